@@ -33,10 +33,14 @@ static err_t data_dir(char *dst, size_t cap) {
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
     if (slash) *slash = '\0';
-    snprintf(dst, cap, "%s/../data", exe);
-    if (is_dir(dst)) return ERR_OK;
-    snprintf(dst, cap, "%s/../../data", exe);
-    if (is_dir(dst)) return ERR_OK;
+    static const char *const up[] = {"/../data", "/../../data"};
+    for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+      size_t el = strlen(exe), ul = strlen(up[i]);
+      if (el + ul + 1 > cap) break;
+      memcpy(dst, exe, el);
+      memcpy(dst + el, up[i], ul + 1);
+      if (is_dir(dst)) return ERR_OK;
+    }
   }
   return err_set(ERR_IO, NULL, "Folder data Netral tidak ditemukan (atur NETRAL_SHARE_DIR).");
 }

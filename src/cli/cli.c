@@ -1,0 +1,75 @@
+/* cli.c — `netral <command>`: the command table and shared helpers. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "cli/cmd_tenggat.h"
+#include "cli/commands.h"
+#include "core/banned.h"
+
+static config_t g_cfg;
+
+static const cli_command_t commands[] = {
+    {"serve", cmd_serve, "serve                      Jalankan server HTTP (API + antarmuka web)"},
+    {"migrate", cmd_migrate, "migrate                    Terapkan migrasi skema basis data"},
+    {"user", cmd_user, "user add|list              Kelola akun staf (kata sandi dibaca dari stdin)"},
+    {"audit", cmd_audit, "audit verify               Periksa keutuhan rantai log audit"},
+    {"tenggat", cmd_tenggat, "tenggat --rezim R --tahap T --mulai TGL [--json]  Hitung jatuh tempo dan dasar hukumnya"},
+};
+
+const config_t *cli_config(void) { return &g_cfg; }
+
+int cli_fail(err_t e) {
+  const char *f = err_field(e);
+  if (f[0]) fprintf(stderr, "galat (%s): %s\n", f, err_message(e));
+  else fprintf(stderr, "galat: %s\n", err_message(e));
+  return 1;
+}
+
+int cli_app_open(app_t *app) {
+  err_t e = app_open(app, &g_cfg);
+  return e ? cli_fail(e) : 0;
+}
+
+const char *cli_opt(int argc, char **argv, const char *name) {
+  size_t n = strlen(name);
+  for (int i = 1; i < argc; i++) {
+    if (strncmp(argv[i], name, n) != 0) continue;
+    if (argv[i][n] == '=') return argv[i] + n + 1;
+    if (argv[i][n] == '\0' && i + 1 < argc) return argv[i + 1];
+  }
+  return NULL;
+}
+
+int cli_flag(int argc, char **argv, const char *name) {
+  for (int i = 1; i < argc; i++)
+    if (strcmp(argv[i], name) == 0) return 1;
+  return 0;
+}
+
+static void usage(FILE *out) {
+  fprintf(out, "Netral %s — pengawasan netralitas ASN, TNI, Polri dan perangkat desa\n\n", NETRAL_VERSION);
+  fprintf(out, "Pemakaian: netral [opsi] <perintah> [argumen]\n\nPerintah:\n");
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) fprintf(out, "  %s\n", commands[i].usage);
+  fprintf(out, "\n");
+  config_print_help(out);
+}
+
+int cli_main(int argc, char **argv) {
+  err_t e = config_load(&g_cfg, &argc, argv);
+  if (e) return cli_fail(e);
+  if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+    usage(argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  if (strcmp(argv[1], "--version") == 0) {
+    printf("netral %s\n", NETRAL_VERSION);
+    return 0;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(argv[1], commands[i].name) == 0) return commands[i].fn(argc - 1, argv + 1);
+  fprintf(stderr, "Perintah tidak dikenal: %s. Lihat `netral --help`.\n", argv[1]);
+  return 2;
+}

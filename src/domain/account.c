@@ -1,0 +1,196 @@
+/* account.c — see account.h. */
+#include "domain/account.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/enc.h"
+#include "core/log.h"
+#include "domain/audit.h"
+#include "store/store_wilayah.h"
+#include "core/banned.h"
+
+err_t account_hash_password(const char *password, char out[160]) {
+  if (crypto_pwhash_str_alg(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    return err_set(ERR_NOMEM, NULL, "Gagal menghitung hash kata sandi.");
+  return ERR_OK;
+}
+
+static err_t check_username(const char *u) {
+  size_t n = strlen(u);
+  if (n < 3 || n > 32)
+    return err_set(ERR_INVALID, "username", "Nama pengguna harus 3–32 karakter.");
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)u[i];
+    if (!(islower(c) || isdigit(c) || c == '_' || c == '.' || c == '-'))
+      return err_set(ERR_INVALID, "username", "Nama pengguna hanya boleh huruf kecil, angka, titik, garis bawah dan tanda minus.");
+  }
+  return ERR_OK;
+}
+
+static err_t check_password(const char *p, const char *field) {
+  if (strlen(p) < ACCOUNT_MIN_PASSWORD)
+    return err_set(ERR_INVALID, field, "Kata sandi minimal %d karakter.", ACCOUNT_MIN_PASSWORD);
+  if (strlen(p) > 256) return err_set(ERR_INVALID, field, "Kata sandi terlalu panjang (maks. 256 karakter).");
+  return ERR_OK;
+}
+
+err_t account_add(db_t *db, const keys_t *k, const char *actor, const char *username, const char *role,
+                  const char *wilayah, const char *password, int must_change) {
+  user_row_t u;
+  wilayah_row_t w;
+  memset(&u, 0, sizeof u);
+  err_t e = check_username(username);
+  if (e) return e;
+  role_t r = role_parse(role);
+  if (r == ROLE_NONE)
+    return err_set(ERR_INVALID, "role", "Peran tidak dikenal: %s (pilih pkd, panwascam, bawaslu, pemda, bkn, admin).", role);
+  e = store_wilayah_get(db, wilayah, &w);
+  if (e == ERR_NOT_FOUND) return err_set(ERR_INVALID, "wilayah", "Kode wilayah tidak dikenal: %s.", wilayah);
+  if (e) return e;
+  /* Staff work at kab/kota or kecamatan level; admin and BKN (a national
+   * body, regional offices per province) may hold a province scope. */
+  if (r != ROLE_ADMIN && !(r == ROLE_BKN && strcmp(w.tingkat, "provinsi") == 0) && strcmp(w.tingkat, "kabkota") != 0 && strcmp(w.tingkat, "kecamatan") != 0)
+    return err_set(ERR_INVALID, "wilayah", "Wilayah staf harus kabupaten/kota atau kecamatan (%s adalah %s).", wilayah, w.tingkat);
+  if ((e = check_password(password, "password"))) return e;
+  snprintf(u.username, sizeof u.username, "%s", username);
+  snprintf(u.role, sizeof u.role, "%s", role);
+  snprintf(u.wilayah, sizeof u.wilayah, "%s", wilayah);
+  u.must_change = must_change;
+  clock_iso(clock_now(), u.created_at);
+  if ((e = account_hash_password(password, u.pass_hash))) return e;
+  int64_t id;
+  if ((e = store_user_insert(db, &u, &id))) return e;
+  json_t *d = json_pack("{s:s,s:s}", "role", role, "wilayah", wilayah);
+  e = audit_append(db, k, actor, "akun.tambah", username, d);
+  json_decref(d);
+  return e;
+}
+
+static void fill_account(account_t *a, const user_row_t *u) {
+  memset(a, 0, sizeof *a);
+  a->id = u->id;
+  snprintf(a->username, sizeof a->username, "%s", u->username);
+  a->role = role_parse(u->role);
+  snprintf(a->wilayah, sizeof a->wilayah, "%s", u->wilayah);
+  snprintf(a->wilayah_nama, sizeof a->wilayah_nama, "%s", u->wilayah_nama);
+  a->must_change = u->must_change;
+}
+
+static void token_hash(const char *token, char out[65]) {
+  unsigned char h[32];
+  crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+  enc_hex(h, sizeof h, out);
+}
+
+static void random_token(char *out, size_t bytes) {
+  unsigned char r[32];
+  randombytes_buf(r, bytes);
+  enc_b64url(r, bytes, out);
+}
+
+err_t account_login(db_t *db, const keys_t *k, const char *username, const char *password, int64_t now,
+                    int64_t ttl_seconds, char token[ACCOUNT_TOKEN_LEN + 1], account_t *out) {
+  user_row_t u;
+  err_t e = store_user_by_name(db, username, &u);
+  if (e == ERR_NOT_FOUND || (e == ERR_OK && !u.active)) {
+    /* Spend the same time as a real check so timing does not reveal which usernames exist. */
+    char dummy[160];
+    if (account_hash_password("netral-dummy-password", dummy) == ERR_OK &&
+        crypto_pwhash_str_verify(dummy, password, strlen(password)) == 0)
+      log_debug("dummy password matched");
+    return ERR_BAD_LOGIN;
+  }
+  if (e) return e;
+  if (crypto_pwhash_str_verify(u.pass_hash, password, strlen(password)) != 0) return ERR_BAD_LOGIN;
+  char hash[65], csrf[ACCOUNT_TOKEN_LEN + 1];
+  random_token(token, 32);
+  random_token(csrf, 32);
+  token_hash(token, hash);
+  if ((e = store_session_purge(db, now))) return e;
+  if ((e = store_session_insert(db, hash, u.id, csrf, now, now + ttl_seconds))) return e;
+  fill_account(out, &u);
+  snprintf(out->csrf, sizeof out->csrf, "%s", csrf);
+  return audit_append(db, k, u.username, "sesi.masuk", u.username, NULL);
+}
+
+err_t account_session(db_t *db, const char *token, int64_t now, account_t *out) {
+  if (!token || strlen(token) != ACCOUNT_TOKEN_LEN - 1) return ERR_UNAUTHORIZED;
+  char hash[65], csrf[80];
+  user_row_t u;
+  token_hash(token, hash);
+  err_t e = store_session_get(db, hash, now, &u, csrf);
+  if (e == ERR_NOT_FOUND) return ERR_UNAUTHORIZED;
+  if (e) return e;
+  fill_account(out, &u);
+  snprintf(out->csrf, sizeof out->csrf, "%s", csrf);
+  return ERR_OK;
+}
+
+err_t account_logout(db_t *db, const keys_t *k, const char *token, const account_t *who) {
+  char hash[65];
+  token_hash(token, hash);
+  err_t e = store_session_delete(db, hash);
+  return e ? e : audit_append(db, k, who->username, "sesi.keluar", who->username, NULL);
+}
+
+err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, const char *old_pw,
+                              const char *new_pw) {
+  user_row_t u;
+  char h[160];
+  err_t e = store_user_by_id(db, who->id, &u);
+  if (e) return e;
+  if (crypto_pwhash_str_verify(u.pass_hash, old_pw, strlen(old_pw)) != 0)
+    return err_set(ERR_INVALID, "password_lama", "Kata sandi lama salah.");
+  if ((e = check_password(new_pw, "password_baru"))) return e;
+  if (strcmp(old_pw, new_pw) == 0)
+    return err_set(ERR_INVALID, "password_baru", "Kata sandi baru harus berbeda dari yang lama.");
+  if ((e = account_hash_password(new_pw, h))) return e;
+  if ((e = store_user_set_password(db, who->id, h, 0))) return e;
+  return audit_append(db, k, who->username, "akun.ganti_sandi", who->username, NULL);
+}
+
+/* Demo accounts: the four seed regions of DOMAIN.md, one account per role that
+ * works there, plus a kecamatan-level panwascam/pkd for Kec. Jetis (35.16.16)
+ * and an admin. */
+static const struct {
+  const char *username, *role, *wilayah;
+} demo_rows[] = {
+    {"admin", "admin", "35"},
+    {"bawaslu.kotamojokerto", "bawaslu", "35.76"},
+    {"pemda.kotamojokerto", "pemda", "35.76"},
+    {"bawaslu.kabmojokerto", "bawaslu", "35.16"},
+    {"panwascam.jetis", "panwascam", "35.16.16"},
+    {"pkd.jetis", "pkd", "35.16.16"},
+    {"pemda.kabmojokerto", "pemda", "35.16"},
+    {"bawaslu.kotakediri", "bawaslu", "35.71"},
+    {"bawaslu.kabpasuruan", "bawaslu", "35.14"},
+    {"panwascam.purwodadi", "panwascam", "35.14.01"},
+    {"bkn.jatim", "bkn", "35"},
+};
+
+err_t account_seed_demo(db_t *db, const keys_t *k, account_demo_t *out, int *created) {
+  int64_t n = 0;
+  err_t e = store_user_count(db, &n);
+  *created = 0;
+  if (e || n > 0) return e;
+  for (size_t i = 0; i < sizeof demo_rows / sizeof demo_rows[0] && *created < ACCOUNT_DEMO_MAX; i++) {
+    unsigned char r[9];
+    account_demo_t *d = &out[*created];
+    randombytes_buf(r, sizeof r);
+    enc_b64url(r, sizeof r, d->password);
+    /* A demo row whose wilayah is absent (trimmed data) is skipped, not fatal. */
+    wilayah_row_t w;
+    if (store_wilayah_get(db, demo_rows[i].wilayah, &w) != ERR_OK) continue;
+    e = account_add(db, k, "sistem", demo_rows[i].username, demo_rows[i].role, demo_rows[i].wilayah, d->password, 1);
+    if (e) return e;
+    d->username = demo_rows[i].username;
+    d->role = demo_rows[i].role;
+    d->wilayah = demo_rows[i].wilayah;
+    (*created)++;
+  }
+  return ERR_OK;
+}

@@ -1,0 +1,51 @@
+/*
+ * account.h — staff accounts, passwords (argon2id) and login sessions.
+ *
+ * Sessions: the browser holds a random 256-bit token in an HttpOnly cookie;
+ * the database stores only its BLAKE2b hash, so a leaked database does not
+ * leak live sessions. A fresh token is made at every login (no fixation).
+ * Each session has its own CSRF token, returned at login and required on
+ * every state-changing request.
+ */
+#ifndef NETRAL_ACCOUNT_H
+#define NETRAL_ACCOUNT_H
+#include <stdint.h>
+#include "domain/keys.h"
+#include "domain/role.h"
+#include "store/store.h"
+#include "store/store_user.h"
+
+enum { ACCOUNT_TOKEN_LEN = 44, ACCOUNT_MIN_PASSWORD = 10 };
+
+typedef struct {
+  int64_t id;
+  char username[48];
+  role_t role;
+  char wilayah[24];
+  char wilayah_nama[96];
+  int must_change;
+  char csrf[80];
+} account_t;
+
+err_t account_hash_password(const char *password, char out[160]);
+/* Validate and create. actor is recorded in the audit log. */
+err_t account_add(db_t *db, const keys_t *k, const char *actor, const char *username, const char *role,
+                  const char *wilayah, const char *password, int must_change);
+/* Check credentials and open a session. token out: cookie value. ERR_BAD_LOGIN on mismatch. */
+err_t account_login(db_t *db, const keys_t *k, const char *username, const char *password, int64_t now,
+                    int64_t ttl_seconds, char token[ACCOUNT_TOKEN_LEN + 1], account_t *out);
+/* Resolve a cookie token; ERR_UNAUTHORIZED when unknown or expired. */
+err_t account_session(db_t *db, const char *token, int64_t now, account_t *out);
+err_t account_logout(db_t *db, const keys_t *k, const char *token, const account_t *who);
+err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, const char *old_pw,
+                              const char *new_pw);
+/* Demo accounts for the seed regions, only on a database without users.
+ * out receives up to ACCOUNT_DEMO_MAX rows with their one-time passwords
+ * (the caller prints them once, after the transaction has committed). */
+enum { ACCOUNT_DEMO_MAX = 16 };
+typedef struct {
+  const char *username, *role, *wilayah; /* static */
+  char password[16];
+} account_demo_t;
+err_t account_seed_demo(db_t *db, const keys_t *k, account_demo_t *out, int *created);
+#endif

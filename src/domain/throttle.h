@@ -1,0 +1,21 @@
+/*
+ * throttle.h — sliding-window counters per key ("u:budi", "ip:1.2.3.4"),
+ * in process memory. Used for login failures and public intake. A limit of
+ * 0 turns a throttle off (load tests, benchmarks).
+ *
+ * Scope: one server process. Several instances behind a proxy each count
+ * their own (a client hitting N instances gets N × limit); see docs.
+ */
+#ifndef NETRAL_THROTTLE_H
+#define NETRAL_THROTTLE_H
+#include <stdint.h>
+
+typedef struct throttle throttle_t;
+throttle_t *throttle_new(long limit, int64_t window_seconds); /* caller frees with throttle_free */
+void throttle_free(throttle_t *t);
+/* 0 when key may proceed; else seconds until it may (for Retry-After). */
+int64_t throttle_check(throttle_t *t, const char *key, int64_t now);
+/* Count one event for key. */
+void throttle_hit(throttle_t *t, const char *key, int64_t now);
+void throttle_reset(throttle_t *t, const char *key);
+#endif

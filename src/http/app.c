@@ -1,0 +1,62 @@
+/* app.c — see app.h. Start-up order: data dir, keys, store, migrations, modules. */
+#include "http/app.h"
+
+#include <string.h>
+
+#include "core/fsutil.h"
+#include "core/log.h"
+#include "store/migrations.h"
+#include "core/banned.h"
+
+/* Feature modules that keep loaded state in app->ext (deadline rules,
+ * screening engine, catalog): the table lives in src/api/modules.c. */
+extern const app_module_t app_modules[];
+extern const size_t app_modules_count;
+
+err_t app_open(app_t *app, const config_t *cfg) {
+  err_t e;
+  db_t *db = NULL;
+  int created = 0, applied = 0;
+  memset(app, 0, sizeof *app);
+  app->cfg = *cfg;
+  app->max_body = (size_t)config_int(cfg->max_body_kb, 256) * 1024;
+  app->max_upload = (size_t)config_int(cfg->max_upload_mb, 20) * 1024 * 1024 + 64 * 1024; /* + multipart overhead */
+  app->session_ttl = config_int(cfg->session_hours, 8) * 3600;
+  if ((e = fs_mkdirs(cfg->data_dir))) return e;
+  if ((e = keys_load_or_create(cfg->key_file, &app->keys, &created))) return e;
+  if (created) log_info("kunci server baru dibuat: %s (mode 0600)", cfg->key_file);
+  const char *dbu = cfg->db;
+  if (strncmp(dbu, "sqlite:", 7) == 0 && (e = fs_mkdirs_for(dbu + 7))) return e;
+  if ((e = store_open(dbu, &app->store))) return e;
+  if ((e = store_acquire(app->store, &db))) goto fail;
+  e = store_migrate(db, &applied);
+  store_release(app->store, db);
+  if (e) goto fail;
+  if (applied) log_info("%d migrasi diterapkan (skema versi %d)", applied, migrations_latest());
+  app->login_user = throttle_new(config_int(cfg->rate_login, 5), 15 * 60);
+  app->login_ip = throttle_new(config_int(cfg->rate_login_ip, 20), 15 * 60);
+  app->intake = throttle_new(config_int(cfg->rate_intake, 20), 3600);
+  if (!app->login_user || !app->login_ip || !app->intake) { e = ERR_NOMEM; goto fail; }
+  for (size_t i = 0; i < app_modules_count; i++) {
+    if ((e = app_modules[i].open(app))) {
+      e = err_set(e, NULL, "Modul %s gagal dimuat: %s", app_modules[i].name, err_message(e));
+      goto fail;
+    }
+  }
+  return ERR_OK;
+fail:
+  app_close(app);
+  return e;
+}
+
+void app_close(app_t *app) {
+  for (size_t i = app_modules_count; i-- > 0;)
+    if (app_modules[i].close) app_modules[i].close(app);
+  throttle_free(app->login_user);
+  throttle_free(app->login_ip);
+  throttle_free(app->intake);
+  store_close(app->store);
+  sodium_memzero(&app->keys, sizeof app->keys);
+  app->store = NULL;
+  app->login_user = app->login_ip = app->intake = NULL;
+}

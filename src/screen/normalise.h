@@ -1,0 +1,122 @@
+/*
+ * normalise.h — turn an Indonesian social-media post into the canonical text
+ * the screening rules are matched against, keeping a map back to the
+ * original bytes.
+ *
+ * Steps (each has its own function below and its own unit test):
+ *   1. UTF-8 decode (table driven, invalid bytes become separators) and
+ *      compatibility folding: case, fullwidth ASCII, mathematical
+ *      bold/italic/script letters and digits, letter-like symbols, circled
+ *      letters, Cyrillic/Greek look-alikes, accented Latin → base letter.
+ *      Zero-width characters, variation selectors, skin tones and combining
+ *      marks are dropped without splitting the word they sit in.
+ *   2. Words: runs of letters and digits. Digits used as letters inside a
+ *      word become letters (c0bl0s → coblos, p1l1h → pilih).
+ *   3. Spaced or dotted letters are joined (c o b l o s, c.o.b.l.o.s).
+ *   4. camelCase and letter/digit boundaries split (#CoblosNomor2 →
+ *      coblos nomor 2).
+ *   5. Stretched letters squeezed (cobloooos → coblos, pilihh → pilih).
+ *   6. Number words and forms: dua/loro/02 → 2; "no. 2", "nomer 2",
+ *      "nomor urut 2", "no urut 02" → "nomor 2".
+ *   7. Colloquial → formal from data/lexicon/colloquial.csv (binary search).
+ *   8. Hand-sign emoji become tokens: ☝ 👆 → salam_satu_jari,
+ *      ✌ → salam_dua_jari, 🤟 → salam_tiga_jari.
+ *
+ * Output invariant: text is " tok tok … tok " — lowercase ASCII tokens
+ * separated by exactly one space, with one leading and one trailing space,
+ * so a whole-word match is a plain literal " word ". For every output byte
+ * i, [o0[i], o1[i]) is the span of original bytes it came from; spaces carry
+ * the span of the token before them (or 0,0 at the start).
+ */
+#ifndef NETRAL_SCREEN_NORMALISE_H
+#define NETRAL_SCREEN_NORMALISE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+/* Character classes produced by folding (step 1). */
+enum {
+  NORM_C_OTHER = 0, /* separator: punctuation, symbols, other scripts */
+  NORM_C_SPACE,
+  NORM_C_LOWER,
+  NORM_C_UPPER,
+  NORM_C_DIGIT,
+  NORM_C_SIGN,   /* hand-sign emoji; the char is the sign number '1'..'3' */
+  NORM_C_IGNORE  /* dropped: joins with the previous character */
+};
+
+/* One folded character: ASCII c and the original byte span. */
+typedef struct {
+  uint32_t o0, o1;
+  char c;
+  uint8_t cls;
+} norm_char_t;
+
+/* One output token. */
+typedef struct {
+  uint32_t start, len; /* in norm_t.text */
+} norm_tok_t;
+
+/* Colloquial lexicon, sorted by strcmp for binary search. */
+typedef struct norm_lexicon norm_lexicon_t;
+
+/* Reusable normaliser state and output (one per thread). */
+typedef struct {
+  char *text;        /* owned; NUL-terminated */
+  size_t len, cap;
+  uint32_t *o0, *o1; /* per text byte, owned */
+  norm_tok_t *toks;
+  size_t ntoks, tcap;
+  /* work areas, owned */
+  norm_char_t *chars;
+  size_t nchars, ccap;
+  char *pool;         /* stage-1 token bytes */
+  uint32_t *p0, *p1;  /* per pool byte */
+  size_t plen, pcap;
+  norm_tok_t *ptoks;
+  size_t nptoks, ptcap;
+  int oom;
+} norm_t;
+
+/* --- step functions (exposed for tests) --- */
+
+/* Decode one code point from s[0..len) (len >= 1). Returns bytes consumed
+ * (>= 1); invalid or truncated sequences give *cp = 0xFFFD and consume 1. */
+size_t norm_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+/* Fold one code point: returns a NORM_C_* class and sets *c to the ASCII
+ * letter/digit/punctuation (lowercase) or the sign number. */
+int norm_fold_cp(uint32_t cp, char *c);
+/* Step 1 over a whole text into n->chars. */
+err_t norm_fold_text(norm_t *n, const char *s, size_t len);
+/* In-place word steps on a lowercase word; each returns the new length. */
+size_t norm_word_leet(char *w, size_t len);    /* digits between letters */
+size_t norm_word_squeeze(char *w, size_t len); /* stretched letters */
+/* Number word or digits → canonical digits ("dua" → "2", "02" → "2");
+ * NULL if w is not a number. Borrowed (static or points into w). */
+const char *norm_number(const char *w, size_t len, size_t *outlen);
+/* Hand-sign token for sign number '1'..'3'. Borrowed, static. */
+const char *norm_sign_token(char sign);
+
+/* --- lexicon --- */
+/* Load from a CSV "slang,formal" path; NULL = data/lexicon/colloquial.csv.
+ * Caller frees with norm_lexicon_free. */
+err_t norm_lexicon_load(const char *path, norm_lexicon_t **out);
+void norm_lexicon_free(norm_lexicon_t *lx);
+/* Formal form of w or NULL. Borrowed from the lexicon. */
+const char *norm_lexicon_lookup(const norm_lexicon_t *lx, const char *w, size_t len);
+size_t norm_lexicon_size(const norm_lexicon_t *lx);
+
+/* --- whole pipeline --- */
+void norm_init(norm_t *n);
+void norm_free(norm_t *n);
+/* Normalise s[0..len) into n (previous output is replaced). lx may be NULL
+ * (no colloquial step). ERR_NOMEM on allocation failure. */
+err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len);
+/* Map a normalised span [a,b) to the original span [*oa,*ob). Leading and
+ * trailing spaces of the span are ignored. */
+void norm_map(const norm_t *n, size_t a, size_t b, size_t *oa, size_t *ob);
+/* Index of the token containing or following normalised offset off. */
+size_t norm_tok_at(const norm_t *n, size_t off);
+
+#endif

@@ -1,0 +1,171 @@
+/*
+ * migrate.c — numbered schema migrations, applied at start and by
+ * `netral migrate`. Each migration runs in one write transaction together
+ * with the row that records it, so a crash never leaves a half-applied one.
+ * A migration is SQL plus an optional data loader (reference data shipped in
+ * data/, e.g. wilayah codes and the holiday calendar).
+ *
+ * Invariant: never edit a released migration; add a new row.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/assets.h"
+#include "core/clock.h"
+#include "core/csv.h"
+#include "core/mem.h"
+#include "store/migrations.h"
+#include "store/store.h"
+#include "core/banned.h"
+
+/* ---- generic CSV → table loader ---- */
+typedef struct {
+  db_t *db;
+  const char *sql;          /* INSERT with one ? per column */
+  const char *const *cols;  /* CSV header names, NULL-terminated */
+  int idx[16];
+  int ncols;
+  long rows;
+} csv_load_t;
+
+static err_t load_row(void *ud, long line, int nf, char **f) {
+  csv_load_t *l = ud;
+  if (line == 1) {
+    for (l->ncols = 0; l->cols[l->ncols]; l->ncols++) {
+      l->idx[l->ncols] = csv_col(nf, f, l->cols[l->ncols]);
+      if (l->idx[l->ncols] < 0)
+        return err_set(ERR_INVALID, NULL, "Kolom '%s' tidak ada pada berkas data.", l->cols[l->ncols]);
+    }
+    return ERR_OK;
+  }
+  db_stmt_t *st;
+  err_t e = db_ops(l->db)->prepare(l->db, l->sql, &st);
+  if (e) return e;
+  for (int i = 0; i < l->ncols && !e; i++) {
+    int k = l->idx[i];
+    const char *v = k < nf ? f[k] : "";
+    e = *v ? db_ops(l->db)->bind_text(st, i + 1, v, strlen(v)) : db_ops(l->db)->bind_null(st, i + 1);
+  }
+  if (!e) {
+    e = db_step(st);
+    if (e == ERR_DONE) e = ERR_OK;
+  }
+  db_done(st);
+  if (e) return err_set(e, NULL, "Baris %ld: gagal dimuat (%s).", line, err_message(e));
+  l->rows++;
+  return ERR_OK;
+}
+
+err_t migrate_load_csv(db_t *db, const char *asset, const char *sql, const char *const *cols, long *rows) {
+  char *data = NULL;
+  size_t len = 0;
+  err_t e = assets_read(asset, &data, &len);
+  if (e) return e;
+  csv_load_t l = {.db = db, .sql = sql, .cols = cols};
+  e = csv_parse(data, len, load_row, &l);
+  xfree(data);
+  if (rows) *rows = l.rows;
+  return e;
+}
+
+static err_t load_wilayah(db_t *db) {
+  static const char *const cols[] = {"kode", "nama", "tingkat", "induk", NULL};
+  /* Nationwide provinces and kab/kota, then every kecamatan and desa of Jawa Timur.
+   * The two files overlap on 35 and 35.xx, hence INSERT OR IGNORE semantics. */
+  const char *sql = "INSERT INTO wilayah(kode,nama,tingkat,induk) VALUES(?,?,?,?) ON CONFLICT(kode) DO NOTHING";
+  err_t e = migrate_load_csv(db, "wilayah/kabkota.csv", sql, cols, NULL);
+  if (!e) e = migrate_load_csv(db, "wilayah/jatim.csv", sql, cols, NULL);
+  return e;
+}
+
+static err_t load_kalender(db_t *db) {
+  static const char *const cols[] = {"tanggal", "jenis", "nama", NULL};
+  return migrate_load_csv(db, "kalender/libur.csv",
+                          "INSERT INTO kalender(tanggal,jenis,nama) VALUES(?,?,?)", cols, NULL);
+}
+
+static const char M1_SQL[] =
+    "CREATE TABLE wilayah(\n"
+    "  kode TEXT PRIMARY KEY, nama TEXT NOT NULL,\n"
+    "  tingkat TEXT NOT NULL CHECK (tingkat IN ('provinsi','kabkota','kecamatan','desa')),\n"
+    "  induk TEXT REFERENCES wilayah(kode));\n"
+    "CREATE INDEX wilayah_induk ON wilayah(induk);\n"
+    "CREATE TABLE users(\n"
+    "  id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, pass_hash TEXT NOT NULL,\n"
+    "  role TEXT NOT NULL CHECK (role IN ('pkd','panwascam','bawaslu','pemda','bkn','admin')),\n"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),\n"
+    "  must_change INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1,\n"
+    "  created_at TEXT NOT NULL);\n"
+    "CREATE TABLE sessions(\n"
+    "  id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+    "  csrf TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);\n"
+    "CREATE INDEX sessions_user ON sessions(user_id);\n"
+    "CREATE TABLE audit(\n"
+    "  id INTEGER PRIMARY KEY, ts TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,\n"
+    "  object TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE);\n"
+    "CREATE TABLE kalender(\n"
+    "  tanggal TEXT PRIMARY KEY, jenis TEXT NOT NULL CHECK (jenis IN ('libur_nasional','cuti_bersama')),\n"
+    "  nama TEXT NOT NULL);\n";
+
+static const migration_t migrations[] = {
+    {1, "dasar: wilayah, pengguna, sesi, audit, kalender", M1_SQL, NULL, NULL},
+    {2, "data wilayah Kemendagri", NULL, NULL, load_wilayah},
+    {3, "kalender libur nasional dan cuti bersama 2024-2026", NULL, NULL, load_kalender},
+};
+
+static err_t ensure_table(db_t *db) {
+  return db_exec_script(db,
+                        "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY,"
+                        " name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+}
+
+int store_schema_version(db_t *db) {
+  int64_t v = 0;
+  if (ensure_table(db)) return -1;
+  if (db_one_int(db, "SELECT COALESCE(MAX(version),0) FROM schema_migrations", &v, "")) return -1;
+  return (int)v;
+}
+
+typedef struct {
+  const migration_t *m;
+} mig_ctx_t;
+
+static err_t apply_one(db_t *db, void *ud) {
+  const migration_t *m = ((mig_ctx_t *)ud)->m;
+  int64_t have = 0;
+  /* Re-check inside the transaction: another process may have applied it. */
+  if (db_one_int(db, "SELECT COUNT(*) FROM schema_migrations WHERE version=?", &have, "I", m->version) == ERR_OK &&
+      have)
+    return ERR_OK;
+  const char *sql = strcmp(db_ops(db)->name, "sqlite") == 0 ? m->sql_sqlite : (m->sql_pg ? m->sql_pg : m->sql_sqlite);
+  err_t e = ERR_OK;
+  if (sql) e = db_exec_script(db, sql);
+  if (!e && m->load) e = m->load(db);
+  if (!e)
+  {
+    char now[CLOCK_ISO_LEN];
+    clock_iso(clock_now(), now);
+    e = db_exec(db, "INSERT INTO schema_migrations(version,name,applied_at) VALUES(?,?,?)", "Itt", m->version,
+                m->name, now);
+  }
+  return e;
+}
+
+err_t store_migrate(db_t *db, int *applied) {
+  int n = 0;
+  err_t e = ensure_table(db);
+  if (e) return e;
+  int have = store_schema_version(db);
+  if (have < 0) return ERR_DB;
+  for (size_t i = 0; i < sizeof migrations / sizeof migrations[0]; i++) {
+    if (migrations[i].version <= have) continue;
+    mig_ctx_t c = {&migrations[i]};
+    e = store_write(db, apply_one, &c);
+    if (e) return err_set(e, NULL, "Migrasi %d (%s) gagal: %s", migrations[i].version, migrations[i].name, err_message(e));
+    n++;
+  }
+  if (applied) *applied = n;
+  return ERR_OK;
+}
+
+int migrations_latest(void) { return migrations[sizeof migrations / sizeof migrations[0] - 1].version; }

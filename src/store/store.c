@@ -1,0 +1,186 @@
+/* store.c — backend selection, connection pool, transactions and helpers (see store.h). */
+#include "store/store.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/mem.h"
+#include "store/store_internal.h"
+#include "core/banned.h"
+
+struct store {
+  const struct store_ops *ops;
+  void *impl;
+  pthread_mutex_t mu;
+  db_t *free_list;
+};
+
+err_t store_open(const char *url, store_t **out) {
+  const struct store_ops *ops = &store_sqlite_ops;
+  const char *target = url;
+  if (strncmp(url, "sqlite:", 7) == 0) target = url + 7;
+  else if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+    return err_set(ERR_INVALID, "NETRAL_DB", "Backend PostgreSQL belum tersedia pada versi ini.");
+  store_t *st = xcalloc(1, sizeof *st);
+  if (!st) return ERR_NOMEM;
+  st->ops = ops;
+  pthread_mutex_init(&st->mu, NULL);
+  err_t e = ops->open(target, &st->impl);
+  if (e) {
+    pthread_mutex_destroy(&st->mu);
+    xfree(st);
+    return e;
+  }
+  *out = st;
+  return ERR_OK;
+}
+
+void store_close(store_t *st) {
+  if (!st) return;
+  db_t *d = st->free_list;
+  while (d) {
+    db_t *n = d->next_free;
+    st->ops->disconnect(d);
+    d = n;
+  }
+  st->ops->close(st->impl);
+  pthread_mutex_destroy(&st->mu);
+  xfree(st);
+}
+
+const char *store_backend(const store_t *st) { return st->ops->name; }
+
+err_t store_acquire(store_t *st, db_t **out) {
+  pthread_mutex_lock(&st->mu);
+  db_t *d = st->free_list;
+  if (d) st->free_list = d->next_free;
+  pthread_mutex_unlock(&st->mu);
+  if (d) {
+    *out = d;
+    return ERR_OK;
+  }
+  return st->ops->connect(st->impl, out);
+}
+
+void store_release(store_t *st, db_t *db) {
+  if (!db) return;
+  pthread_mutex_lock(&st->mu);
+  db->next_free = st->free_list;
+  st->free_list = db;
+  pthread_mutex_unlock(&st->mu);
+}
+
+static void backoff(int attempt) {
+  struct timespec ts = {0, (long)(1 + attempt) * 2000000L};
+  nanosleep(&ts, NULL);
+}
+
+static err_t run_tx(db_t *db, int write, store_tx_fn fn, void *ud) {
+  err_t e = ERR_UNAVAILABLE;
+  for (int attempt = 0; attempt < 50; attempt++) {
+    e = db->ops->begin(db, write);
+    if (e == ERR_UNAVAILABLE) { backoff(attempt); continue; }
+    if (e) return e;
+    e = fn(db, ud);
+    if (e == ERR_OK) {
+      e = db->ops->commit(db);
+      if (e == ERR_OK) return ERR_OK;
+    }
+    db->ops->rollback(db);
+    if (e != ERR_UNAVAILABLE) return e;
+    backoff(attempt);
+  }
+  return e;
+}
+
+err_t store_write(db_t *db, store_tx_fn fn, void *ud) { return run_tx(db, 1, fn, ud); }
+err_t store_read(db_t *db, store_tx_fn fn, void *ud) { return run_tx(db, 0, fn, ud); }
+
+const struct store_ops *db_ops(db_t *db) { return db->ops; }
+
+static err_t bind_va(db_stmt_t *st, const char *fmt, va_list ap) {
+  const struct store_ops *ops = st->db->ops;
+  err_t e = ERR_OK;
+  for (int i = 0; fmt && fmt[i] && !e; i++) {
+    int idx = i + 1;
+    switch (fmt[i]) {
+      case 't': {
+        const char *s = va_arg(ap, const char *);
+        e = s ? ops->bind_text(st, idx, s, strlen(s)) : ops->bind_null(st, idx);
+        break;
+      }
+      case 'i': e = ops->bind_int(st, idx, va_arg(ap, int64_t)); break;
+      case 'I': e = ops->bind_int(st, idx, (int64_t)va_arg(ap, int)); break;
+      case 'b': {
+        const void *p = va_arg(ap, const void *);
+        size_t n = va_arg(ap, size_t);
+        e = ops->bind_blob(st, idx, p, n);
+        break;
+      }
+      case 'n': e = ops->bind_null(st, idx); break;
+      default: e = err_set(ERR_INTERNAL, NULL, "format bind tidak dikenal: %c", fmt[i]);
+    }
+  }
+  return e;
+}
+
+static err_t query_va(db_t *db, const char *sql, db_stmt_t **out, const char *fmt, va_list ap) {
+  db_stmt_t *st;
+  err_t e = db->ops->prepare(db, sql, &st);
+  if (e) return e;
+  e = bind_va(st, fmt, ap);
+  if (e) {
+    db->ops->done(st);
+    return e;
+  }
+  *out = st;
+  return ERR_OK;
+}
+
+err_t db_query(db_t *db, const char *sql, db_stmt_t **out, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  err_t e = query_va(db, sql, out, fmt, ap);
+  va_end(ap);
+  return e;
+}
+
+err_t db_exec(db_t *db, const char *sql, const char *fmt, ...) {
+  db_stmt_t *st;
+  va_list ap;
+  va_start(ap, fmt);
+  err_t e = query_va(db, sql, &st, fmt, ap);
+  va_end(ap);
+  if (e) return e;
+  while ((e = db->ops->step(st)) == ERR_OK) {}
+  db->ops->done(st);
+  return e == ERR_DONE ? ERR_OK : e;
+}
+
+err_t db_one_int(db_t *db, const char *sql, int64_t *out, const char *fmt, ...) {
+  db_stmt_t *st;
+  va_list ap;
+  va_start(ap, fmt);
+  err_t e = query_va(db, sql, &st, fmt, ap);
+  va_end(ap);
+  if (e) return e;
+  e = db->ops->step(st);
+  if (e == ERR_OK) *out = db->ops->col_int(st, 0);
+  else if (e == ERR_DONE) e = ERR_NOT_FOUND;
+  db->ops->done(st);
+  return e;
+}
+
+err_t db_step(db_stmt_t *st) { return st->db->ops->step(st); }
+void db_done(db_stmt_t *st) { if (st) st->db->ops->done(st); }
+const char *db_text_or_null(db_stmt_t *st, int i) { return st->db->ops->col_text(st, i); }
+const char *db_text(db_stmt_t *st, int i) {
+  const char *s = st->db->ops->col_text(st, i);
+  return s ? s : "";
+}
+int64_t db_int(db_stmt_t *st, int i) { return st->db->ops->col_int(st, i); }
+const void *db_blob(db_stmt_t *st, int i, size_t *n) { return st->db->ops->col_blob(st, i, n); }
+int64_t db_changes(db_t *db) { return db->ops->changes(db); }
+err_t db_exec_script(db_t *db, const char *sql) { return db->ops->exec_script(db, sql); }

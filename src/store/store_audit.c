@@ -1,0 +1,45 @@
+/* store_audit.c — see store_audit.h. Rows are only ever inserted. */
+#include "store/store_audit.h"
+
+#include <stdio.h>
+
+#include "core/banned.h"
+
+err_t store_audit_last_hash(db_t *db, char out[129]) {
+  db_stmt_t *st;
+  out[0] = '\0';
+  err_t e = db_query(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", &st, "");
+  if (e) return e;
+  e = db_step(st);
+  if (e == ERR_OK) snprintf(out, 129, "%s", db_text(st, 0));
+  db_done(st);
+  return e == ERR_DONE || e == ERR_OK ? ERR_OK : e;
+}
+
+err_t store_audit_insert(db_t *db, const audit_row_t *r, int64_t *id) {
+  db_stmt_t *st;
+  err_t e = db_query(db,
+                     "INSERT INTO audit(ts,actor,action,object,details,prev_hash,hash) VALUES(?,?,?,?,?,?,?)"
+                     " RETURNING id",
+                     &st, "ttttttt", r->ts, r->actor, r->action, r->object, r->details, r->prev_hash, r->hash);
+  if (e) return e;
+  e = db_step(st);
+  if (e == ERR_OK && id) *id = db_int(st, 0);
+  db_done(st);
+  return e == ERR_OK ? ERR_OK : (e == ERR_DONE ? ERR_DB : e);
+}
+
+err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud) {
+  db_stmt_t *st;
+  err_t e = db_query(db, "SELECT id,ts,actor,action,object,details,prev_hash,hash FROM audit ORDER BY id", &st, "");
+  if (e) return e;
+  while ((e = db_step(st)) == ERR_OK) {
+    audit_row_t r = {db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3),
+                     db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7)};
+    if ((e = fn(ud, &r))) break;
+  }
+  db_done(st);
+  return e == ERR_DONE ? ERR_OK : e;
+}
+
+err_t store_audit_count(db_t *db, int64_t *n) { return db_one_int(db, "SELECT COUNT(*) FROM audit", n, ""); }

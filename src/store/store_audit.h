@@ -1,0 +1,16 @@
+/* store_audit.h — SQL of the append-only audit chain. */
+#ifndef NETRAL_STORE_AUDIT_H
+#define NETRAL_STORE_AUDIT_H
+#include <stdint.h>
+#include "store/store.h"
+typedef struct {
+  int64_t id;
+  const char *ts, *actor, *action, *object, *details, *prev_hash, *hash; /* borrowed */
+} audit_row_t;
+/* Hash of the newest entry, or "" when the log is empty. out: 129 bytes. */
+err_t store_audit_last_hash(db_t *db, char out[129]);
+err_t store_audit_insert(db_t *db, const audit_row_t *r, int64_t *id);
+typedef err_t (*store_audit_fn)(void *ud, const audit_row_t *r);
+err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud); /* in id order */
+err_t store_audit_count(db_t *db, int64_t *n);
+#endif

@@ -1,0 +1,32 @@
+/* store_user.h — SQL for staff accounts and their sessions. */
+#ifndef NETRAL_STORE_USER_H
+#define NETRAL_STORE_USER_H
+#include <stdint.h>
+#include "store/store.h"
+
+typedef struct {
+  int64_t id;
+  char username[48];
+  char role[16];
+  char wilayah[24];
+  char wilayah_nama[96];
+  char pass_hash[160];
+  int must_change, active;
+  char created_at[24];
+} user_row_t;
+
+err_t store_user_insert(db_t *db, const user_row_t *u, int64_t *id);
+err_t store_user_by_name(db_t *db, const char *username, user_row_t *out); /* ERR_NOT_FOUND */
+err_t store_user_by_id(db_t *db, int64_t id, user_row_t *out);
+err_t store_user_count(db_t *db, int64_t *n);
+err_t store_user_set_password(db_t *db, int64_t id, const char *hash, int must_change);
+typedef err_t (*store_user_fn)(void *ud, const user_row_t *u);
+err_t store_user_each(db_t *db, store_user_fn fn, void *ud);
+
+err_t store_session_insert(db_t *db, const char *id_hash, int64_t user_id, const char *csrf, int64_t created,
+                           int64_t expires);
+/* The session's user and csrf; ERR_NOT_FOUND when absent or expired at now. */
+err_t store_session_get(db_t *db, const char *id_hash, int64_t now, user_row_t *user, char csrf[80]);
+err_t store_session_delete(db_t *db, const char *id_hash);
+err_t store_session_purge(db_t *db, int64_t now);
+#endif
