@@ -61,7 +61,8 @@ $(BUILD)/netral: $(BUILD)/src/main.o $(BUILD)/libnetral.a
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libnetral.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(BUILD)/libnetral.a $(LDFLAGS) $(LDLIBS) -lcmocka
+	@echo "  LD $@"
+	@$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(BUILD)/libnetral.a $(LDFLAGS) $(LDLIBS) -lcmocka
 
 deps:
 	@bash scripts/deps.sh $(DEB_BUILD)

@@ -76,7 +76,8 @@ typedef struct {
   size_t plen, pcap;
   norm_tok_t *ptoks;
   size_t nptoks, ptcap;
-  int oom;
+  norm_char_t *wb;    /* the word being built */
+  size_t wcap;
 } norm_t;
 
 /* --- step functions (exposed for tests) --- */

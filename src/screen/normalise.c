@@ -1,0 +1,687 @@
+/*
+ * normalise.c — canonical text for screening with an offset map back to the
+ * original post (see normalise.h for the steps and the output invariant).
+ *
+ * Everything is table driven: UTF-8 lead bytes, the code-point fold ranges,
+ * leet digits, number words, the words that introduce a ballot number and
+ * the hand-sign tokens are rows in static tables. The colloquial lexicon is
+ * data (data/lexicon/colloquial.csv) searched with bsearch.
+ *
+ * Stage 1 (fold) writes one norm_char_t per kept code point. Stage 2 groups
+ * characters into words and writes stage-1 tokens into a pool with a
+ * per-byte map. Stage 3 (phrases: "nomor urut 2") writes the final text.
+ */
+#include "screen/normalise.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/assets.h"
+#include "core/csv.h"
+#include "core/mem.h"
+#include "core/banned.h"
+
+enum { WORD_MAX = 64 }; /* longer words skip the lexicon and number steps */
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* Lead-byte classes: sequence length and the valid range of the second
+ * byte (which rules out overlongs and surrogates). */
+static const struct {
+  unsigned char lo, hi, len, mask, b2lo, b2hi;
+} utf8_leads[] = {
+  {0xC2, 0xDF, 2, 0x1F, 0x80, 0xBF},
+  {0xE0, 0xE0, 3, 0x0F, 0xA0, 0xBF},
+  {0xE1, 0xEC, 3, 0x0F, 0x80, 0xBF},
+  {0xED, 0xED, 3, 0x0F, 0x80, 0x9F},
+  {0xEE, 0xEF, 3, 0x0F, 0x80, 0xBF},
+  {0xF0, 0xF0, 4, 0x07, 0x90, 0xBF},
+  {0xF1, 0xF3, 4, 0x07, 0x80, 0xBF},
+  {0xF4, 0xF4, 4, 0x07, 0x80, 0x8F},
+};
+
+size_t norm_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
+  unsigned char b = s[0];
+  if (b < 0x80) {
+    *cp = b;
+    return 1;
+  }
+  for (size_t i = 0; i < sizeof utf8_leads / sizeof utf8_leads[0]; i++) {
+    if (b < utf8_leads[i].lo || b > utf8_leads[i].hi) continue;
+    size_t n = utf8_leads[i].len;
+    if (len < n || s[1] < utf8_leads[i].b2lo || s[1] > utf8_leads[i].b2hi) break;
+    uint32_t v = b & utf8_leads[i].mask;
+    for (size_t k = 1; k < n; k++) {
+      if ((s[k] & 0xC0) != 0x80) goto bad;
+      v = (v << 6) | (s[k] & 0x3F);
+    }
+    *cp = v;
+    return n;
+  }
+bad:
+  *cp = 0xFFFD;
+  return 1;
+}
+
+/* ------------------------------------------------------------- folding */
+
+enum { K_IGNORE, K_SPACE, K_STR, K_OFFSET, K_MATH, K_MATHDIGIT, K_ALPHA, K_SIGN };
+
+/* Sorted, non-overlapping code-point ranges. K_STR: one char per code point,
+ * uppercase = an uppercase letter, ' ' = not a letter. */
+static const struct {
+  uint32_t lo, hi;
+  int kind;
+  uint32_t arg;
+  const char *str;
+} fold_ranges[] = {
+  {0x00A0, 0x00A0, K_SPACE, 0, NULL},
+  {0x00AD, 0x00AD, K_IGNORE, 0, NULL}, /* soft hyphen */
+  {0x00C0, 0x00FF, K_STR, 0, "AAAAAAACEEEEIIIIDNOOOOO OUUUUY saaaaaaaceeeeiiiidnooooo ouuuuy y"},
+  {0x0100, 0x017F, K_STR, 0,
+   "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRr"
+   "SsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs"},
+  {0x0300, 0x036F, K_IGNORE, 0, NULL}, /* combining marks: é as e + U+0301 */
+  {0x0391, 0x03A9, K_STR, 0, "AB  EZH IK MN OP   TY X  "},          /* Greek look-alikes */
+  {0x03B1, 0x03C9, K_STR, 0, "a       ik  v o p   u x  "},
+  {0x0410, 0x042F, K_STR, 0, "A B  E    K MHO PCTY X          "},   /* Cyrillic look-alikes */
+  {0x0430, 0x044F, K_STR, 0, "a    e    k   o pc y x          "},
+  {0x0455, 0x0456, K_STR, 0, "si"},
+  {0x0458, 0x0458, K_STR, 0, "j"},
+  {0x2000, 0x200A, K_SPACE, 0, NULL},
+  {0x200B, 0x200F, K_IGNORE, 0, NULL}, /* zero-width space/joiners, marks */
+  {0x2028, 0x2029, K_SPACE, 0, NULL},
+  {0x202F, 0x202F, K_SPACE, 0, NULL},
+  {0x205F, 0x205F, K_SPACE, 0, NULL},
+  {0x2060, 0x2064, K_IGNORE, 0, NULL},
+  {0x20E3, 0x20E3, K_IGNORE, 0, NULL}, /* keycap: 2️⃣ is '2' */
+  {0x2102, 0x2134, K_STR, 0, "C       gHHHhhIILl N   PQRRR      Z   Z KABC eEF Mo"},
+  {0x24B6, 0x24CF, K_ALPHA, 'A', NULL}, /* circled Ⓐ */
+  {0x24D0, 0x24E9, K_ALPHA, 'a', NULL}, /* circled ⓐ */
+  {0x261D, 0x261D, K_SIGN, '1', NULL},  /* ☝ */
+  {0x270C, 0x270C, K_SIGN, '2', NULL},  /* ✌ */
+  {0x3000, 0x3000, K_SPACE, 0, NULL},
+  {0xFE00, 0xFE0F, K_IGNORE, 0, NULL},  /* variation selectors (emoji FE0F) */
+  {0xFEFF, 0xFEFF, K_IGNORE, 0, NULL},
+  {0xFF01, 0xFF5E, K_OFFSET, 0xFEE0, NULL}, /* fullwidth ASCII */
+  {0x1D400, 0x1D6A3, K_MATH, 0, NULL},      /* mathematical alphanumerics */
+  {0x1D7CE, 0x1D7FF, K_MATHDIGIT, 0, NULL},
+  {0x1F130, 0x1F149, K_ALPHA, 'A', NULL}, /* squared 🄰 */
+  {0x1F150, 0x1F169, K_ALPHA, 'A', NULL}, /* negative circled 🅐 */
+  {0x1F170, 0x1F189, K_ALPHA, 'A', NULL}, /* negative squared 🅰 */
+  {0x1F3FB, 0x1F3FF, K_IGNORE, 0, NULL},  /* skin tones */
+  {0x1F446, 0x1F446, K_SIGN, '1', NULL},  /* 👆 */
+  {0x1F91F, 0x1F91F, K_SIGN, '3', NULL},  /* 🤟 */
+  {0xE0020, 0xE007F, K_IGNORE, 0, NULL},  /* tag characters */
+};
+
+static int fold_ascii(unsigned char b, char *c) {
+  *c = (char)b;
+  if (b >= 'a' && b <= 'z') return NORM_C_LOWER;
+  if (b >= 'A' && b <= 'Z') {
+    *c = (char)(b - 'A' + 'a');
+    return NORM_C_UPPER;
+  }
+  if (b >= '0' && b <= '9') return NORM_C_DIGIT;
+  if (b == ' ' || (b >= '\t' && b <= '\r')) {
+    *c = ' ';
+    return NORM_C_SPACE;
+  }
+  return NORM_C_OTHER;
+}
+
+static int fold_letter(char l, char *c) {
+  if (l >= 'A' && l <= 'Z') {
+    *c = (char)(l - 'A' + 'a');
+    return NORM_C_UPPER;
+  }
+  if (l >= 'a' && l <= 'z') {
+    *c = l;
+    return NORM_C_LOWER;
+  }
+  *c = ' ';
+  return NORM_C_OTHER;
+}
+
+int norm_fold_cp(uint32_t cp, char *c) {
+  if (cp < 0x80) return fold_ascii((unsigned char)cp, c);
+  size_t lo = 0, hi = sizeof fold_ranges / sizeof fold_ranges[0];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (cp < fold_ranges[mid].lo) hi = mid;
+    else if (cp > fold_ranges[mid].hi) lo = mid + 1;
+    else {
+      uint32_t k = cp - fold_ranges[mid].lo;
+      switch (fold_ranges[mid].kind) {
+      case K_IGNORE: *c = 0; return NORM_C_IGNORE;
+      case K_SPACE: *c = ' '; return NORM_C_SPACE;
+      case K_STR:
+        if (k >= strlen(fold_ranges[mid].str)) break;
+        return fold_letter(fold_ranges[mid].str[k], c);
+      case K_OFFSET: return fold_ascii((unsigned char)(cp - fold_ranges[mid].arg), c);
+      case K_MATH: k %= 52; return fold_letter((char)(k < 26 ? 'A' + k : 'a' + k - 26), c);
+      case K_MATHDIGIT: *c = (char)('0' + k % 10); return NORM_C_DIGIT;
+      case K_ALPHA: return fold_letter((char)(fold_ranges[mid].arg + k), c);
+      case K_SIGN: *c = (char)fold_ranges[mid].arg; return NORM_C_SIGN;
+      }
+      break;
+    }
+  }
+  *c = ' ';
+  return NORM_C_OTHER;
+}
+
+/* ------------------------------------------------------------ growth */
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap) return 0;
+  size_t nc = *cap ? *cap : 256;
+  while (nc < need) nc *= 2;
+  void *q = xrealloc(*p, nc * elem);
+  if (!q) return -1;
+  *p = q;
+  *cap = nc;
+  return 0;
+}
+
+void norm_init(norm_t *n) { memset(n, 0, sizeof *n); }
+
+void norm_free(norm_t *n) {
+  xfree(n->text);
+  xfree(n->o0);
+  xfree(n->o1);
+  xfree(n->toks);
+  xfree(n->chars);
+  xfree(n->pool);
+  xfree(n->p0);
+  xfree(n->p1);
+  xfree(n->ptoks);
+  xfree(n->wb);
+  memset(n, 0, sizeof *n);
+}
+
+err_t norm_fold_text(norm_t *n, const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  n->nchars = 0;
+  if (grow((void **)&n->chars, &n->ccap, len + 1, sizeof *n->chars)) return ERR_NOMEM;
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    char c;
+    size_t k = norm_utf8_decode(u + i, len - i, &cp);
+    int cls = cp < 0x80 ? fold_ascii(u[i], &c) : norm_fold_cp(cp, &c);
+    if (cls == NORM_C_IGNORE) {
+      if (n->nchars) n->chars[n->nchars - 1].o1 = (uint32_t)(i + k);
+    } else {
+      norm_char_t *ch = &n->chars[n->nchars++];
+      ch->o0 = (uint32_t)i;
+      ch->o1 = (uint32_t)(i + k);
+      ch->c = c;
+      ch->cls = (uint8_t)cls;
+    }
+    i += k;
+  }
+  return ERR_OK;
+}
+
+/* ------------------------------------------------------- word steps */
+
+static int is_letter_cls(int cls) { return cls == NORM_C_LOWER || cls == NORM_C_UPPER; }
+static int is_alpha(char c) { return c >= 'a' && c <= 'z'; }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Digits that stand for letters inside a word. */
+static const char leet_map[10] = {'o', 'i', 0, 'e', 'a', 's', 0, 't', 0, 0};
+
+/* Leet rule: a run of at most two digits, all in leet_map, with a letter on
+ * both sides (c0bl0s, p1l1h, n0m3r). Trailing numbers (coblos2) stay. */
+static void leet_chars(norm_char_t *w, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (w[i].cls != NORM_C_DIGIT) { i++; continue; }
+    size_t j = i;
+    int ok = 1;
+    while (j < n && w[j].cls == NORM_C_DIGIT) {
+      if (!leet_map[w[j].c - '0']) ok = 0;
+      j++;
+    }
+    if (ok && i > 0 && j < n && j - i <= 2 && is_letter_cls(w[i - 1].cls) && is_letter_cls(w[j].cls)) {
+      for (size_t k = i; k < j; k++) {
+        w[k].c = leet_map[w[k].c - '0'];
+        w[k].cls = w[i - 1].cls;
+      }
+    }
+    i = j;
+  }
+}
+
+size_t norm_word_leet(char *w, size_t len) {
+  norm_char_t tmp[WORD_MAX];
+  if (len > WORD_MAX) return len;
+  for (size_t i = 0; i < len; i++) {
+    tmp[i].c = w[i];
+    tmp[i].cls = (uint8_t)(is_digit(w[i]) ? NORM_C_DIGIT : is_alpha(w[i]) ? NORM_C_LOWER : NORM_C_OTHER);
+  }
+  leet_chars(tmp, len);
+  for (size_t i = 0; i < len; i++) w[i] = tmp[i].c;
+  return len;
+}
+
+/* Squeeze: a letter repeated three or more times becomes one (mantaaap);
+ * with final != 0 a doubled letter at the end of the word also becomes one
+ * (pilihh, cobloss). Works on chars so the spans follow. */
+static size_t squeeze_chars(norm_char_t *w, size_t n, int final) {
+  size_t o = 0, i = 0;
+  while (i < n) {
+    size_t j = i + 1;
+    while (j < n && w[j].c == w[i].c) j++;
+    size_t run = j - i;
+    norm_char_t keep = w[i];
+    if (is_alpha(w[i].c) && (run >= 3 || (final && run == 2 && j == n && o > 0))) {
+      keep.o1 = w[j - 1].o1;
+      w[o++] = keep;
+    } else {
+      for (size_t k = i; k < j; k++) w[o++] = w[k];
+    }
+    i = j;
+  }
+  return o;
+}
+
+size_t norm_word_squeeze(char *w, size_t len) {
+  norm_char_t tmp[WORD_MAX];
+  if (len > WORD_MAX) return len;
+  for (size_t i = 0; i < len; i++) tmp[i].c = w[i], tmp[i].o0 = tmp[i].o1 = 0;
+  size_t n = squeeze_chars(tmp, len, 1);
+  for (size_t i = 0; i < n; i++) w[i] = tmp[i].c;
+  return n;
+}
+
+/* Number words, Indonesian and Javanese (East Java posts mix both). */
+static const struct {
+  const char *word, *digits;
+} number_words[] = {
+  {"delapan", "8"}, {"dua", "2"},   {"empat", "4"}, {"enam", "6"},     {"enem", "6"},
+  {"kesatu", "1"},  {"lima", "5"},  {"limo", "5"},  {"loro", "2"},     {"nol", "0"},
+  {"papat", "4"},   {"pitu", "7"},  {"satu", "1"},  {"sembilan", "9"}, {"sepuluh", "10"},
+  {"siji", "1"},    {"songo", "9"}, {"telu", "3"},  {"tiga", "3"},     {"tujuh", "7"},
+  {"wolu", "8"},
+};
+
+static int cmp_numword(const void *k, const void *e) {
+  return strcmp((const char *)k, *(const char *const *)e);
+}
+
+const char *norm_number(const char *w, size_t len, size_t *outlen) {
+  size_t i = 0;
+  while (i < len && is_digit(w[i])) i++;
+  if (len > 0 && i == len) {
+    size_t z = 0;
+    while (z + 1 < len && w[z] == '0') z++;
+    *outlen = len - z;
+    return w + z;
+  }
+  char key[WORD_MAX];
+  if (len == 0 || len >= sizeof key) return NULL;
+  memcpy(key, w, len);
+  key[len] = '\0';
+  const char *const *hit = bsearch(key, &number_words[0].word, sizeof number_words / sizeof number_words[0],
+                                   sizeof number_words[0], cmp_numword);
+  if (!hit) return NULL;
+  const char *d = ((const char *const *)hit)[1];
+  *outlen = strlen(d);
+  return d;
+}
+
+static const char *const sign_tokens[] = {"salam_satu_jari", "salam_dua_jari", "salam_tiga_jari"};
+
+const char *norm_sign_token(char sign) {
+  if (sign < '1' || sign > '3') return NULL;
+  return sign_tokens[sign - '1'];
+}
+
+/* --------------------------------------------------------------- lexicon */
+
+typedef struct {
+  char *k, *v;
+} lex_pair_t;
+
+struct norm_lexicon {
+  lex_pair_t *e;
+  size_t n, cap;
+};
+
+static err_t lex_row(void *ud, long line, int nf, char **f) {
+  norm_lexicon_t *lx = ud;
+  if (line == 1 || nf < 2 || !f[0][0] || !f[1][0]) return ERR_OK;
+  if (grow((void **)&lx->e, &lx->cap, lx->n + 1, sizeof *lx->e)) return ERR_NOMEM;
+  lex_pair_t *p = &lx->e[lx->n];
+  p->k = xstrdup(f[0]);
+  p->v = xstrdup(f[1]);
+  if (!p->k || !p->v) {
+    xfree(p->k);
+    xfree(p->v);
+    return ERR_NOMEM;
+  }
+  for (char *c = p->v; *c; c++)
+    if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
+  lx->n++;
+  return ERR_OK;
+}
+
+static int cmp_pair(const void *a, const void *b) {
+  return strcmp(((const lex_pair_t *)a)->k, ((const lex_pair_t *)b)->k);
+}
+
+err_t norm_lexicon_load(const char *path, norm_lexicon_t **out) {
+  err_t e = ERR_OK;
+  char *data = NULL;
+  size_t len = 0;
+  norm_lexicon_t *lx = xcalloc(1, sizeof *lx);
+  if (!lx) return ERR_NOMEM;
+  e = path ? file_read_all(path, &data, &len) : assets_read("lexicon/colloquial.csv", &data, &len);
+  if (e) goto fail;
+  if ((e = csv_parse(data, len, lex_row, lx))) goto fail;
+  /* The file is kept sorted by strcmp; sort anyway if an edit broke the
+   * order, so the binary search stays correct. */
+  int sorted = 1;
+  for (size_t i = 1; i < lx->n && sorted; i++) sorted = strcmp(lx->e[i - 1].k, lx->e[i].k) < 0;
+  if (!sorted) qsort(lx->e, lx->n, sizeof *lx->e, cmp_pair);
+  *out = lx;
+  lx = NULL;
+  goto done;
+fail:
+  norm_lexicon_free(lx);
+done:
+  xfree(data);
+  return e;
+}
+
+void norm_lexicon_free(norm_lexicon_t *lx) {
+  if (!lx) return;
+  for (size_t i = 0; i < lx->n; i++) {
+    xfree(lx->e[i].k);
+    xfree(lx->e[i].v);
+  }
+  xfree(lx->e);
+  xfree(lx);
+}
+
+size_t norm_lexicon_size(const norm_lexicon_t *lx) { return lx ? lx->n : 0; }
+
+const char *norm_lexicon_lookup(const norm_lexicon_t *lx, const char *w, size_t len) {
+  if (!lx || len == 0) return NULL;
+  size_t lo = 0, hi = lx->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *k = lx->e[mid].k;
+    int c = strncmp(w, k, len);
+    if (c == 0) c = k[len] ? -1 : 0; /* w is a proper prefix of k: w < k */
+    if (c < 0) hi = mid;
+    else if (c > 0) lo = mid + 1;
+    else return lx->e[mid].v;
+  }
+  return NULL;
+}
+
+/* ------------------------------------------------------ stage-1 pool */
+
+static int pool_begin(norm_t *n) {
+  if (grow((void **)&n->ptoks, &n->ptcap, n->nptoks + 1, sizeof *n->ptoks)) return -1;
+  n->ptoks[n->nptoks].start = (uint32_t)n->plen;
+  n->ptoks[n->nptoks].len = 0;
+  return 0;
+}
+
+/* Grow a text buffer and its two per-byte span arrays together. */
+static int grow3(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need) {
+  if (need <= *cap) return 0;
+  size_t nc = *cap ? *cap : 256;
+  while (nc < need) nc *= 2;
+  char *nt = xrealloc(*t, nc);
+  if (!nt) return -1;
+  *t = nt;
+  uint32_t *na = xrealloc(*a, nc * sizeof *na);
+  if (!na) return -1;
+  *a = na;
+  uint32_t *nb = xrealloc(*b, nc * sizeof *nb);
+  if (!nb) return -1;
+  *b = nb;
+  *cap = nc;
+  return 0;
+}
+
+static int pool_byte(norm_t *n, char c, uint32_t o0, uint32_t o1) {
+  if (grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + 1)) return -1;
+  n->pool[n->plen] = c;
+  n->p0[n->plen] = o0;
+  n->p1[n->plen] = o1;
+  n->plen++;
+  n->ptoks[n->nptoks].len++;
+  return 0;
+}
+
+static void pool_end(norm_t *n) {
+  if (n->ptoks[n->nptoks].len) n->nptoks++;
+}
+
+/* Push a replacement string (number or lexicon value) as one or more
+ * tokens, every byte carrying the whole source span. */
+static int pool_replace(norm_t *n, const char *s, size_t len, uint32_t o0, uint32_t o1) {
+  size_t i = 0;
+  while (i < len) {
+    while (i < len && !is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '_') i++;
+    if (i >= len) break;
+    if (pool_begin(n)) return -1;
+    while (i < len && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_'))
+      if (pool_byte(n, s[i++], o0, o1)) return -1;
+    pool_end(n);
+  }
+  return 0;
+}
+
+static int pool_chars(norm_t *n, const norm_char_t *w, size_t len) {
+  if (pool_begin(n)) return -1;
+  for (size_t i = 0; i < len; i++)
+    if (pool_byte(n, w[i].c, w[i].o0, w[i].o1)) return -1;
+  pool_end(n);
+  return 0;
+}
+
+/* One segment (no camelCase or letter/digit boundary inside). */
+static int emit_segment(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, size_t len) {
+  len = squeeze_chars(w, len, 0);
+  char s[WORD_MAX];
+  size_t olen;
+  const char *rep;
+  if (len >= WORD_MAX) return pool_chars(n, w, len);
+  for (size_t i = 0; i < len; i++) s[i] = w[i].c;
+  uint32_t o0 = w[0].o0, o1 = w[len - 1].o1;
+  if ((rep = norm_number(s, len, &olen))) {
+    if (olen == len) return pool_chars(n, w, len);
+    return pool_replace(n, rep, olen, o0, o1);
+  }
+  if ((rep = norm_lexicon_lookup(lx, s, len))) return pool_replace(n, rep, strlen(rep), o0, o1);
+  size_t l2 = squeeze_chars(w, len, 1);
+  if (l2 != len) {
+    for (size_t i = 0; i < l2; i++) s[i] = w[i].c;
+    if ((rep = norm_number(s, l2, &olen))) return pool_replace(n, rep, olen, o0, o1);
+    if ((rep = norm_lexicon_lookup(lx, s, l2))) return pool_replace(n, rep, strlen(rep), o0, o1);
+  }
+  return pool_chars(n, w, l2);
+}
+
+/* A word: leet digits, then split at camelCase and letter/digit edges. */
+static int emit_word(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, size_t len) {
+  leet_chars(w, len);
+  size_t a = 0;
+  for (size_t i = 1; i <= len; i++) {
+    int cut = i == len;
+    if (!cut) {
+      int p = w[i - 1].cls, c = w[i].cls;
+      cut = (p == NORM_C_DIGIT) != (c == NORM_C_DIGIT) || (p == NORM_C_LOWER && c == NORM_C_UPPER) ||
+            (p == NORM_C_UPPER && c == NORM_C_UPPER && i + 1 < len && w[i + 1].cls == NORM_C_LOWER);
+    }
+    if (cut) {
+      if (emit_segment(n, lx, w + a, i - a)) return -1;
+      a = i;
+    }
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------ stage 2 */
+
+/* Separators allowed between spaced-out letters: c o b l o s, c.o.b.l.o.s. */
+static int spacer(char c) { return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == '/'; }
+
+static int alnum_cls(int cls) { return cls == NORM_C_LOWER || cls == NORM_C_UPPER || cls == NORM_C_DIGIT; }
+
+/* A lone letter (or leet digit) at chars[i] standing as its own word. */
+static int lone_char(const norm_t *n, size_t i) {
+  const norm_char_t *ch = n->chars;
+  if (i >= n->nchars) return 0;
+  int ok = is_letter_cls(ch[i].cls) || (ch[i].cls == NORM_C_DIGIT && leet_map[ch[i].c - '0']);
+  if (!ok) return 0;
+  if (i > 0 && alnum_cls(ch[i - 1].cls)) return 0;
+  if (i + 1 < n->nchars && alnum_cls(ch[i + 1].cls)) return 0;
+  return 1;
+}
+
+/* From a lone letter at i, the end of a spaced run (index after its last
+ * letter) when at least two letters are joined by one repeated separator;
+ * 0 when there is no such run. */
+static size_t spaced_run(const norm_t *n, size_t i, size_t *count) {
+  const norm_char_t *ch = n->chars;
+  if (!is_letter_cls(ch[i].cls) || i + 2 >= n->nchars) return 0;
+  char sep = ch[i + 1].c;
+  if (!spacer(sep) || (ch[i + 1].cls != NORM_C_SPACE && ch[i + 1].cls != NORM_C_OTHER)) return 0;
+  size_t j = i, k = 1, last_letter = i;
+  while (j + 2 < n->nchars && ch[j + 1].c == sep && ch[j + 1].cls != NORM_C_UPPER && lone_char(n, j + 2)) {
+    j += 2;
+    k++;
+    if (is_letter_cls(ch[j].cls)) last_letter = j;
+  }
+  /* the run ends on a letter: "n o m o r 2" keeps the 2 out */
+  k -= (j - last_letter) / 2;
+  if (k < 2) return 0;
+  *count = k;
+  return last_letter + 1;
+}
+
+err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
+  err_t e = norm_fold_text(n, s, len);
+  if (e) return e;
+  n->plen = n->nptoks = 0;
+  if (grow((void **)&n->wb, &n->wcap, n->nchars + 1, sizeof *n->wb)) return ERR_NOMEM;
+  const norm_char_t *ch = n->chars;
+  size_t i = 0;
+  while (i < n->nchars) {
+    int cls = ch[i].cls;
+    if (cls == NORM_C_SIGN) {
+      const char *t = norm_sign_token(ch[i].c);
+      if (pool_replace(n, t, strlen(t), ch[i].o0, ch[i].o1)) return ERR_NOMEM;
+      i++;
+      continue;
+    }
+    if (!alnum_cls(cls)) { i++; continue; }
+    size_t cnt = 0, end = lone_char(n, i) ? spaced_run(n, i, &cnt) : 0;
+    size_t wn = 0;
+    if (end) {
+      for (size_t k = i; k < end; k += 2) {
+        n->wb[wn] = ch[k];
+        if (n->wb[wn].cls == NORM_C_DIGIT) n->wb[wn].c = leet_map[n->wb[wn].c - '0'];
+        n->wb[wn++].cls = NORM_C_LOWER;
+      }
+      i = end;
+    } else {
+      while (i < n->nchars && alnum_cls(ch[i].cls)) n->wb[wn++] = ch[i++];
+    }
+    if (emit_word(n, lx, n->wb, wn)) return ERR_NOMEM;
+  }
+
+  /* Stage 3: phrases, then the final " tok tok " text. */
+  static const char *const nomor_words[] = {"no", "nmr", "nmor", "nomer", "nomor", "nomr", "nr", "nmer"};
+  static const char *const urut_words[] = {"urut", "ut"};
+  n->len = n->ntoks = 0;
+  /* the output is never longer than the pool plus a space per token */
+  if (grow3(&n->text, &n->o0, &n->o1, &n->cap, n->plen + n->nptoks * 2 + 8) ||
+      grow((void **)&n->toks, &n->tcap, n->nptoks + 1, sizeof *n->toks))
+    return ERR_NOMEM;
+  uint32_t last = 0;
+  n->text[n->len] = ' ';
+  n->o0[n->len] = n->o1[n->len] = 0;
+  n->len++;
+  for (size_t t = 0; t < n->nptoks; t++) {
+    const norm_tok_t *pt = &n->ptoks[t];
+    const char *w = n->pool + pt->start;
+    int is_nomor = 0;
+    for (size_t k = 0; k < sizeof nomor_words / sizeof *nomor_words; k++)
+      if (strlen(nomor_words[k]) == pt->len && !memcmp(w, nomor_words[k], pt->len)) is_nomor = 1;
+    size_t j = t + (is_nomor ? 1 : 0);
+    int has_urut = 0;
+    if (j < n->nptoks)
+      for (size_t k = 0; k < sizeof urut_words / sizeof *urut_words; k++)
+        if (strlen(urut_words[k]) == n->ptoks[j].len && !memcmp(n->pool + n->ptoks[j].start, urut_words[k], n->ptoks[j].len))
+          has_urut = 1;
+    if (has_urut) j++;
+    int numeric = j < n->nptoks && is_digit(n->pool[n->ptoks[j].start]);
+    const char *outw = w;
+    size_t outl = pt->len;
+    uint32_t s0 = n->p0[pt->start], s1 = n->p1[pt->start + pt->len - 1];
+    int whole = 0;
+    if ((is_nomor || has_urut) && (numeric || (is_nomor && pt->len > 2))) {
+      const norm_tok_t *lt = &n->ptoks[j - 1];
+      outw = "nomor";
+      outl = 5;
+      s1 = n->p1[lt->start + lt->len - 1];
+      whole = 1;
+      t = j - 1;
+    }
+    n->toks[n->ntoks].start = (uint32_t)n->len;
+    n->toks[n->ntoks].len = (uint32_t)outl;
+    n->ntoks++;
+    for (size_t k = 0; k < outl; k++) {
+      n->text[n->len] = outw[k];
+      n->o0[n->len] = whole ? s0 : n->p0[pt->start + k];
+      n->o1[n->len] = whole ? s1 : n->p1[pt->start + k];
+      n->len++;
+    }
+    last = s1;
+    n->text[n->len] = ' ';
+    n->o0[n->len] = n->o1[n->len] = last;
+    n->len++;
+  }
+  n->text[n->len] = '\0';
+  return ERR_OK;
+}
+
+void norm_map(const norm_t *n, size_t a, size_t b, size_t *oa, size_t *ob) {
+  if (b > n->len) b = n->len;
+  while (a < b && n->text[a] == ' ') a++;
+  while (b > a && n->text[b - 1] == ' ') b--;
+  if (a >= b) {
+    *oa = *ob = a < n->len ? n->o0[a] : (n->len ? n->o1[n->len - 1] : 0);
+    return;
+  }
+  size_t lo = n->o0[a], hi = n->o1[b - 1];
+  /* A span can cover bytes whose spans were reordered by squeezing; take
+   * the hull. */
+  for (size_t i = a; i < b && i < a + 256; i++) {
+    if (n->text[i] == ' ') continue;
+    if (n->o0[i] < lo) lo = n->o0[i];
+    if (n->o1[i] > hi) hi = n->o1[i];
+  }
+  *oa = lo;
+  *ob = hi;
+}
+
+size_t norm_tok_at(const norm_t *n, size_t off) {
+  size_t lo = 0, hi = n->ntoks;
+  while (lo < hi) { /* first token whose end is beyond off */
+    size_t mid = (lo + hi) / 2;
+    if ((size_t)n->toks[mid].start + n->toks[mid].len <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

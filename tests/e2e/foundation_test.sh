@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# foundation_test.sh — the real binary: health → login → CSRF missing 403 → logout →
+# wrong password 401 → throttling 429; user CLI; audit verify and tampering; static files.
+source tests/e2e/lib.sh
+e2e_env
+printf 'Rahasia-123!\n' | "$NETRAL" user add --username uji.bawaslu --role bawaslu --wilayah 35.76 >/dev/null
+check "user add exit 0" 0 $?
+out=$(printf 'pendek\n' | "$NETRAL" user add --username uji.b --role bawaslu --wilayah 35.76 2>&1); rc=$?
+check "kata sandi pendek ditolak" 1 $rc
+check_contains "pesan menyebut kolom" "password" "$out"
+out=$(printf 'Rahasia-123!\n' | "$NETRAL" user add --username uji.c --role raja --wilayah 35.76 2>&1)
+check_contains "peran tidak dikenal" "Peran tidak dikenal" "$out"
+check_contains "user list" "uji.bawaslu" "$("$NETRAL" user list)"
+
+e2e_start NETRAL_RATE_LOGIN=3
+req GET /api/v1/health
+check "health 200" 200 "$STATUS"
+check "health status" ok "$(jget status)"
+check "health db" sqlite "$(jget db)"
+hdrs=$(curl -sSI "$BASE/api/v1/health")
+check_contains "CSP header" "default-src 'self'" "$hdrs"
+check_contains "nosniff" "nosniff" "$hdrs"
+check_contains "frame-ancestors" "frame-ancestors 'none'" "$hdrs"
+check_contains "referrer policy" "no-referrer" "$hdrs"
+
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"Rahasia-123!"}'
+check "login 200" 200 "$STATUS"
+CSRF=$(jget csrf)
+check "login role" bawaslu "$(jget user.role)"
+grep -q netral_sid "$E2E_TMP/cookies"; check "cookie disimpan" 0 $?
+req DELETE /api/v1/session
+check "logout tanpa CSRF 403" 403 "$STATUS"
+check "kode csrf" csrf "$(jget error.code)"
+req DELETE /api/v1/session '' -H "X-CSRF-Token: $CSRF"
+check "logout 200" 200 "$STATUS"
+req GET /api/v1/session
+check "sesi habis 401" 401 "$STATUS"
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"salah-salah"}'
+check "sandi salah 401" 401 "$STATUS"
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"salah-salah"}'
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"salah-salah"}'
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"Rahasia-123!"}'
+check "dibatasi 429 walau sandi benar" 429 "$STATUS"
+check_contains "Retry-After" "Retry-After" "$(curl -sSi -X POST -d '{"username":"uji.bawaslu","password":"x"}' "$BASE/api/v1/session")"
+
+python3 -c 'print("{\"a\":\"" + "x"*300000 + "\"}")' >"$E2E_TMP/big.json"
+req POST /api/v1/session "@$E2E_TMP/big.json"
+check "isi terlalu besar 413" 413 "$STATUS"
+req GET /api/v1/wilayah/35.16.16
+check "wilayah kecamatan" Jetis "$(jget nama)"
+check "static index atau 404 rapi" 1 "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/../../etc/passwd" | grep -cE '^(404|400)$')"
+e2e_stop
+
+out=$("$NETRAL" audit verify); rc=$?
+check "audit verify OK" 0 $rc
+check_contains "audit OK teks" "audit OK:" "$out"
+sqlite3 "$E2E_TMP/netral.db" "UPDATE audit SET actor='penyusup' WHERE id=(SELECT MIN(id) FROM audit)"
+out=$("$NETRAL" audit verify); rc=$?
+check "audit verify gagal setelah diubah" 1 $rc
+check_contains "menyebut entri rusak" "entri #1" "$out"
+e2e_done

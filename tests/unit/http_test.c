@@ -1,0 +1,156 @@
+/* http_test.c — handlers called in-process through http_dispatch (no socket):
+ * health, login, CSRF, roles, must-change-password, wilayah, errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "testutil.h"
+
+static tu_env_t env;
+
+static int setup(void **state) {
+  if (tu_open(&env)) return -1;
+  if (tu_add_user(&env, "bawaslu.uji", "bawaslu", "35.76", "Rahasia-123!")) return -1;
+  return 0;
+}
+static int teardown(void **state) { tu_close(&env); return 0; }
+
+typedef struct {
+  int status;
+  json_t *json;
+  char cookie[256];
+} result_t;
+
+static result_t call(const char *method, const char *path, const char *body, const char *token, const char *csrf) {
+  req_t rq;
+  resp_t rs;
+  result_t r = {0};
+  req_init(&rq, &env.app, method, path);
+  rq.body = body;
+  rq.body_len = body ? strlen(body) : 0;
+  rq.cookie_token = token;
+  rq.csrf_header = csrf;
+  snprintf(rq.ip, sizeof rq.ip, "127.0.0.9");
+  resp_init(&rs);
+  http_dispatch(api_routes, api_routes_count, &rq, &rs);
+  r.status = rs.status;
+  r.json = rs.body.data ? json_loads(rs.body.data, 0, NULL) : NULL;
+  snprintf(r.cookie, sizeof r.cookie, "%s", rs.set_cookie);
+  resp_free(&rs);
+  req_free(&rq);
+  return r;
+}
+
+static const char *err_code_of(result_t *r) {
+  return json_string_value(json_object_get(json_object_get(r->json, "error"), "code"));
+}
+
+static void login(char token[64], char csrf[64]) {
+  result_t r = call("POST", "/api/v1/session", "{\"username\":\"bawaslu.uji\",\"password\":\"Rahasia-123!\"}", NULL, NULL);
+  assert_int_equal(r.status, 200);
+  assert_non_null(strstr(r.cookie, "HttpOnly"));
+  assert_non_null(strstr(r.cookie, "SameSite=Strict"));
+  assert_int_equal(sscanf(r.cookie, "netral_sid=%63[^;]", token), 1);
+  snprintf(csrf, 64, "%s", json_string_value(json_object_get(r.json, "csrf")));
+  json_decref(r.json);
+}
+
+static void test_health(void **state) {
+  result_t r = call("GET", "/api/v1/health", NULL, NULL, NULL);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "status")), "ok");
+  assert_string_equal(json_string_value(json_object_get(r.json, "db")), "sqlite");
+  json_decref(r.json);
+}
+
+static void test_unknown_route_and_method(void **state) {
+  result_t r = call("GET", "/api/v1/tidak-ada", NULL, NULL, NULL);
+  assert_int_equal(r.status, 404);
+  json_decref(r.json);
+  r = call("PUT", "/api/v1/health", NULL, NULL, NULL);
+  assert_int_equal(r.status, 405);
+  json_decref(r.json);
+}
+
+static void test_wrong_password_401_and_field_errors(void **state) {
+  result_t r = call("POST", "/api/v1/session", "{\"username\":\"bawaslu.uji\",\"password\":\"salah-sekali\"}", NULL, NULL);
+  assert_int_equal(r.status, 401);
+  assert_string_equal(err_code_of(&r), "bad_login");
+  json_decref(r.json);
+  r = call("POST", "/api/v1/session", "{\"username\":\"bawaslu.uji\"}", NULL, NULL);
+  assert_int_equal(r.status, 422);
+  assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "error"), "field")), "password");
+  json_decref(r.json);
+  r = call("POST", "/api/v1/session", "{bukan json", NULL, NULL);
+  assert_int_equal(r.status, 400);
+  json_decref(r.json);
+}
+
+static void test_session_csrf_and_logout(void **state) {
+  char token[64], csrf[64];
+  login(token, csrf);
+  result_t r = call("GET", "/api/v1/session", NULL, token, NULL);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "user"), "wilayah")), "35.76");
+  json_decref(r.json);
+  r = call("DELETE", "/api/v1/session", NULL, token, NULL); /* no CSRF header */
+  assert_int_equal(r.status, 403);
+  assert_string_equal(err_code_of(&r), "csrf");
+  json_decref(r.json);
+  r = call("DELETE", "/api/v1/session", NULL, token, "salah");
+  assert_int_equal(r.status, 403);
+  json_decref(r.json);
+  r = call("DELETE", "/api/v1/session", NULL, token, csrf);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  r = call("GET", "/api/v1/session", NULL, token, NULL); /* token is dead now */
+  assert_int_equal(r.status, 401);
+  json_decref(r.json);
+}
+
+static void test_forged_session_token(void **state) {
+  result_t r = call("GET", "/api/v1/session", NULL, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NULL);
+  assert_int_equal(r.status, 401);
+  json_decref(r.json);
+}
+
+static void test_throttle_after_repeated_failures(void **state) {
+  result_t r;
+  for (int i = 0; i < 5; i++) {
+    r = call("POST", "/api/v1/session", "{\"username\":\"korban\",\"password\":\"tebak-tebak\"}", NULL, NULL);
+    assert_int_equal(r.status, 401);
+    json_decref(r.json);
+  }
+  r = call("POST", "/api/v1/session", "{\"username\":\"korban\",\"password\":\"tebak-tebak\"}", NULL, NULL);
+  assert_int_equal(r.status, 429);
+  assert_string_equal(err_code_of(&r), "rate_limited");
+  json_decref(r.json);
+}
+
+static void test_wilayah(void **state) {
+  result_t r = call("GET", "/api/v1/wilayah/35.76", NULL, NULL, NULL);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(r.json, "nama")), "Kota Mojokerto");
+  assert_int_equal(json_array_size(json_object_get(r.json, "anak")), 3);
+  json_decref(r.json);
+  r = call("GET", "/api/v1/wilayah/35.99", NULL, NULL, NULL);
+  assert_int_equal(r.status, 404);
+  json_decref(r.json);
+  r = call("GET", "/api/v1/wilayah/..%2F..", NULL, NULL, NULL);
+  assert_int_equal(r.status, 404);
+  json_decref(r.json);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_health),
+      cmocka_unit_test(test_unknown_route_and_method),
+      cmocka_unit_test(test_wrong_password_401_and_field_errors),
+      cmocka_unit_test(test_session_csrf_and_logout),
+      cmocka_unit_test(test_forged_session_token),
+      cmocka_unit_test(test_throttle_after_repeated_failures),
+      cmocka_unit_test(test_wilayah),
+  };
+  return cmocka_run_group_tests_name("http", tests, setup, teardown);
+}

@@ -1,0 +1,62 @@
+/* testutil.h — shared fixtures for unit tests: a throw-away app in a temp dir. */
+#ifndef NETRAL_TESTUTIL_H
+#define NETRAL_TESTUTIL_H
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "http/app.h"
+#include "store/migrations.h"
+
+typedef struct {
+  app_t app;
+  char dir[64], db[PATH_MAX], key[PATH_MAX];
+} tu_env_t;
+
+/* Open a fresh app (empty SQLite database, new keys) in a temp directory. */
+static inline int tu_open(tu_env_t *t) {
+  config_t cfg;
+  int argc = 0;
+  char *argv[1] = {NULL};
+  snprintf(t->dir, sizeof t->dir, "/tmp/netral-test-XXXXXX");
+  if (!mkdtemp(t->dir)) return -1;
+  snprintf(t->db, sizeof t->db, "sqlite:%s/netral.db", t->dir);
+  snprintf(t->key, sizeof t->key, "%s/netral.key", t->dir);
+  config_load(&cfg, &argc, argv);
+  cfg.db = t->db;
+  cfg.key_file = t->key;
+  cfg.data_dir = t->dir;
+  cfg.demo = "0";
+  return app_open(&t->app, &cfg) == ERR_OK ? 0 : -1;
+}
+
+static inline void tu_close(tu_env_t *t) {
+  char cmd[PATH_MAX + 16];
+  app_close(&t->app);
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
+  if (system(cmd) != 0) fprintf(stderr, "cleanup failed: %s\n", t->dir);
+}
+
+typedef struct {
+  tu_env_t *t;
+  const char *username, *role, *wilayah, *password;
+} tu_user_t;
+
+static inline err_t tu_user_tx(db_t *db, void *ud) {
+  tu_user_t *u = ud;
+  return account_add(db, &u->t->app.keys, "test", u->username, u->role, u->wilayah, u->password, 0);
+}
+
+static inline err_t tu_add_user(tu_env_t *t, const char *username, const char *role, const char *wilayah,
+                                const char *password) {
+  db_t *db;
+  tu_user_t u = {t, username, role, wilayah, password};
+  err_t e = store_acquire(t->app.store, &db);
+  if (e) return e;
+  e = store_write(db, tu_user_tx, &u);
+  store_release(t->app.store, db);
+  return e;
+}
+#endif

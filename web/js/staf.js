@@ -1,0 +1,29 @@
+// staf.js — kepala halaman petugas: pulihkan sesi (CSRF), tampilkan pengguna, tombol keluar.
+// Tanpa sesi → ke masuk.html?lanjut=<halaman ini>.
+import { $, h, replace } from './dom.js';
+import { sesi, del } from './api.js';
+import { PERAN } from './format.js';
+
+export async function mulaiStaf(hal) {
+  let s = null;
+  try { s = await sesi(); } catch { /* jaringan: biarkan halaman menampilkan galat */ }
+  if (!s) {
+    location.replace('/masuk.html?lanjut=' + encodeURIComponent(location.pathname + location.search));
+    return new Promise(() => {}); // berhenti di sini
+  }
+  const a = document.querySelector(`#nav-staf [data-hal="${hal}"]`);
+  if (a) a.setAttribute('aria-current', 'page');
+  const u = s.user || {};
+  replace($('#pengguna'),
+    h('span', null, h('strong', null, u.username), ` · ${PERAN[u.role] || u.role}${u.wilayah_nama ? ' · ' + u.wilayah_nama : ''}`),
+    h('button', { type: 'button', class: 'tombol', onclick: async () => {
+      try { await del('/api/v1/session'); } catch { /* tetap keluar */ }
+      location.assign('/masuk.html');
+    } }, 'Keluar'));
+  if (u.must_change_password || sessionStorage.getItem('netral.ganti_sandi')) {
+    const main = $('main');
+    main.prepend(h('p', { class: 'pesan', 'data-jenis': 'tunggu', role: 'status' },
+      'Anda masih memakai kata sandi awal. Minta administrator menggantinya (netral user passwd) sebelum menangani kasus.'));
+  }
+  return s;
+}
