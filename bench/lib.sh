@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # bench/lib.sh — helpers shared by bench/run.sh and bench/*_bench.sh.
 # Source it:  . "$(dirname "$0")/lib.sh"
 # It installs an EXIT/INT/TERM trap that stops every server started with
@@ -37,12 +38,14 @@ bench_build_dir() {
   (cd "$b" && pwd)
 }
 
-# bench_tmpdir -> new temp dir, removed on exit
+# bench_tmpdir VAR -> makes a temp dir (removed on exit) and stores its path in VAR.
+# (Not `$(bench_tmpdir)`: a command substitution is a subshell and the
+# registration for cleanup would be lost.)
 bench_tmpdir() {
   local d
   d=$(mktemp -d "${TMPDIR:-/tmp}/netral-bench.XXXXXX") || bench_die "mktemp gagal"
   BENCH_TMPS+=("$d")
-  echo "$d"
+  printf -v "$1" '%s' "$d"
 }
 
 # bench_free_port -> a TCP port on 127.0.0.1 nobody listens on right now

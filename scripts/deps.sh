@@ -3,7 +3,12 @@
 # As root: apt-get installs them. Otherwise: print the list and the command.
 set -euo pipefail
 missing=()
+# Packages that may come from elsewhere (e.g. Node.js from NodeSource ships npm):
+# satisfied when their command exists.
+declare -A cmd_of=([nodejs]=node [npm]=npm [curl]=curl [chromium]=chromium [sqlite3]=sqlite3 [wrk]=wrk)
 for p in "$@"; do
+  c=${cmd_of[$p]:-}
+  if [ -n "$c" ] && command -v "$c" >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -4,6 +4,7 @@
  * The access-control test walks this table (every role × every route).
  */
 #include "api/api.h"
+#include "api/case_api.h"
 #include "domain/role.h"
 #include "core/banned.h"
 
@@ -14,5 +15,22 @@ const route_t api_routes[] = {
     {"DELETE", "/api/v1/session", api_session_delete, ROLE_ALL, ROUTE_FIRST_LOGIN},
     {"POST", "/api/v1/session/sandi", api_session_password, ROLE_ALL, ROUTE_FIRST_LOGIN},
     {"GET", "/api/v1/wilayah/{}", api_wilayah_get, 0, ROUTE_PUBLIC},
+    /* public intake and tracking */
+    {"POST", "/api/v1/laporan", api_laporan_create, 0, ROUTE_PUBLIC},
+    {"POST", "/api/v1/laporan/{}/bukti", api_laporan_bukti, 0, ROUTE_PUBLIC | ROUTE_UPLOAD},
+    {"GET", "/api/v1/lacak/{}", api_lacak, 0, ROUTE_PUBLIC},
+    {"POST", "/api/v1/tanda-terima/verifikasi", api_receipt_verify, 0, ROUTE_PUBLIC},
+    {"GET", "/api/v1/katalog", api_katalog, 0, ROUTE_PUBLIC},
+    {"GET", "/api/v1/otoritas", api_otoritas, 0, ROUTE_PUBLIC},
+    /* staff case desk */
+    {"GET", "/api/v1/kasus", api_kasus_list, ROLE_ALL, 0},
+    {"GET", "/api/v1/kasus/{}", api_kasus_get, ROLE_ALL, 0},
+    {"POST", "/api/v1/kasus/{}/transisi", api_kasus_transisi, ROLE_ALL, 0},
+    {"POST", "/api/v1/kasus/{}/identitas", api_kasus_identitas, ROLE_BAWASLU | ROLE_ADMIN, 0},
+    {"GET", "/api/v1/kasus/{}/bukti/{}", api_kasus_bukti_get, ROLE_ALL, 0},
+    {"POST", "/api/v1/kasus/{}/bukti", api_kasus_bukti_add, ROLE_PENGAWAS | ROLE_ADMIN, ROUTE_UPLOAD},
+    {"POST", "/api/v1/temuan", api_temuan_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
+    {"GET", "/api/v1/rekomendasi", api_rekomendasi, ROLE_ALL, 0},
+    {"GET", "/api/v1/terlapor", api_terlapor, ROLE_PENGAWAS | ROLE_ADMIN, 0},
 };
 const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

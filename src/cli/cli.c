@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "cli/cmd_receipt.h"
 #include "cli/cmd_tenggat.h"
 #include "cli/commands.h"
 #include "core/banned.h"
@@ -16,6 +17,7 @@ static const cli_command_t commands[] = {
     {"migrate", cmd_migrate, "migrate                    Terapkan migrasi skema basis data"},
     {"user", cmd_user, "user add|list              Kelola akun staf (kata sandi dibaca dari stdin)"},
     {"audit", cmd_audit, "audit verify               Periksa keutuhan rantai log audit"},
+    {"receipt", cmd_receipt, "receipt verify BERKAS        Periksa tanda terima laporan (tanda tangan Ed25519)"},
     {"tenggat", cmd_tenggat, "tenggat --rezim R --tahap T --mulai TGL [--json]  Hitung jatuh tempo dan dasar hukumnya"},
 };
 
@@ -49,6 +51,17 @@ int cli_flag(int argc, char **argv, const char *name) {
   return 0;
 }
 
+/* The server's Ed25519 public key, from NETRAL_KEY_FILE (for `netral receipt verify`). */
+static err_t cli_public_key(unsigned char pk[32]) {
+  keys_t k;
+  err_t e = keys_load(g_cfg.key_file, &k);
+  if (e == ERR_NOT_FOUND) return err_set(ERR_NOT_FOUND, "NETRAL_KEY_FILE", "Berkas kunci %s tidak ada.", g_cfg.key_file);
+  if (e) return e;
+  memcpy(pk, k.sign_pk, 32);
+  sodium_memzero(&k, sizeof k);
+  return ERR_OK;
+}
+
 static void usage(FILE *out) {
   fprintf(out, "Netral %s — pengawasan netralitas ASN, TNI, Polri dan perangkat desa\n\n", NETRAL_VERSION);
   fprintf(out, "Pemakaian: netral [opsi] <perintah> [argumen]\n\nPerintah:\n");
@@ -60,6 +73,7 @@ static void usage(FILE *out) {
 int cli_main(int argc, char **argv) {
   err_t e = config_load(&g_cfg, &argc, argv);
   if (e) return cli_fail(e);
+  cmd_receipt_set_key_loader(cli_public_key);
   if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
     usage(argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;

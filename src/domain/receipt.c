@@ -100,13 +100,14 @@ err_t receipt_make(const unsigned char sk[64], const char *kode, const char *dit
 
 #define BAD_FORMAT(...) err_set(ERR_INVALID, "tanda_terima", "Format tanda terima tidak valid: " __VA_ARGS__)
 
-/* Unwrap {"kode":…,"tanda_terima":{…}} (the 201 answer); borrowed result. */
+/* Unwrap {"kode":…,"tanda_terima":{…}, …} (the 201 answer, which may carry
+ * other unsigned members such as "jenis"); borrowed result. */
 static json_t *receipt_unwrap(json_t *root) {
   json_t *inner = json_object_get(root, "tanda_terima");
   if (!json_is_object(inner)) return root;
   json_t *outer_kode = json_object_get(root, "kode");
   json_t *inner_kode = json_object_get(inner, "kode");
-  if (json_object_size(root) != 2 || !json_is_string(outer_kode) || !json_is_string(inner_kode) ||
+  if (!json_is_string(outer_kode) || !json_is_string(inner_kode) ||
       strcmp(json_string_value(outer_kode), json_string_value(inner_kode)) != 0)
     return NULL;
   return inner;

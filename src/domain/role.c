@@ -1,4 +1,4 @@
-/* role.c — role names and Indonesian labels, one table (see role.h). */
+/* role.c — role table lookups (see role.h). */
 #include "domain/role.h"
 
 #include <string.h>
@@ -7,40 +7,39 @@
 
 static const struct {
   role_t role;
-  const char *name, *label;
-} role_rows[ROLE_COUNT] = {
-    {ROLE_PKD, "pkd", "Pengawas Kelurahan/Desa"},
-    {ROLE_PANWASCAM, "panwascam", "Panwaslu Kecamatan"},
-    {ROLE_BAWASLU, "bawaslu", "Bawaslu Kabupaten/Kota"},
-    {ROLE_PEMDA, "pemda", "Pemerintah Daerah (Sekda/BKPSDM/Inspektorat)"},
-    {ROLE_BKN, "bkn", "Badan Kepegawaian Negara"},
-    {ROLE_ADMIN, "admin", "Administrator"},
+  const char *code, *label;
+} role_rows[] = {
+#define X(name, bit, code, label) {ROLE_##name, code, label},
+    ROLE_TABLE(X)
+#undef X
 };
 
-const char *role_name(role_t r) {
-  for (size_t i = 0; i < ROLE_COUNT; i++)
-    if (role_rows[i].role == r) return role_rows[i].name;
-  return NULL;
+role_t role_parse(const char *code) {
+  if (!code) return ROLE_NONE;
+  for (size_t i = 0; i < sizeof role_rows / sizeof role_rows[0]; i++)
+    if (strcmp(role_rows[i].code, code) == 0) return role_rows[i].role;
+  return ROLE_NONE;
+}
+
+const char *role_code(role_t r) {
+  for (size_t i = 0; i < sizeof role_rows / sizeof role_rows[0]; i++)
+    if (role_rows[i].role == r) return role_rows[i].code;
+  return "";
 }
 
 const char *role_label(role_t r) {
-  for (size_t i = 0; i < ROLE_COUNT; i++)
+  for (size_t i = 0; i < sizeof role_rows / sizeof role_rows[0]; i++)
     if (role_rows[i].role == r) return role_rows[i].label;
-  return NULL;
-}
-
-err_t role_parse(const char *name, role_t *out) {
-  for (size_t i = 0; name && i < ROLE_COUNT; i++) {
-    if (strcmp(role_rows[i].name, name) == 0) {
-      *out = role_rows[i].role;
-      return ERR_OK;
-    }
-  }
-  return err_set(ERR_INVALID, "peran", "Peran tidak dikenal; pilih pkd, panwascam, bawaslu, pemda, bkn atau admin.");
+  return "Publik";
 }
 
 const role_t *role_all(size_t *n) {
-  static const role_t all[ROLE_COUNT] = {ROLE_PKD, ROLE_PANWASCAM, ROLE_BAWASLU, ROLE_PEMDA, ROLE_BKN, ROLE_ADMIN};
+  static const role_t all[] = {
+#define X(name, bit, code, label) ROLE_##name,
+      ROLE_TABLE(X)
+#undef X
+  };
+  _Static_assert(sizeof all / sizeof all[0] == ROLE_COUNT, "ROLE_COUNT matches ROLE_TABLE");
   if (n) *n = ROLE_COUNT;
   return all;
 }

@@ -1,28 +1,33 @@
 /*
  * role.h — staff roles (DOMAIN.md "Who uses it"). Each role is one bit so a
- * user's roles and a transition's permitted roles are both masks. The public
- * (publik) is not a role: it files and tracks reports without logging in.
+ * route or a workflow transition can allow a set of roles as a mask.
+ * The public (publik) has no account and no role bit.
  */
 #ifndef NETRAL_ROLE_H
 #define NETRAL_ROLE_H
 #include <stddef.h>
-#include "core/err.h"
+
+#define ROLE_TABLE(X) \
+  X(PKD,       0, "pkd",       "Pengawas Kelurahan/Desa (PKD)") \
+  X(PANWASCAM, 1, "panwascam", "Panwaslu Kecamatan") \
+  X(BAWASLU,   2, "bawaslu",   "Bawaslu Kabupaten/Kota") \
+  X(PEMDA,     3, "pemda",     "Pemerintah Daerah (Sekda/BKPSDM/Inspektorat)") \
+  X(BKN,       4, "bkn",       "Badan Kepegawaian Negara (BKN)") \
+  X(ADMIN,     5, "admin",     "Administrator sistem")
 
 typedef enum {
-  ROLE_PKD = 1u << 0,       /* Pengawas Kelurahan/Desa */
-  ROLE_PANWASCAM = 1u << 1, /* Panwaslu Kecamatan */
-  ROLE_BAWASLU = 1u << 2,   /* Bawaslu kabupaten/kota */
-  ROLE_PEMDA = 1u << 3,     /* Sekda / BKPSDM / Inspektorat */
-  ROLE_BKN = 1u << 4,       /* Badan Kepegawaian Negara */
-  ROLE_ADMIN = 1u << 5,     /* administrator sistem */
+  ROLE_NONE = 0,
+#define X(name, bit, code, label) ROLE_##name = 1 << bit,
+  ROLE_TABLE(X)
+#undef X
 } role_t;
 
-enum { ROLE_ALL = 0x3f, ROLE_COUNT = 6 };
+enum { ROLE_COUNT = 6 };
+#define ROLE_ALL (ROLE_PKD | ROLE_PANWASCAM | ROLE_BAWASLU | ROLE_PEMDA | ROLE_BKN | ROLE_ADMIN)
+#define ROLE_PENGAWAS (ROLE_PKD | ROLE_PANWASCAM | ROLE_BAWASLU)
 
-const char *role_name(role_t r);  /* "pkd"; NULL for a non-role; static */
-const char *role_label(role_t r); /* "Pengawas Kelurahan/Desa"; static */
-/* "bawaslu" -> ROLE_BAWASLU; ERR_INVALID field "peran" when unknown. */
-err_t role_parse(const char *name, role_t *out);
-/* All roles in display order (static); *n gets ROLE_COUNT. */
-const role_t *role_all(size_t *n);
+role_t role_parse(const char *code);   /* ROLE_NONE when unknown */
+const char *role_code(role_t r);       /* "pkd"…; "" for none; static */
+const char *role_label(role_t r);      /* Indonesian label; static */
+const role_t *role_all(size_t *n);     /* every role in table order; static; *n = ROLE_COUNT */
 #endif

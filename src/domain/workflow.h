@@ -6,7 +6,7 @@
  * Entry points (workflow_initial):
  *   laporan         -> diterima        (deadline stage "kajian_awal" starts at receipt,
  *                                        Perbawaslu 7/2022 Ps 15(1))
- *   temuan          -> temuan          (stage "penetapan_temuan", UU 7/2017 Ps 454(5))
+ *   temuan          -> temuan          (stage "temuan", UU 7/2017 Ps 454(5))
  *   informasi_awal  -> informasi_awal  (anonymous or incomplete tip; no deadline)
  *
  * The graph (roles: P pkd, C panwascam, B bawaslu, D pemda, K bkn; admin may

@@ -268,16 +268,21 @@ size_t norm_word_leet(char *w, size_t len) {
 }
 
 /* Squeeze: a letter repeated three or more times becomes one (mantaaap);
- * with final != 0 a doubled letter at the end of the word also becomes one
- * (pilihh, cobloss). Works on chars so the spans follow. */
+ * a word that has such a run is being stretched, so its doubled letters go
+ * too (cobloosss → coblos). With final != 0 a doubled letter at the end of
+ * the word also becomes one (pilihh, cobloss). Works on chars so the spans
+ * follow. */
 static size_t squeeze_chars(norm_char_t *w, size_t n, int final) {
   size_t o = 0, i = 0;
+  int stretched = 0;
+  for (size_t k = 0; k + 2 < n && !stretched; k++)
+    stretched = is_alpha(w[k].c) && w[k].c == w[k + 1].c && w[k].c == w[k + 2].c;
   while (i < n) {
     size_t j = i + 1;
     while (j < n && w[j].c == w[i].c) j++;
     size_t run = j - i;
     norm_char_t keep = w[i];
-    if (is_alpha(w[i].c) && (run >= 3 || (final && run == 2 && j == n && o > 0))) {
+    if (is_alpha(w[i].c) && (run >= 3 || (stretched && run == 2) || (final && run == 2 && j == n && o > 0))) {
       keep.o1 = w[j - 1].o1;
       w[o++] = keep;
     } else {
@@ -511,6 +516,26 @@ static int emit_segment(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, siz
   return pool_chars(n, w, l2);
 }
 
+/* Words after which an attached 2 is a number (coblos2, nomor2), not the
+ * reduplication mark of teman2 = teman-teman. */
+static const char *const redup_keep[] = {"calon", "coblos", "coblosen", "jari", "memilih", "mencoblos", "nmr", "no",
+                                         "nomer", "nomor", "periode", "pilih", "putaran", "salam", "tps", "urut"};
+
+/* "teman2": repeat the previous token, mapped to the "2". */
+static int reduplicate(norm_t *n, const norm_char_t *two) {
+  if (!n->nptoks) return 1;
+  const norm_tok_t *pt = &n->ptoks[n->nptoks - 1];
+  const char *w = n->pool + pt->start;
+  if (pt->len < 3 || !is_alpha(w[0])) return 1;
+  for (size_t k = 0; k < sizeof redup_keep / sizeof *redup_keep; k++)
+    if (strlen(redup_keep[k]) == pt->len && !memcmp(redup_keep[k], w, pt->len)) return 1;
+  char tmp[WORD_MAX];
+  if (pt->len >= sizeof tmp) return 1;
+  size_t l = pt->len;
+  memcpy(tmp, w, l);
+  return pool_replace(n, tmp, l, two->o0, two->o1) ? -1 : 0;
+}
+
 /* A word: leet digits, then split at camelCase and letter/digit edges. */
 static int emit_word(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, size_t len) {
   leet_chars(w, len);
@@ -523,6 +548,11 @@ static int emit_word(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, size_t
             (p == NORM_C_UPPER && c == NORM_C_UPPER && i + 1 < len && w[i + 1].cls == NORM_C_LOWER);
     }
     if (cut) {
+      if (i == len && a > 0 && i - a == 1 && w[a].c == '2' && is_letter_cls(w[a - 1].cls)) {
+        int r = reduplicate(n, &w[a]);
+        if (r < 0) return -1;
+        if (r == 0) break;
+      }
       if (emit_segment(n, lx, w + a, i - a)) return -1;
       a = i;
     }
@@ -605,8 +635,9 @@ err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
   static const char *const urut_words[] = {"urut", "ut"};
   n->len = n->ntoks = 0;
   /* the output is never longer than the pool plus a space per token */
-  if (grow3(&n->text, &n->o0, &n->o1, &n->cap, n->plen + n->nptoks * 2 + 8) ||
-      grow((void **)&n->toks, &n->tcap, n->nptoks + 1, sizeof *n->toks))
+  /* output ≤ pool + a space per token + "nomor " per token */
+  if (grow3(&n->text, &n->o0, &n->o1, &n->cap, n->plen + n->nptoks * 8 + 8) ||
+      grow((void **)&n->toks, &n->tcap, n->nptoks * 2 + 1, sizeof *n->toks))
     return ERR_NOMEM;
   uint32_t last = 0;
   n->text[n->len] = ' ';
@@ -626,6 +657,22 @@ err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
           has_urut = 1;
     if (has_urut) j++;
     int numeric = j < n->nptoks && is_digit(n->pool[n->ptoks[j].start]);
+    /* "paslon 2" / "calon 02" → "… calon nomor 2" */
+    if (pt->len && is_digit(w[0]) && n->ntoks && n->toks[n->ntoks - 1].len == 5 &&
+        !memcmp(n->text + n->toks[n->ntoks - 1].start, "calon", 5)) {
+      n->toks[n->ntoks].start = (uint32_t)n->len;
+      n->toks[n->ntoks].len = 5;
+      n->ntoks++;
+      for (size_t k = 0; k < 5; k++) {
+        n->text[n->len] = "nomor"[k];
+        n->o0[n->len] = n->p0[pt->start];
+        n->o1[n->len] = n->p1[pt->start + pt->len - 1];
+        n->len++;
+      }
+      n->text[n->len] = ' ';
+      n->o0[n->len] = n->o1[n->len] = n->p1[pt->start + pt->len - 1];
+      n->len++;
+    }
     const char *outw = w;
     size_t outl = pt->len;
     uint32_t s0 = n->p0[pt->start], s1 = n->p1[pt->start + pt->len - 1];

@@ -107,10 +107,46 @@ static const char M1_SQL[] =
     "  tanggal TEXT PRIMARY KEY, jenis TEXT NOT NULL CHECK (jenis IN ('libur_nasional','cuti_bersama')),\n"
     "  nama TEXT NOT NULL);\n";
 
+static const char M4_SQL[] =
+    "CREATE TABLE kasus(\n"
+    "  id INTEGER PRIMARY KEY, kode TEXT NOT NULL UNIQUE,\n"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('laporan','temuan','informasi_awal')),\n"
+    "  rezim TEXT NOT NULL CHECK (rezim IN ('pemilu','pilkada')), status TEXT NOT NULL,\n"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode),\n"
+    "  terlapor_nama TEXT NOT NULL, terlapor_nama_norm TEXT NOT NULL, terlapor_nip TEXT,\n"
+    "  kategori TEXT NOT NULL, instansi TEXT, jabatan TEXT, terlapor_wilayah TEXT,\n"
+    "  tanggal_kejadian TEXT NOT NULL, tanggal_diketahui TEXT NOT NULL, lokasi TEXT NOT NULL,\n"
+    "  uraian TEXT NOT NULL, saksi TEXT NOT NULL DEFAULT '[]', putusan TEXT, tanda_terima TEXT,\n"
+    "  pelapor_sealed BLOB, content_sha256 TEXT NOT NULL, client_id TEXT UNIQUE,\n"
+    "  kedaluwarsa INTEGER NOT NULL DEFAULT 0, diterima TEXT NOT NULL, dibuat_oleh TEXT,\n"
+    "  tenggat_tahap TEXT, tenggat_jatuh_tempo TEXT, tenggat_dasar TEXT, updated_at TEXT NOT NULL);\n"
+    "CREATE INDEX kasus_wilayah ON kasus(wilayah);\n"
+    "CREATE INDEX kasus_status ON kasus(status);\n"
+    "CREATE INDEX kasus_nip ON kasus(terlapor_nip);\n"
+    "CREATE INDEX kasus_nama ON kasus(terlapor_nama_norm);\n"
+    "CREATE INDEX kasus_tenggat ON kasus(tenggat_jatuh_tempo);\n"
+    "CREATE TABLE kasus_riwayat(\n"
+    "  id INTEGER PRIMARY KEY, kasus_id INTEGER NOT NULL REFERENCES kasus(id), waktu TEXT NOT NULL,\n"
+    "  aktor TEXT NOT NULL, dari TEXT, ke TEXT NOT NULL, catatan TEXT, data TEXT);\n"
+    "CREATE INDEX kasus_riwayat_kasus ON kasus_riwayat(kasus_id);\n"
+    "CREATE TABLE bukti(\n"
+    "  id INTEGER PRIMARY KEY, kasus_id INTEGER NOT NULL REFERENCES kasus(id), sha256 TEXT NOT NULL,\n"
+    "  mime TEXT NOT NULL, jenis TEXT NOT NULL, nama TEXT, ukuran INTEGER NOT NULL, diterima TEXT NOT NULL);\n"
+    "CREATE INDEX bukti_kasus ON bukti(kasus_id);\n"
+    "CREATE TABLE bukti_akses(\n"
+    "  id INTEGER PRIMARY KEY, bukti_id INTEGER NOT NULL REFERENCES bukti(id), waktu TEXT NOT NULL,\n"
+    "  aktor TEXT NOT NULL, aksi TEXT NOT NULL);\n"
+    "CREATE TABLE rekomendasi(\n"
+    "  id INTEGER PRIMARY KEY, kasus_id INTEGER NOT NULL REFERENCES kasus(id), penerima TEXT NOT NULL,\n"
+    "  nomor TEXT NOT NULL, tanggal TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'menunggu',\n"
+    "  jenis_sanksi TEXT, nomor_sk TEXT, tanggal_sk TEXT, pejabat TEXT, alasan TEXT);\n"
+    "CREATE INDEX rekomendasi_kasus ON rekomendasi(kasus_id);\n";
+
 static const migration_t migrations[] = {
     {1, "dasar: wilayah, pengguna, sesi, audit, kalender", M1_SQL, NULL, NULL},
     {2, "data wilayah Kemendagri", NULL, NULL, load_wilayah},
     {3, "kalender libur nasional dan cuti bersama 2024-2026", NULL, NULL, load_kalender},
+    {4, "kasus, riwayat, bukti, rekomendasi", M4_SQL, NULL, NULL},
 };
 
 static err_t ensure_table(db_t *db) {

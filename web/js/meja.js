@@ -3,7 +3,8 @@
 import { $, h, replace, clear, params } from './dom.js';
 import { get } from './api.js';
 import { mulaiStaf } from './staf.js';
-import { STATUS, KATEGORI, JENIS_KASUS, waktu, kelasTenggat, teksSisa, sisaJam, angka } from './format.js';
+import { lencanaTenggat as lencana } from './lencana.js';
+import { STATUS, KATEGORI, JENIS_KASUS, waktu, kelasTenggat, sisaJam, angka } from './format.js';
 
 const PER_HALAMAN = 50;
 const form = $('#saringan');
@@ -27,14 +28,6 @@ function kueri(halaman) {
   if (form.elements.terlambat.checked) q.set('terlambat', '1');
   if (halaman && halaman > 1) q.set('halaman', String(halaman));
   return q;
-}
-
-export function lencana(tenggat) {
-  const k = kelasTenggat(tenggat);
-  const cls = { terlambat: 'terlambat', '24jam': 'k24jam', '3hari': 'k3hari', aman: 'aman' }[k] || 'tidak_ada';
-  const el = h('span', { class: 'lencana ' + cls, 'data-kelas': k }, teksSisa(tenggat));
-  if (tenggat && tenggat.dasar) el.title = `${tenggat.label ? tenggat.label + ' — ' : ''}${tenggat.dasar}`;
-  return el;
 }
 
 let items = [];

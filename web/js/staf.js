@@ -20,10 +20,9 @@ export async function mulaiStaf(hal) {
       try { await del('/api/v1/session'); } catch { /* tetap keluar */ }
       location.assign('/masuk.html');
     } }, 'Keluar'));
-  if (u.must_change_password || sessionStorage.getItem('netral.ganti_sandi')) {
-    const main = $('main');
-    main.prepend(h('p', { class: 'pesan', 'data-jenis': 'tunggu', role: 'status' },
-      'Anda masih memakai kata sandi awal. Minta administrator menggantinya (netral user passwd) sebelum menangani kasus.'));
+  if (u.must_change_password) {
+    location.replace('/masuk.html?lanjut=' + encodeURIComponent(location.pathname + location.search));
+    return new Promise(() => {});
   }
   return s;
 }

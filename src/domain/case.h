@@ -1,0 +1,59 @@
+/*
+ * case.h — case handling (penanganan pelanggaran): public intake of laporan
+ * and anonymous informasi awal, staff temuan, the workflow transitions with
+ * their statutory deadlines, evidence, sealed reporter identity, tracking,
+ * lists, rekomendasi follow-up and the repeat-offender lookup.
+ *
+ * Every function that changes state must run inside store_write(); it
+ * appends the audit entry in the same transaction.
+ *
+ * Visibility: staff see cases whose wilayah lies within theirs (admin all);
+ * pemda and BKN see only cases that reached a rekomendasi (diteruskan or
+ * later). A case out of sight answers ERR_NOT_FOUND, never 403, so codes
+ * of other regions cannot be probed.
+ */
+#ifndef NETRAL_CASE_H
+#define NETRAL_CASE_H
+#include <jansson.h>
+#include "domain/account.h"
+#include "domain/catalog.h"
+#include "domain/deadline.h"
+#include "domain/keys.h"
+#include "store/store.h"
+
+typedef struct {
+  const keys_t *keys;
+  const deadline_rules_t *rules;
+  const deadline_calendar_t *cal;
+  const catalog_t *catalog;
+  const char *data_dir;
+  size_t max_upload;
+  long max_files;
+  long followup_days;
+} case_ctx_t;
+
+/* Public intake. body is the parsed request, raw the exact bytes received
+ * (hashed into the receipt). *out = {"kode","tanda_terima":{…}}; *created = 0
+ * when client_id was seen before (same answer, nothing written). */
+err_t case_intake(db_t *db, const case_ctx_t *cx, json_t *body, const char *raw, size_t raw_len, json_t **out,
+                  int *created);
+/* Staff temuan (same shape minus pelapor/anonim). */
+err_t case_temuan(db_t *db, const case_ctx_t *cx, const account_t *who, json_t *body, json_t **out);
+/* Public tracking view: stage, dates, next deadline; no personal data. */
+err_t case_lacak(db_t *db, const case_ctx_t *cx, const char *kode, json_t **out);
+/* Staff detail with timeline, evidence, allowed transitions, history of the terlapor. */
+err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t **out);
+err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t *fields);
+err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char *status, const char *kategori,
+                const char *wilayah, const char *q, int overdue, long page, long per_page, json_t **out);
+err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, const char *alasan,
+                  json_t **out);
+/* Evidence on a public report (by tracking code) or by staff. */
+err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const account_t *who, const char *kode,
+                        const unsigned char *p, size_t n, const char *filename, json_t **out);
+/* Open one evidence file for reading (records the custody entry). *fd caller closes. */
+err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
+                         int *fd, uint64_t *size, char mime[48]);
+err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int only_waiting, json_t **out);
+err_t case_terlapor_lookup(db_t *db, const account_t *who, const char *q, const char *exclude_kode, json_t **out);
+#endif

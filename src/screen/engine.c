@@ -1,0 +1,426 @@
+/*
+ * engine.c — Hyperscan-backed screening of one post (see engine.h for the
+ * threading model, the cache and the score).
+ *
+ * All patterns are literals over normalised text, compiled with
+ * hs_compile_lit_multi in block mode. One scan per post reports every
+ * (pattern, end offset); the pattern's references turn it into rule
+ * occurrences, which are grouped by rule (sort) and evaluated: literal and
+ * whole-word rules hit on each occurrence, proximity rules on the nearest
+ * X/Y pair within jarak words.
+ */
+#include "screen/engine.h"
+
+#include <hs.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/assets.h"
+#include "core/mem.h"
+#include "core/banned.h"
+
+enum { MAX_OCC = 4096, HITS_PER_RULE = 3 };
+
+struct screen_engine {
+  screen_rules_t *rules;
+  norm_lexicon_t *lx;
+  hs_database_t *db;
+  hs_scratch_t *proto; /* cloned into every scratch */
+  screen_info_t info;
+};
+
+typedef struct {
+  uint32_t rule, n0, n1, t0, t1;
+  uint16_t alt;
+  uint8_t side;
+} occ_t;
+
+typedef struct {
+  uint32_t rule, n0, n1, t0, t1;
+  uint16_t ax, ay; /* alternatives; ay = 0xFFFF if none */
+  int eff, peredam_rule;
+} cand_t;
+
+struct screen_scratch {
+  const screen_engine_t *e;
+  hs_scratch_t *hs;
+  norm_t norm;
+  occ_t *occ;
+  size_t nocc, ocap;
+  cand_t *cand;
+  size_t ncand, ccap;
+  screen_hit_t hits[SCREEN_MAX_HITS];
+  size_t soff[SCREEN_MAX_HITS][2]; /* offsets of istilah, penjelasan in str */
+  buf_t str;
+};
+
+/* ------------------------------------------------------------ engine */
+
+static err_t hs_fail(const char *what, hs_error_t rc) {
+  return err_set(ERR_INTERNAL, NULL, "Hyperscan gagal (%s, kode %d).", what, (int)rc);
+}
+
+static void cache_path(const screen_opts_t *o, const screen_rules_t *rs, char *dst, size_t cap) {
+  const char *dir = o ? o->cache_dir : NULL;
+  if (!dir) dir = getenv("NETRAL_DATA_DIR");
+  if (!dir || !*dir) dir = (o && o->cache_dir) ? "" : "/tmp";
+  dst[0] = '\0';
+  if (!*dir) return;
+  uint64_t h = rs->digest;
+  for (const char *v = hs_version(); *v; v++) h = (h ^ (unsigned char)*v) * 0x100000001b3ULL;
+  snprintf(dst, cap, "%s/netral-screen-%016llx.hsdb", dir, (unsigned long long)h);
+}
+
+static err_t compile_db(screen_engine_t *en) {
+  const screen_rules_t *rs = en->rules;
+  err_t e = ERR_OK;
+  unsigned *flags = xcalloc(rs->npat, sizeof *flags);
+  unsigned *ids = xmalloc(rs->npat * sizeof *ids);
+  size_t *lens = xmalloc(rs->npat * sizeof *lens);
+  if (!flags || !ids || !lens) {
+    e = ERR_NOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i < rs->npat; i++) {
+    ids[i] = (unsigned)i;
+    lens[i] = rs->patlen[i];
+  }
+  hs_compile_error_t *cerr = NULL;
+  hs_error_t rc = hs_compile_lit_multi((const char *const *)rs->pat, flags, ids, lens, (unsigned)rs->npat,
+                                       HS_MODE_BLOCK, NULL, &en->db, &cerr);
+  if (rc != HS_SUCCESS) {
+    e = err_set(ERR_INTERNAL, NULL, "Hyperscan gagal menyusun pola: %s", cerr ? cerr->message : "?");
+    hs_free_compile_error(cerr);
+  }
+done:
+  xfree(flags);
+  xfree(ids);
+  xfree(lens);
+  return e;
+}
+
+static void cache_store(const screen_engine_t *en) {
+  char *bytes = NULL, tmp[600];
+  size_t n = 0;
+  if (hs_serialize_database(en->db, &bytes, &n) != HS_SUCCESS) return;
+  snprintf(tmp, sizeof tmp, "%s.%ld.tmp", en->info.cache_path, (long)getpid());
+  FILE *f = fopen(tmp, "wb");
+  int ok = f && fwrite(bytes, 1, n, f) == n;
+  if (f && fclose(f) != 0) ok = 0;
+  if (ok) ok = rename(tmp, en->info.cache_path) == 0;
+  if (!ok) unlink(tmp); /* the cache is an optimisation: failure is not an error */
+  free(bytes);          /* allocated by Hyperscan's misc allocator (malloc) */
+}
+
+err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
+  err_t e = ERR_OK;
+  char *bytes = NULL;
+  size_t n = 0;
+  screen_engine_t *en = xcalloc(1, sizeof *en);
+  if (!en) return ERR_NOMEM;
+  if (hs_valid_platform() != HS_SUCCESS) {
+    e = err_set(ERR_INTERNAL, NULL, "Prosesor ini tidak didukung Hyperscan (perlu SSSE3).");
+    goto fail;
+  }
+  if ((e = norm_lexicon_load(o ? o->lexicon_path : NULL, &en->lx))) goto fail;
+  screen_rules_opts_t ro = {0};
+  if (o) {
+    ro.aturan_path = o->aturan_path;
+    ro.paslon_path = o->paslon_path;
+    ro.pemilihan = o->pemilihan;
+    ro.kode_wilayah = o->kode_wilayah;
+  }
+  if ((e = screen_rules_load(&ro, en->lx, &en->rules))) goto fail;
+  if (en->rules->npat == 0) {
+    e = err_set(ERR_INVALID, "aturan", "Berkas aturan tidak berisi satu pun istilah.");
+    goto fail;
+  }
+  en->info.nrules = en->rules->nrules;
+  en->info.npatterns = en->rules->npat;
+  en->info.npaslon = en->rules->npaslon;
+  cache_path(o, en->rules, en->info.cache_path, sizeof en->info.cache_path);
+  if (en->info.cache_path[0] && file_read_all(en->info.cache_path, &bytes, &n) == ERR_OK &&
+      hs_deserialize_database(bytes, n, &en->db) == HS_SUCCESS) {
+    en->info.cache_hit = 1;
+  } else {
+    err_clear();
+    en->db = NULL;
+    if ((e = compile_db(en))) goto fail;
+    if (en->info.cache_path[0]) cache_store(en);
+  }
+  hs_error_t rc = hs_alloc_scratch(en->db, &en->proto);
+  if (rc != HS_SUCCESS) {
+    e = hs_fail("hs_alloc_scratch", rc);
+    goto fail;
+  }
+  *out = en;
+  en = NULL;
+  goto done;
+fail:
+  screen_engine_free(en);
+done:
+  xfree(bytes);
+  return e;
+}
+
+err_t screen_engine_open(const char *rules_path, screen_engine_t **out) {
+  screen_opts_t o = {0};
+  o.aturan_path = rules_path;
+  return screen_engine_open_opts(&o, out);
+}
+
+void screen_engine_free(screen_engine_t *en) {
+  if (!en) return;
+  if (en->proto) hs_free_scratch(en->proto);
+  if (en->db) hs_free_database(en->db);
+  screen_rules_free(en->rules);
+  norm_lexicon_free(en->lx);
+  xfree(en);
+}
+
+const screen_info_t *screen_engine_info(const screen_engine_t *en) { return &en->info; }
+const screen_rules_t *screen_engine_rules(const screen_engine_t *en) { return en->rules; }
+const void *screen_engine_hs_db(const screen_engine_t *en) { return en->db; }
+
+err_t screen_scratch_new(const screen_engine_t *en, screen_scratch_t **out) {
+  screen_scratch_t *s = xcalloc(1, sizeof *s);
+  if (!s) return ERR_NOMEM;
+  s->e = en;
+  norm_init(&s->norm);
+  buf_init(&s->str);
+  hs_error_t rc = hs_clone_scratch(en->proto, &s->hs);
+  if (rc != HS_SUCCESS) {
+    xfree(s);
+    return hs_fail("hs_clone_scratch", rc);
+  }
+  *out = s;
+  return ERR_OK;
+}
+
+void screen_scratch_free(screen_scratch_t *s) {
+  if (!s) return;
+  if (s->hs) hs_free_scratch(s->hs);
+  norm_free(&s->norm);
+  xfree(s->occ);
+  xfree(s->cand);
+  buf_free(&s->str);
+  xfree(s);
+}
+
+const char *screen_scratch_normalised(const screen_scratch_t *s) { return s->norm.text ? s->norm.text : ""; }
+
+/* ------------------------------------------------------------ scanning */
+
+static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *ctx) {
+  screen_scratch_t *s = ctx;
+  const screen_rules_t *rs = s->e->rules;
+  const norm_t *n = &s->norm;
+  size_t a = (size_t)to - rs->patlen[id], b = (size_t)to;
+  while (a < b && n->text[a] == ' ') a++;
+  while (b > a && n->text[b - 1] == ' ') b--;
+  if (a >= b) return 0;
+  uint32_t t0 = (uint32_t)norm_tok_at(n, a), t1 = (uint32_t)norm_tok_at(n, b - 1);
+  for (uint32_t r = rs->ref_start[id]; r < rs->ref_start[id + 1]; r++) {
+    if (s->nocc >= MAX_OCC) return 1; /* bounded work per post */
+    if (s->nocc == s->ocap) {
+      size_t nc = s->ocap ? s->ocap * 2 : 64;
+      occ_t *q = xrealloc(s->occ, nc * sizeof *q);
+      if (!q) return 1;
+      s->occ = q;
+      s->ocap = nc;
+    }
+    occ_t *o = &s->occ[s->nocc++];
+    o->rule = rs->refs[r].rule;
+    o->side = rs->refs[r].side;
+    o->alt = rs->refs[r].alt;
+    o->n0 = (uint32_t)a;
+    o->n1 = (uint32_t)b;
+    o->t0 = t0;
+    o->t1 = t1;
+  }
+  return 0;
+}
+
+static int cmp_occ(const void *pa, const void *pb) {
+  const occ_t *a = pa, *b = pb;
+  if (a->rule != b->rule) return a->rule < b->rule ? -1 : 1;
+  if (a->side != b->side) return a->side - b->side;
+  if (a->n0 != b->n0) return a->n0 < b->n0 ? -1 : 1;
+  return (a->n1 > b->n1) - (a->n1 < b->n1);
+}
+
+/* Words between two token ranges; 0 when they overlap. */
+static uint32_t word_gap(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+  if (b0 > a1) return b0 - a1;
+  if (a0 > b1) return a0 - b1;
+  return 0;
+}
+
+static int push_cand(screen_scratch_t *s, const occ_t *x, const occ_t *y) {
+  if (s->ncand == s->ccap) {
+    size_t nc = s->ccap ? s->ccap * 2 : 64;
+    cand_t *q = xrealloc(s->cand, nc * sizeof *q);
+    if (!q) return -1;
+    s->cand = q;
+    s->ccap = nc;
+  }
+  cand_t *c = &s->cand[s->ncand++];
+  c->rule = x->rule;
+  c->n0 = y && y->n0 < x->n0 ? y->n0 : x->n0;
+  c->n1 = y && y->n1 > x->n1 ? y->n1 : x->n1;
+  c->t0 = y && y->t0 < x->t0 ? y->t0 : x->t0;
+  c->t1 = y && y->t1 > x->t1 ? y->t1 : x->t1;
+  c->ax = x->alt;
+  c->ay = y ? y->alt : 0xFFFF;
+  c->eff = 0;
+  c->peredam_rule = -1;
+  return 0;
+}
+
+/* Append a printf'd string to the scratch string store; returns its offset. */
+static size_t str_add(screen_scratch_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static size_t str_add(screen_scratch_t *s, const char *fmt, ...) {
+  size_t off = s->str.len;
+  va_list ap;
+  va_start(ap, fmt);
+  char tmp[1024];
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (n < 0) n = 0;
+  if ((size_t)n >= sizeof tmp) n = sizeof tmp - 1;
+  buf_append(&s->str, tmp, (size_t)n);
+  buf_append(&s->str, "", 1);
+  return off;
+}
+
+static int cmp_cand_span(const void *pa, const void *pb) {
+  const cand_t *a = pa, *b = pb;
+  if (a->t0 != b->t0) return a->t0 < b->t0 ? -1 : 1;
+  return (a->t1 > b->t1) - (a->t1 < b->t1);
+}
+
+static int cmp_hit(const void *pa, const void *pb) {
+  const screen_hit_t *a = pa, *b = pb;
+  if (a->mulai != b->mulai) return a->mulai < b->mulai ? -1 : 1;
+  return (b->bobot_efektif > a->bobot_efektif) - (b->bobot_efektif < a->bobot_efektif);
+}
+
+err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *teks, size_t len, screen_result_t *out) {
+  const screen_rules_t *rs = en->rules;
+  memset(out, 0, sizeof *out);
+  out->hits = s->hits;
+  err_t e = norm_run(&s->norm, en->lx, teks, len);
+  if (e) return e;
+  s->nocc = s->ncand = 0;
+  buf_reset(&s->str);
+  hs_error_t rc = hs_scan(en->db, s->norm.text, (unsigned)s->norm.len, 0, s->hs, on_match, s);
+  if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) return hs_fail("hs_scan", rc);
+  if (s->nocc == 0) return ERR_OK;
+  qsort(s->occ, s->nocc, sizeof *s->occ, cmp_occ);
+
+  /* Group by rule: candidates, context and peredam occurrences. */
+  int konteks = 0;
+  size_t i = 0;
+  while (i < s->nocc) {
+    size_t j = i, ys = i;
+    const screen_rule_t *r = &rs->rules[s->occ[i].rule];
+    while (j < s->nocc && s->occ[j].rule == s->occ[i].rule) j++;
+    while (ys < j && s->occ[ys].side == 0) ys++;
+    if (r->kategori == SCREEN_KAT_KONTEKS) konteks = 1;
+    if (r->kategori < SCREEN_KAT_KONTEKS) {
+      size_t before = s->ncand, per_rule = 0;
+      for (size_t x = i; x < ys && per_rule < HITS_PER_RULE; x++) {
+        if (x > i && s->occ[x].n0 == s->occ[x - 1].n0 && s->occ[x].n1 == s->occ[x - 1].n1) continue;
+        const occ_t *best = NULL;
+        uint32_t bestgap = 0;
+        if (r->jenis == SCREEN_JENIS_DEKAT) {
+          for (size_t y = ys; y < j; y++) {
+            uint32_t g = word_gap(s->occ[x].t0, s->occ[x].t1, s->occ[y].t0, s->occ[y].t1);
+            if (g == 0 || g > (uint32_t)r->jarak) continue;
+            if (!best || g < bestgap) best = &s->occ[y], bestgap = g;
+          }
+          if (!best) continue;
+        }
+        if (push_cand(s, &s->occ[x], best)) return ERR_NOMEM;
+        per_rule++;
+      }
+      if (s->ncand > before && !r->syarat_pemilu) konteks = 1;
+    }
+    i = j;
+  }
+  out->konteks_pemilu = konteks;
+
+  /* Effective weights: drop weak hits without context, apply peredam. */
+  double keep = 1.0;
+  size_t nh = 0;
+  for (size_t c = 0; c < s->ncand; c++) {
+    cand_t *cd = &s->cand[c];
+    const screen_rule_t *r = &rs->rules[cd->rule];
+    if (r->syarat_pemilu && !konteks) continue;
+    int factor = 100, pr = -1;
+    size_t pn0 = 0, pn1 = 0;
+    for (size_t k = 0; k < s->nocc; k++) {
+      const occ_t *p = &s->occ[k];
+      const screen_rule_t *prr = &rs->rules[p->rule];
+      if (prr->kategori != SCREEN_KAT_PEREDAM) continue;
+      uint32_t g = word_gap(cd->t0, cd->t1, p->t0, p->t1);
+      if (prr->jarak != 0 && g > (uint32_t)prr->jarak) continue;
+      if (100 - prr->bobot < factor) factor = 100 - prr->bobot, pr = (int)p->rule, pn0 = p->n0, pn1 = p->n1;
+    }
+    cd->eff = r->bobot * factor / 100;
+    cd->peredam_rule = pr;
+    if (pr >= 0) out->diredam = 1;
+    if (cd->eff >= SCREEN_KAT_MIN) out->kategori_mask |= 1u << r->kategori;
+    if (nh >= SCREEN_MAX_HITS) continue;
+    screen_hit_t *h = &s->hits[nh];
+    h->aturan = r->id;
+    h->kategori = screen_kategori_name(r->kategori);
+    h->kategori_id = r->kategori;
+    h->bobot = r->bobot;
+    h->bobot_efektif = cd->eff;
+    norm_map(&s->norm, cd->n0, cd->n1, &h->mulai, &h->akhir);
+    const char *xs = cd->ax < r->nx ? r->x[cd->ax] : "?";
+    const char *ys = cd->ay < r->ny ? r->y[cd->ay] : NULL;
+    if (ys) s->soff[nh][0] = str_add(s, "%s … %s", xs, ys);
+    else s->soff[nh][0] = str_add(s, "%s", xs);
+    char why[400] = "";
+    if (ys)
+      snprintf(why, sizeof why, "«%s» dalam %d kata dari «%s»", xs, r->jarak, ys);
+    else
+      snprintf(why, sizeof why, "«%s»", xs);
+    char damp[300] = "";
+    if (pr >= 0) {
+      snprintf(damp, sizeof damp, " Bobot diturunkan dari %d ke %d karena «%.*s» (%s).", r->bobot, cd->eff,
+               (int)(pn1 - pn0), s->norm.text + pn0, rs->rules[pr].catatan[0] ? rs->rules[pr].catatan : "peredam");
+    }
+    s->soff[nh][1] = str_add(s, "Aturan %s (%s): %s. %s%s Bobot %d.%s%s", r->id, screen_kategori_label(r->kategori), why,
+                             r->catatan, r->catatan[0] ? "." : "", r->bobot,
+                             r->syarat_pemilu ? " Istilah lemah, dihitung karena ada konteks pemilihan." : "", damp);
+    nh++;
+  }
+  /* score: noisy-OR over clusters of overlapping hits, each at its best */
+  qsort(s->cand, s->ncand, sizeof *s->cand, cmp_cand_span);
+  size_t c = 0;
+  while (c < s->ncand) {
+    uint32_t end = s->cand[c].t1;
+    int best = 0;
+    for (; c < s->ncand && s->cand[c].t0 <= end; c++) {
+      const screen_rule_t *r = &rs->rules[s->cand[c].rule];
+      if (s->cand[c].t1 > end) end = s->cand[c].t1;
+      if (!(r->syarat_pemilu && !konteks) && s->cand[c].eff > best) best = s->cand[c].eff;
+    }
+    keep *= 1.0 - best / 100.0;
+  }
+  out->skor = (int)(100.0 * (1.0 - keep) + 0.5);
+  if (s->str.oom) return ERR_NOMEM;
+  for (size_t k = 0; k < nh; k++) {
+    s->hits[k].istilah = s->str.data + s->soff[k][0];
+    s->hits[k].penjelasan = s->str.data + s->soff[k][1];
+  }
+  qsort(s->hits, nh, sizeof *s->hits, cmp_hit);
+  out->nhits = nh;
+  return ERR_OK;
+}

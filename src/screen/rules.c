@@ -1,0 +1,518 @@
+/*
+ * rules.c — load aturan.csv and the candidate file into rules and a
+ * deduplicated literal pattern table (see rules.h).
+ *
+ * Candidate columns become rules through paslon_columns[] (adding a column
+ * kind = adding a row). Terms are normalised with the post normaliser; a
+ * term with inner capitals (DiFi, #MojokertoBangkit) also gets its
+ * all-lowercase form, because posts write both "DiFi" and "difi".
+ */
+#include "screen/rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/assets.h"
+#include "core/csv.h"
+#include "core/mem.h"
+#include "core/banned.h"
+
+static const struct {
+  const char *name, *label;
+} kategori_table[] = {
+#define X(e, name, label) {name, label},
+  SCREEN_KATEGORI_TABLE(X)
+#undef X
+};
+
+const char *screen_kategori_name(int k) { return k >= 0 && k < SCREEN_KAT__COUNT ? kategori_table[k].name : "?"; }
+const char *screen_kategori_label(int k) { return k >= 0 && k < SCREEN_KAT__COUNT ? kategori_table[k].label : "?"; }
+
+int screen_kategori_parse(const char *s) {
+  for (int k = 0; k < SCREEN_KAT__COUNT; k++)
+    if (!strcmp(s, kategori_table[k].name)) return k;
+  return -1;
+}
+
+static const struct {
+  const char *name;
+  int jenis;
+} jenis_table[] = {
+  {"literal", SCREEN_JENIS_LITERAL},
+  {"kata", SCREEN_JENIS_KATA},
+  {"dekat", SCREEN_JENIS_DEKAT},
+};
+
+/* Candidate-file columns → generated rules. */
+enum { COL_NAMA = 1 }; /* the column's terms also feed {paslon} */
+static const struct {
+  const char *col, *suffix, *catatan;
+  int kategori, bobot, syarat, flags;
+} paslon_columns[] = {
+  {"calon", "nama", "Menyebut nama paslon", SCREEN_KAT_ATRIBUT, 20, 0, COL_NAMA},
+  {"wakil", "nama", "Menyebut nama paslon", SCREEN_KAT_ATRIBUT, 20, 0, COL_NAMA},
+  {"panggilan", "nama", "Menyebut nama paslon", SCREEN_KAT_ATRIBUT, 20, 0, COL_NAMA},
+  {"julukan", "julukan", "Julukan/singkatan paslon", SCREEN_KAT_ATRIBUT, 30, 0, COL_NAMA},
+  {"slogan", "slogan", "Slogan paslon", SCREEN_KAT_ATRIBUT, 55, 0, 0},
+  {"tagar", "tagar", "Tagar paslon", SCREEN_KAT_ATRIBUT, 60, 0, 0},
+  {"partai", "partai", "Partai pengusung paslon", SCREEN_KAT_ATRIBUT, 15, 1, 0},
+};
+
+/* ------------------------------------------------------------ helpers */
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap) return 0;
+  size_t nc = *cap ? *cap : 64;
+  while (nc < need) nc *= 2;
+  void *q = xrealloc(*p, nc * elem);
+  if (!q) return -1;
+  *p = q;
+  *cap = nc;
+  return 0;
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n) {
+  const unsigned char *s = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 0x100000001b3ULL;
+  return h;
+}
+#define FNV0 0xcbf29ce484222325ULL
+
+/* Trimmed copy of s[0..n) (caller frees). */
+static char *trimdup(const char *s, size_t n) {
+  while (n && (*s == ' ' || *s == '\t')) s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  return xstrndup(s, n);
+}
+
+typedef struct {
+  screen_rules_t *rs;
+  const norm_lexicon_t *lx;
+  const screen_rules_opts_t *o;
+  norm_t norm;
+  const char *file;
+  char **names; /* {paslon} expansion */
+  size_t nnames, ncap;
+  int cols[16]; /* header column indexes */
+} loader_t;
+
+/* ------------------------------------------------------------ patterns */
+
+static err_t hash_rebuild(screen_rules_t *rs, size_t cap) {
+  uint32_t *h = xcalloc(cap, sizeof *h);
+  if (!h) return ERR_NOMEM;
+  for (size_t p = 0; p < rs->npat; p++) {
+    size_t i = fnv(FNV0, rs->pat[p], rs->patlen[p]) & (cap - 1);
+    while (h[i]) i = (i + 1) & (cap - 1);
+    h[i] = (uint32_t)p + 1;
+  }
+  xfree(rs->hash);
+  rs->hash = h;
+  rs->hcap = cap;
+  return ERR_OK;
+}
+
+/* Id of pattern s[0..n), added if new. */
+static err_t pattern_id(screen_rules_t *rs, const char *s, size_t n, uint32_t *id) {
+  if (rs->npat * 2 + 2 > rs->hcap) {
+    err_t e = hash_rebuild(rs, rs->hcap ? rs->hcap * 2 : 1024);
+    if (e) return e;
+  }
+  size_t i = fnv(FNV0, s, n) & (rs->hcap - 1);
+  while (rs->hash[i]) {
+    uint32_t p = rs->hash[i] - 1;
+    if (rs->patlen[p] == n && !memcmp(rs->pat[p], s, n)) {
+      *id = p;
+      return ERR_OK;
+    }
+    i = (i + 1) & (rs->hcap - 1);
+  }
+  size_t c1 = rs->pcap;
+  if (grow((void **)&rs->pat, &rs->pcap, rs->npat + 1, sizeof *rs->pat)) return ERR_NOMEM;
+  if (rs->pcap != c1) {
+    uint32_t *pl = xrealloc(rs->patlen, rs->pcap * sizeof *pl);
+    if (!pl) return ERR_NOMEM;
+    rs->patlen = pl;
+  }
+  if (!(rs->pat[rs->npat] = xstrndup(s, n))) return ERR_NOMEM;
+  rs->patlen[rs->npat] = (uint32_t)n;
+  rs->hash[i] = (uint32_t)rs->npat + 1;
+  *id = (uint32_t)rs->npat++;
+  return ERR_OK;
+}
+
+static err_t add_ref(screen_rules_t *rs, uint32_t pat, uint32_t rule, int side, size_t alt) {
+  size_t c1 = rs->tmpcap;
+  if (grow((void **)&rs->tmp_refs, &rs->tmpcap, rs->ntmp + 1, sizeof *rs->tmp_refs)) return ERR_NOMEM;
+  if (rs->tmpcap != c1) {
+    uint32_t *tp = xrealloc(rs->tmp_pat, rs->tmpcap * sizeof *tp);
+    if (!tp) return ERR_NOMEM;
+    rs->tmp_pat = tp;
+  }
+  rs->tmp_refs[rs->ntmp].rule = rule;
+  rs->tmp_refs[rs->ntmp].side = (uint8_t)side;
+  rs->tmp_refs[rs->ntmp].alt = (uint16_t)(alt > 0xFFFF ? 0xFFFF : alt);
+  rs->tmp_pat[rs->ntmp++] = pat;
+  return ERR_OK;
+}
+
+/* Normalise one term and register its pattern(s) for (rule, side, alt). */
+static err_t add_term(loader_t *L, uint32_t rule, int side, size_t alt, const char *term, int whole, long line) {
+  char low[512];
+  size_t tl = strlen(term);
+  const char *variants[2] = {term, NULL};
+  int inner_upper = 0;
+  for (size_t i = 1; i < tl; i++)
+    if (term[i] >= 'A' && term[i] <= 'Z' && term[i - 1] != ' ') inner_upper = 1;
+  if (inner_upper && tl < sizeof low) {
+    for (size_t i = 0; i <= tl; i++) low[i] = (char)(term[i] >= 'A' && term[i] <= 'Z' ? term[i] - 'A' + 'a' : term[i]);
+    variants[1] = low;
+  }
+  /* hand-sign tokens (salam_dua_jari) are already normal: match as words */
+  for (char k = '1'; k <= '3'; k++) {
+    if (strcmp(term, norm_sign_token(k))) continue;
+    char w[64];
+    int n = snprintf(w, sizeof w, " %s ", term);
+    uint32_t id;
+    err_t e = pattern_id(L->rs, w, (size_t)n, &id);
+    return e ? e : add_ref(L->rs, id, rule, side, alt);
+  }
+  for (int v = 0; v < 2 && variants[v]; v++) {
+    err_t e = norm_run(&L->norm, L->lx, variants[v], strlen(variants[v]));
+    if (e) return e;
+    const char *t = L->norm.text;
+    size_t n = L->norm.len;
+    if (n <= 1)
+      return err_set(ERR_INVALID, "istilah", "%s baris %ld: istilah \"%s\" kosong setelah normalisasi.", L->file, line,
+                     term);
+    if (!whole) t++, n -= 2; /* literal: drop the framing spaces */
+    uint32_t id;
+    if ((e = pattern_id(L->rs, t, n, &id)) || (e = add_ref(L->rs, id, rule, side, alt))) return e;
+  }
+  return ERR_OK;
+}
+
+/* ------------------------------------------------------------ rules */
+
+static err_t new_rule(screen_rules_t *rs, uint32_t *idx) {
+  if (grow((void **)&rs->rules, &rs->rcap, rs->nrules + 1, sizeof *rs->rules)) return ERR_NOMEM;
+  memset(&rs->rules[rs->nrules], 0, sizeof rs->rules[0]);
+  *idx = (uint32_t)rs->nrules++;
+  return ERR_OK;
+}
+
+static void rule_free(screen_rule_t *r) {
+  xfree(r->id);
+  xfree(r->catatan);
+  for (size_t i = 0; i < r->nx; i++) xfree(r->x[i]);
+  for (size_t i = 0; i < r->ny; i++) xfree(r->y[i]);
+  xfree(r->x);
+  xfree(r->y);
+}
+
+static err_t push_alt(char ***arr, size_t *n, const char *s) {
+  char **a = xrealloc(*arr, (*n + 1) * sizeof *a);
+  if (!a) return ERR_NOMEM;
+  *arr = a;
+  if (!(a[*n] = xstrdup(s))) return ERR_NOMEM;
+  (*n)++;
+  return ERR_OK;
+}
+
+/* Split "a|b|{paslon}" into alternatives of rule r, side, expanding
+ * placeholders, and register each one's patterns. */
+static err_t add_alternatives(loader_t *L, uint32_t ri, int side, const char *spec, int whole, long line) {
+  err_t e = ERR_OK;
+  const char *p = spec;
+  while (*p) {
+    const char *bar = strchr(p, '|');
+    size_t n = bar ? (size_t)(bar - p) : strlen(p);
+    char *alt = trimdup(p, n);
+    if (!alt) return ERR_NOMEM;
+    char numbuf[32];
+    if (!*alt) {
+      /* skip empty alternatives ("a||b") */
+    } else if (!strcmp(alt, "{paslon}")) {
+      for (size_t i = 0; i < L->nnames && !e; i++) {
+        screen_rule_t *r = &L->rs->rules[ri];
+        size_t k = side ? r->ny : r->nx;
+        if (!(e = push_alt(side ? &r->y : &r->x, side ? &r->ny : &r->nx, L->names[i])))
+          e = add_term(L, ri, side, k, L->names[i], whole, line);
+      }
+    } else if (!strcmp(alt, "{nomor}") || !strcmp(alt, "{angka}")) {
+      for (int i = 1; i <= L->rs->max_nomor && !e; i++) {
+        snprintf(numbuf, sizeof numbuf, alt[1] == 'n' ? "nomor %d" : "%d", i);
+        screen_rule_t *r = &L->rs->rules[ri];
+        size_t k = side ? r->ny : r->nx;
+        if (!(e = push_alt(side ? &r->y : &r->x, side ? &r->ny : &r->nx, numbuf)))
+          e = add_term(L, ri, side, k, numbuf, whole, line);
+      }
+    } else if (alt[0] == '{') {
+      e = err_set(ERR_INVALID, "istilah", "%s baris %ld: penanda %s tidak dikenal (pakai {paslon}, {nomor}, {angka}).",
+                  L->file, line, alt);
+    } else {
+      screen_rule_t *r = &L->rs->rules[ri];
+      size_t k = side ? r->ny : r->nx;
+      if (!(e = push_alt(side ? &r->y : &r->x, side ? &r->ny : &r->nx, alt)))
+        e = add_term(L, ri, side, k, alt, whole, line);
+    }
+    xfree(alt);
+    if (e) return e;
+    if (!bar) break;
+    p = bar + 1;
+  }
+  return ERR_OK;
+}
+
+static const char *field(loader_t *L, int nf, char **f, int c) {
+  int i = L->cols[c];
+  return i >= 0 && i < nf ? f[i] : "";
+}
+
+static long parse_int(const char *s, long lo, long hi, long dflt, int *ok) {
+  if (!*s) return dflt;
+  char *end;
+  long v = strtol(s, &end, 10);
+  if (*end || v < lo || v > hi) *ok = 0;
+  return v;
+}
+
+/* aturan.csv */
+enum { A_ID, A_KATEGORI, A_JENIS, A_ISTILAH, A_DEKAT, A_JARAK, A_BOBOT, A_SYARAT, A_CATATAN, A__N };
+static const char *const aturan_cols[A__N] = {"id", "kategori", "jenis", "istilah", "dekat",
+                                              "jarak", "bobot", "syarat", "catatan"};
+
+static err_t aturan_row(void *ud, long line, int nf, char **f) {
+  loader_t *L = ud;
+  err_t e;
+  if (line == 1) {
+    for (int c = 0; c < A__N; c++) L->cols[c] = csv_col(nf, f, aturan_cols[c]);
+    for (int c = 0; c <= A_BOBOT; c++)
+      if (L->cols[c] < 0 && c != A_DEKAT && c != A_JARAK)
+        return err_set(ERR_INVALID, aturan_cols[c], "%s: kolom \"%s\" tidak ada di baris judul.", L->file, aturan_cols[c]);
+    return ERR_OK;
+  }
+  const char *id = field(L, nf, f, A_ID);
+  if (!*id || id[0] == '#') return ERR_OK; /* blank line or comment */
+  int kat = screen_kategori_parse(field(L, nf, f, A_KATEGORI));
+  if (kat < 0)
+    return err_set(ERR_INVALID, "kategori", "%s baris %ld: kategori \"%s\" tidak dikenal.", L->file, line,
+                   field(L, nf, f, A_KATEGORI));
+  int jenis = -1;
+  for (size_t j = 0; j < sizeof jenis_table / sizeof jenis_table[0]; j++)
+    if (!strcmp(field(L, nf, f, A_JENIS), jenis_table[j].name)) jenis = jenis_table[j].jenis;
+  if (jenis < 0)
+    return err_set(ERR_INVALID, "jenis", "%s baris %ld: jenis \"%s\" tidak dikenal (literal, kata, dekat).", L->file,
+                   line, field(L, nf, f, A_JENIS));
+  int ok = 1;
+  long bobot = parse_int(field(L, nf, f, A_BOBOT), 0, 100, -1, &ok);
+  long jarak = parse_int(field(L, nf, f, A_JARAK), 0, 50, jenis == SCREEN_JENIS_DEKAT ? 5 : 0, &ok);
+  if (!ok || bobot < 0)
+    return err_set(ERR_INVALID, "bobot", "%s baris %ld: bobot harus 0–100 dan jarak 0–50.", L->file, line);
+  const char *syarat = field(L, nf, f, A_SYARAT);
+  if (*syarat && strcmp(syarat, "pemilu"))
+    return err_set(ERR_INVALID, "syarat", "%s baris %ld: syarat \"%s\" tidak dikenal (kosong atau pemilu).", L->file,
+                   line, syarat);
+  if (jenis == SCREEN_JENIS_DEKAT && !*field(L, nf, f, A_DEKAT))
+    return err_set(ERR_INVALID, "dekat", "%s baris %ld: aturan dekat memerlukan kolom dekat.", L->file, line);
+  uint32_t ri;
+  if ((e = new_rule(L->rs, &ri))) return e;
+  screen_rule_t *r = &L->rs->rules[ri];
+  r->id = xstrdup(id);
+  r->catatan = xstrdup(field(L, nf, f, A_CATATAN));
+  if (!r->id || !r->catatan) return ERR_NOMEM;
+  r->kategori = kat;
+  r->jenis = jenis;
+  r->bobot = (int)bobot;
+  r->jarak = (int)jarak;
+  r->syarat_pemilu = *syarat != 0;
+  int whole = jenis != SCREEN_JENIS_LITERAL;
+  if ((e = add_alternatives(L, ri, 0, field(L, nf, f, A_ISTILAH), whole, line))) return e;
+  if (jenis == SCREEN_JENIS_DEKAT && (e = add_alternatives(L, ri, 1, field(L, nf, f, A_DEKAT), whole, line))) return e;
+  if (L->rs->rules[ri].nx == 0)
+    return err_set(ERR_INVALID, "istilah", "%s baris %ld: aturan %s tanpa istilah.", L->file, line, id);
+  return ERR_OK;
+}
+
+/* paslon.csv */
+enum { P_PEMILIHAN, P_WILAYAH, P_KODE, P_NOMOR, P__FIXED };
+static const char *const paslon_fixed[P__FIXED] = {"pemilihan", "wilayah", "kode_wilayah", "nomor_urut"};
+enum { NCOLS = sizeof paslon_columns / sizeof paslon_columns[0] };
+
+static err_t add_name(loader_t *L, const char *s) {
+  for (size_t i = 0; i < L->nnames; i++)
+    if (!strcmp(L->names[i], s)) return ERR_OK;
+  if (grow((void **)&L->names, &L->ncap, L->nnames + 1, sizeof *L->names)) return ERR_NOMEM;
+  if (!(L->names[L->nnames] = xstrdup(s))) return ERR_NOMEM;
+  L->nnames++;
+  return ERR_OK;
+}
+
+/* First word of a name ("Agus Prasetyo" → "Agus"). */
+static size_t first_word(const char *s) {
+  size_t n = 0;
+  while (s[n] && s[n] != ' ') n++;
+  return n;
+}
+
+static err_t paslon_row(void *ud, long line, int nf, char **f) {
+  loader_t *L = ud;
+  err_t e = ERR_OK;
+  if (line == 1) {
+    for (int c = 0; c < P__FIXED; c++)
+      if ((L->cols[c] = csv_col(nf, f, paslon_fixed[c])) < 0)
+        return err_set(ERR_INVALID, paslon_fixed[c], "%s: kolom \"%s\" tidak ada di baris judul.", L->file,
+                       paslon_fixed[c]);
+    for (int c = 0; c < NCOLS; c++) L->cols[P__FIXED + c] = csv_col(nf, f, paslon_columns[c].col);
+    return ERR_OK;
+  }
+  const char *pem = field(L, nf, f, P_PEMILIHAN), *kode = field(L, nf, f, P_KODE);
+  if (!*pem || pem[0] == '#') return ERR_OK;
+  if (L->o && L->o->pemilihan && strcmp(pem, L->o->pemilihan)) return ERR_OK;
+  if (L->o && L->o->kode_wilayah && strncmp(kode, L->o->kode_wilayah, strlen(L->o->kode_wilayah))) return ERR_OK;
+  int ok = 1;
+  long nomor = parse_int(field(L, nf, f, P_NOMOR), 1, 99, -1, &ok);
+  if (!ok || nomor < 1)
+    return err_set(ERR_INVALID, "nomor_urut", "%s baris %ld: nomor urut harus 1–99.", L->file, line);
+  if (nomor > L->rs->max_nomor) L->rs->max_nomor = (int)nomor;
+  L->rs->npaslon++;
+  const char *wil = field(L, nf, f, P_WILAYAH);
+  uint32_t rule_of[NCOLS];
+  for (int c = 0; c < NCOLS; c++) {
+    const char *v = field(L, nf, f, P__FIXED + c);
+    rule_of[c] = UINT32_MAX;
+    if (!*v) continue;
+    /* columns sharing a suffix share one rule ("nama") */
+    for (int d = 0; d < c; d++)
+      if (!strcmp(paslon_columns[d].suffix, paslon_columns[c].suffix) && rule_of[d] != UINT32_MAX) rule_of[c] = rule_of[d];
+    if (rule_of[c] == UINT32_MAX) {
+      char id[256], cat[256];
+      snprintf(id, sizeof id, "%s/%s/%ld/%s", pem, kode, nomor, paslon_columns[c].suffix);
+      snprintf(cat, sizeof cat, "%s nomor urut %ld, %s", paslon_columns[c].catatan, nomor, wil);
+      if ((e = new_rule(L->rs, &rule_of[c]))) return e;
+      screen_rule_t *r = &L->rs->rules[rule_of[c]];
+      r->id = xstrdup(id);
+      r->catatan = xstrdup(cat);
+      if (!r->id || !r->catatan) return ERR_NOMEM;
+      r->kategori = paslon_columns[c].kategori;
+      r->jenis = SCREEN_JENIS_KATA;
+      r->bobot = paslon_columns[c].bobot;
+      r->syarat_pemilu = paslon_columns[c].syarat;
+    }
+    if ((e = add_alternatives(L, rule_of[c], 0, v, 1, line))) return e;
+    if (paslon_columns[c].flags & COL_NAMA) {
+      const char *p = v;
+      while (*p) {
+        const char *bar = strchr(p, '|');
+        char *alt = trimdup(p, bar ? (size_t)(bar - p) : strlen(p));
+        if (!alt) return ERR_NOMEM;
+        e = *alt ? add_name(L, alt) : ERR_OK;
+        xfree(alt);
+        if (e) return e;
+        if (!bar) break;
+        p = bar + 1;
+      }
+    }
+  }
+  /* pair name "Agus Dewi" from the first words of calon and wakil */
+  const char *ca = field(L, nf, f, P__FIXED + 0), *wa = field(L, nf, f, P__FIXED + 1);
+  if (*ca && *wa && rule_of[0] != UINT32_MAX) {
+    char pair[256];
+    snprintf(pair, sizeof pair, "%.*s %.*s", (int)first_word(ca), ca, (int)first_word(wa), wa);
+    if ((e = add_alternatives(L, rule_of[0], 0, pair, 1, line)) || (e = add_name(L, pair))) return e;
+  }
+  return ERR_OK;
+}
+
+/* ------------------------------------------------------------ finish */
+
+static err_t finish(screen_rules_t *rs) {
+  rs->ref_start = xcalloc(rs->npat + 1, sizeof *rs->ref_start);
+  rs->refs = xmalloc((rs->ntmp ? rs->ntmp : 1) * sizeof *rs->refs);
+  if (!rs->ref_start || !rs->refs) return ERR_NOMEM;
+  for (size_t i = 0; i < rs->ntmp; i++) rs->ref_start[rs->tmp_pat[i] + 1]++;
+  for (size_t p = 0; p < rs->npat; p++) rs->ref_start[p + 1] += rs->ref_start[p];
+  uint32_t *fill = xcalloc(rs->npat + 1, sizeof *fill);
+  if (!fill) return ERR_NOMEM;
+  for (size_t i = 0; i < rs->ntmp; i++) {
+    uint32_t p = rs->tmp_pat[i];
+    rs->refs[rs->ref_start[p] + fill[p]++] = rs->tmp_refs[i];
+  }
+  rs->nrefs = rs->ntmp;
+  xfree(fill);
+  xfree(rs->tmp_refs);
+  xfree(rs->tmp_pat);
+  xfree(rs->hash);
+  rs->tmp_refs = NULL;
+  rs->tmp_pat = NULL;
+  rs->hash = NULL;
+  rs->ntmp = rs->tmpcap = rs->hcap = 0;
+  uint64_t h = fnv(FNV0, "netral-screen-patterns-v1", 25);
+  for (size_t p = 0; p < rs->npat; p++) h = fnv(h, rs->pat[p], rs->patlen[p] + 1);
+  rs->digest = h;
+  return ERR_OK;
+}
+
+static err_t load_file(loader_t *L, const char *path, const char *rel, csv_row_fn fn) {
+  char *data = NULL;
+  size_t len = 0;
+  char full[4096];
+  err_t e;
+  if (path) {
+    e = file_read_all(path, &data, &len);
+    L->file = path;
+  } else {
+    if ((e = assets_path(rel, full, sizeof full))) return e;
+    e = file_read_all(full, &data, &len);
+    L->file = rel;
+  }
+  if (e) return e;
+  for (int c = 0; c < 16; c++) L->cols[c] = -1;
+  e = csv_parse(data, len, fn, L);
+  xfree(data);
+  return e;
+}
+
+err_t screen_rules_load(const screen_rules_opts_t *o, const norm_lexicon_t *lx, screen_rules_t **out) {
+  err_t e = ERR_OK;
+  loader_t L;
+  memset(&L, 0, sizeof L);
+  norm_init(&L.norm);
+  L.lx = lx;
+  L.o = o;
+  L.rs = xcalloc(1, sizeof *L.rs);
+  if (!L.rs) return ERR_NOMEM;
+  const char *pp = o ? o->paslon_path : NULL;
+  if (!pp || *pp) {
+    if ((e = load_file(&L, pp, "screen/paslon_contoh.csv", paslon_row))) goto fail;
+  }
+  if (L.rs->max_nomor < 3) L.rs->max_nomor = 3;
+  if ((e = load_file(&L, o ? o->aturan_path : NULL, "screen/aturan.csv", aturan_row))) goto fail;
+  if ((e = finish(L.rs))) goto fail;
+  *out = L.rs;
+  L.rs = NULL;
+  goto done;
+fail:
+  screen_rules_free(L.rs);
+done:
+  for (size_t i = 0; i < L.nnames; i++) xfree(L.names[i]);
+  xfree(L.names);
+  norm_free(&L.norm);
+  return e;
+}
+
+void screen_rules_free(screen_rules_t *rs) {
+  if (!rs) return;
+  for (size_t i = 0; i < rs->nrules; i++) rule_free(&rs->rules[i]);
+  xfree(rs->rules);
+  for (size_t p = 0; p < rs->npat; p++) xfree(rs->pat[p]);
+  xfree(rs->pat);
+  xfree(rs->patlen);
+  xfree(rs->ref_start);
+  xfree(rs->refs);
+  xfree(rs->hash);
+  xfree(rs->tmp_refs);
+  xfree(rs->tmp_pat);
+  xfree(rs);
+}

@@ -1,0 +1,108 @@
+/*
+ * rules.h — screening rules as data.
+ *
+ * Two files an officer edits (formats in data/screen/README.md):
+ *   aturan.csv   generic rules: id,kategori,jenis,istilah,dekat,jarak,bobot,syarat,catatan
+ *   paslon.csv   candidates per election and region: pemilihan,wilayah,kode_wilayah,
+ *                nomor_urut,calon,wakil,panggilan,julukan,slogan,tagar,partai
+ *
+ * Every term is run through the same normaliser as the posts, so a rule
+ * written "nyoblos" or "#CoblosNomor2" matches what the normaliser makes of
+ * a post. Terms are alternatives separated by '|'. Placeholders expand from
+ * the candidate file: {paslon} (names, nicknames, pair names), {nomor}
+ * ("nomor 1" … "nomor K") and {angka} ("1" … "K"), K = highest nomor urut
+ * (at least 3).
+ *
+ * The result is a deduplicated pattern table (each pattern a literal over
+ * normalised text; whole-word patterns carry their surrounding spaces) and,
+ * per pattern, the (rule, side, alternative) references the engine uses to
+ * turn Hyperscan matches into rule hits.
+ *
+ * Invariant: pattern ids are dense 0..npat-1; refs of pattern p are
+ * refs[ref_start[p] .. ref_start[p+1]).
+ */
+#ifndef NETRAL_SCREEN_RULES_H
+#define NETRAL_SCREEN_RULES_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "screen/normalise.h"
+
+/* Categories. The first five are what a reviewer sees; KONTEKS marks an
+ * election context (enables weak rules), PEREDAM a reporting/warning
+ * context that lowers nearby hits. */
+#define SCREEN_KATEGORI_TABLE(X)                            \
+  X(AJAKAN, "ajakan_memilih", "Ajakan memilih")            \
+  X(DUKUNGAN, "dukungan_paslon", "Dukungan kepada paslon") \
+  X(ATRIBUT, "atribut_paslon", "Atribut paslon")           \
+  X(UANG, "politik_uang", "Politik uang")                  \
+  X(INTIMIDASI, "intimidasi", "Intimidasi")                \
+  X(KONTEKS, "konteks_pemilu", "Konteks pemilihan")        \
+  X(PEREDAM, "peredam", "Konteks pemberitaan/imbauan")
+
+typedef enum {
+#define X(e, name, label) SCREEN_KAT_##e,
+  SCREEN_KATEGORI_TABLE(X)
+#undef X
+  SCREEN_KAT__COUNT
+} screen_kategori_t;
+
+typedef enum { SCREEN_JENIS_LITERAL, SCREEN_JENIS_KATA, SCREEN_JENIS_DEKAT } screen_jenis_t;
+
+const char *screen_kategori_name(int k);  /* "ajakan_memilih"; borrowed, static */
+const char *screen_kategori_label(int k); /* "Ajakan memilih"; borrowed, static */
+int screen_kategori_parse(const char *s); /* -1 if unknown */
+
+typedef struct {
+  char *id;          /* owned */
+  char *catatan;     /* owned, may be "" */
+  int kategori;      /* screen_kategori_t */
+  int jenis;         /* screen_jenis_t */
+  int bobot;         /* 0..100 */
+  int jarak;         /* words, for DEKAT and PEREDAM (0 = whole post) */
+  int syarat_pemilu; /* weak: counts only when the post has an election context */
+  size_t nx, ny;
+  char **x, **y;     /* display text of each alternative, owned */
+} screen_rule_t;
+
+typedef struct {
+  uint32_t rule;
+  uint16_t alt;
+  uint8_t side; /* 0 = istilah (X), 1 = dekat (Y) */
+} screen_ref_t;
+
+typedef struct {
+  screen_rule_t *rules;
+  size_t nrules, rcap;
+  /* patterns */
+  char **pat;       /* normalised literal, owned */
+  uint32_t *patlen;
+  size_t npat, pcap;
+  uint32_t *ref_start; /* npat + 1 */
+  screen_ref_t *refs;
+  size_t nrefs;
+  /* build state */
+  uint32_t *hash;      /* open-addressing table of pattern ids + 1 */
+  size_t hcap;
+  screen_ref_t *tmp_refs; /* (pattern, ref) pairs before CSR */
+  uint32_t *tmp_pat;
+  size_t ntmp, tmpcap;
+  uint64_t digest;     /* FNV-1a of every pattern and its flags */
+  int max_nomor;
+  size_t npaslon;
+} screen_rules_t;
+
+typedef struct {
+  const char *aturan_path;  /* NULL → data/screen/aturan.csv */
+  const char *paslon_path;  /* NULL → data/screen/paslon_contoh.csv; "" → none */
+  const char *pemilihan;    /* only paslon rows of this election; NULL = all */
+  const char *kode_wilayah; /* only paslon rows of this region (prefix); NULL = all */
+} screen_rules_opts_t;
+
+/* Load and compile the rule files into *out (caller frees with
+ * screen_rules_free). lx normalises the terms. Errors name the file and line. */
+err_t screen_rules_load(const screen_rules_opts_t *o, const norm_lexicon_t *lx, screen_rules_t **out);
+void screen_rules_free(screen_rules_t *rs);
+
+#endif

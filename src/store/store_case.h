@@ -1,0 +1,91 @@
+/*
+ * store_case.h — SQL of cases (laporan, temuan, informasi awal), their
+ * timeline, evidence with its custody log, and rekomendasi.
+ *
+ * Scope: functions that read cases take `scope` — a wilayah code; only cases
+ * whose wilayah equals it or lies below it are visible. "" means all (admin).
+ */
+#ifndef NETRAL_STORE_CASE_H
+#define NETRAL_STORE_CASE_H
+#include <stdint.h>
+#include "store/store.h"
+
+typedef struct {
+  int64_t id;
+  char kode[24], jenis[20], rezim[12], status[28], wilayah[24], wilayah_nama[96];
+  char terlapor_nama[256], terlapor_nama_norm[256], terlapor_nip[24], kategori[20], instansi[256], jabatan[256], terlapor_wilayah[24];
+  char tanggal_kejadian[12], tanggal_diketahui[12], lokasi[512];
+  char *uraian;  /* heap; case_row_free */
+  char *saksi;   /* JSON text; heap */
+  char *putusan; /* JSON text or NULL; heap */
+  char *tanda_terima; /* JSON text or NULL; heap */
+  unsigned char *pelapor_sealed; /* nonce||ciphertext or NULL; heap */
+  size_t pelapor_sealed_len;
+  char content_sha256[65], client_id[72];
+  int kedaluwarsa;
+  char diterima[24], dibuat_oleh[48];
+  char tenggat_tahap[40], tenggat_jatuh_tempo[20], tenggat_dasar[256];
+  char updated_at[24];
+} case_row_t;
+void case_row_free(case_row_t *c);
+
+err_t store_case_insert(db_t *db, const case_row_t *c, int64_t *id);
+err_t store_case_by_kode(db_t *db, const char *kode, case_row_t *out); /* ERR_NOT_FOUND */
+err_t store_case_by_client_id(db_t *db, const char *client_id, case_row_t *out);
+err_t store_case_update_state(db_t *db, int64_t id, const char *status, const char *putusan_json,
+                              const char *tahap, const char *jatuh_tempo, const char *dasar, const char *now);
+
+typedef struct {
+  const char *scope;      /* wilayah scope; "" = all */
+  const char *status;     /* NULL = any */
+  const char *kategori;
+  const char *wilayah;    /* narrower filter within scope */
+  const char *q;          /* text: kode, terlapor, instansi, uraian */
+  const char *const *only_status; /* NULL-terminated allow-list (pemda/bkn), NULL = any */
+  const char *overdue_before; /* "YYYY-MM-DDTHH:MM": only jatuh_tempo < this */
+  int64_t limit, offset;
+} case_filter_t;
+typedef err_t (*store_case_fn)(void *ud, const case_row_t *c);
+err_t store_case_list(db_t *db, const case_filter_t *f, store_case_fn fn, void *ud, int64_t *total);
+
+/* Timeline. */
+err_t store_case_event_add(db_t *db, int64_t case_id, const char *waktu, const char *aktor, const char *dari,
+                           const char *ke, const char *catatan, const char *data_json);
+typedef err_t (*store_event_fn)(void *ud, const char *waktu, const char *aktor, const char *dari, const char *ke,
+                                const char *catatan, const char *data_json);
+err_t store_case_events(db_t *db, int64_t case_id, store_event_fn fn, void *ud);
+
+/* Evidence and custody. */
+typedef struct {
+  int64_t id;
+  char sha256[65], mime[48], jenis[16], nama[256], diterima[24];
+  int64_t ukuran;
+} bukti_row_t;
+err_t store_bukti_add(db_t *db, int64_t case_id, const bukti_row_t *b, int64_t *id);
+err_t store_bukti_count(db_t *db, int64_t case_id, int64_t *n);
+typedef err_t (*store_bukti_fn)(void *ud, const bukti_row_t *b);
+err_t store_bukti_list(db_t *db, int64_t case_id, store_bukti_fn fn, void *ud);
+err_t store_bukti_get(db_t *db, int64_t case_id, int64_t bukti_id, bukti_row_t *out);
+err_t store_bukti_access(db_t *db, int64_t bukti_id, const char *waktu, const char *aktor, const char *aksi);
+
+/* Rekomendasi. */
+typedef struct {
+  int64_t id, case_id;
+  char kode_kasus[24], penerima[40], nomor[128], tanggal[12], status[28];
+  char jenis_sanksi[256], nomor_sk[128], tanggal_sk[12], pejabat[256], alasan[512], wilayah[24], kategori[20];
+} rekom_row_t;
+err_t store_rekom_add(db_t *db, const rekom_row_t *r);
+/* The newest rekomendasi still waiting ("menunggu") for the case. */
+err_t store_rekom_open(db_t *db, int64_t case_id, rekom_row_t *out);
+err_t store_rekom_close(db_t *db, int64_t id, const char *status, const char *jenis_sanksi, const char *nomor_sk,
+                        const char *tanggal_sk, const char *pejabat, const char *alasan);
+typedef err_t (*store_rekom_fn)(void *ud, const rekom_row_t *r);
+err_t store_rekom_list(db_t *db, const char *scope, int64_t case_id, int only_waiting, store_rekom_fn fn, void *ud);
+
+/* Repeat-offender candidates in scope: same NIP, or normalised name sharing
+ * the first word (the caller ranks by similarity). */
+err_t store_case_terlapor_candidates(db_t *db, const char *scope, const char *nip, const char *first_word,
+                                     store_case_fn fn, void *ud);
+err_t store_kalender_each(db_t *db, err_t (*fn)(void *ud, const char *tanggal, const char *jenis, const char *nama),
+                          void *ud);
+#endif

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# case_flow_test.sh — public report → evidence → track → staff kajian awal → registrasi →
+# klarifikasi → kajian → putusan → diteruskan → sanction recorded → public tracking shows
+# selesai; receipts; sealed identity; wilayah scoping; field errors; idempotent resend.
+source tests/e2e/lib.sh
+e2e_env
+for u in "uji.bawaslu bawaslu 35.76" "uji.kediri bawaslu 35.71" "uji.pemda pemda 35.76" "uji.pkd pkd 35.76.01"; do
+  set -- $u
+  printf 'Rahasia-123!\n' | "$NETRAL" user add --username "$1" --role "$2" --wilayah "$3" >/dev/null || echo "GAGAL user $1"
+done
+e2e_start NETRAL_RATE_INTAKE=0
+login() { rm -f "$E2E_TMP/cookies"; req POST /api/v1/session "{\"username\":\"$1\",\"password\":\"Rahasia-123!\"}"; CSRF=$(jget csrf); }
+
+REPORT='{"rezim":"pemilu","anonim":false,"client_id":"uji-0001",
+ "pelapor":{"nama":"Siti Rahmawati","nik":"3576014101900002","alamat":"Jl. Majapahit 10, Mojokerto","telepon":"081234567890"},
+ "terlapor":{"nama":"Drs. H. Budi Santoso, M.Si.","nip":"197805122005011003","kategori":"asn","instansi":"Dinas Pendidikan Kota Mojokerto","jabatan":"Kepala Bidang"},
+ "peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.01","lokasi":"Balai RW 03","uraian":"Terlapor berfoto bersama calon dan mengajak warga memilih nomor 2 <img src=x onerror=alert(1)>."},
+ "saksi":[{"nama":"Agus","keterangan":"melihat langsung"}]}'
+rm -f "$E2E_TMP/cookies"
+req POST /api/v1/laporan "$REPORT"
+check "laporan 201" 201 "$STATUS"
+KODE=$(jget kode)
+check_contains "kode berformat NTR" "NTR-" "$KODE"
+echo "$BODY" >"$E2E_TMP/receipt.json"
+check "jenis laporan" laporan "$(jget jenis)"
+req POST /api/v1/laporan "$REPORT"
+check "kirim ulang client_id sama → 200" 200 "$STATUS"
+check "kirim ulang kode sama" "$KODE" "$(jget kode)"
+
+req POST /api/v1/tanda-terima/verifikasi "@$E2E_TMP/receipt.json"
+check "tanda terima sah (API)" True "$(jget sah)"
+"$NETRAL" receipt verify "$E2E_TMP/receipt.json" >/dev/null; check "netral receipt verify sah" 0 $?
+sed 's/"diterima":"20/"diterima":"19/' "$E2E_TMP/receipt.json" >"$E2E_TMP/bad.json"
+"$NETRAL" receipt verify "$E2E_TMP/bad.json" >/dev/null 2>&1; check "tanda terima diubah → tidak sah" 1 $?
+
+# evidence: a tiny PNG, then a forbidden HTML
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89' >"$E2E_TMP/foto.png"
+STATUS=$(curl -s -o "$E2E_TMP/body" -w '%{http_code}' -F "berkas=@$E2E_TMP/foto.png" "$BASE/api/v1/laporan/$KODE/bukti"); BODY=$(cat "$E2E_TMP/body")
+check "bukti PNG 201" 201 "$STATUS"
+SHA=$(jget sha256)
+check "hash bukti" "$(sha256sum "$E2E_TMP/foto.png" | cut -d' ' -f1)" "$SHA"
+echo '<html><script>alert(1)</script></html>' >"$E2E_TMP/x.jpg"
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -F "berkas=@$E2E_TMP/x.jpg" "$BASE/api/v1/laporan/$KODE/bukti")
+check "HTML menyamar jpg → 415" 415 "$STATUS"
+
+req GET "/api/v1/lacak/$KODE"
+check "lacak 200" 200 "$STATUS"
+check "lacak tahap diterima" diterima "$(jget tahap)"
+check_contains "lacak menyebut dasar tenggat" "Perbawaslu" "$(jget tenggat.dasar)"
+case "$BODY" in *Siti*|*3576014101900002*) check "lacak tanpa data pribadi" ok bocor;; *) check "lacak tanpa data pribadi" ok ok;; esac
+req GET "/api/v1/lacak/$(echo "$KODE" | tr 'A-Z' 'a-z')"
+check "lacak huruf kecil tetap ketemu" 200 "$STATUS"
+
+# validation errors name the field
+req POST /api/v1/laporan '{"rezim":"pemilu","anonim":false,"pelapor":{"nama":"A","nik":"123","alamat":"x","telepon":"0812"},"terlapor":{"nama":"B","kategori":"asn"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.01","lokasi":"x","uraian":"cukup panjang untuk lolos ya"}}'
+check "NIK salah 422" 422 "$STATUS"
+check "field pelapor.nik" pelapor.nik "$(jget error.field)"
+req POST /api/v1/laporan '{"rezim":"pemilu","anonim":true,"terlapor":{"nama":"B","kategori":"asn"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.01","lokasi":"x","uraian":"pendek"}}'
+check "uraian pendek field" peristiwa.uraian "$(jget error.field)"
+req POST /api/v1/laporan '{"rezim":"pemilu","anonim":true,"terlapor":{"nama":"Kades X","kategori":"kepala_desa"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.02","lokasi":"Pasar","uraian":"Kepala desa membagikan amplop kepada warga saat kampanye."}}'
+check "anonim 201" 201 "$STATUS"
+check "anonim jadi informasi awal" informasi_awal "$(jget jenis)"
+
+# identity sealed at rest: no name or NIK in the database file
+sqlite3 "$E2E_TMP/netral.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+if grep -qa -e 'Siti Rahmawati' -e '3576014101900002' "$E2E_TMP/netral.db" "$E2E_TMP"/netral.db-wal 2>/dev/null; then
+  check "identitas pelapor tersegel di basis data" tersegel terbaca; else check "identitas pelapor tersegel di basis data" ok ok; fi
+
+# scoping: Kota Kediri officer cannot see a Kota Mojokerto case
+login uji.kediri
+req GET "/api/v1/kasus/$KODE"
+check "petugas Kota Kediri → 404" 404 "$STATUS"
+req GET /api/v1/kasus
+check "daftar Kediri kosong" 0 "$(jget total)"
+
+login uji.bawaslu
+req GET "/api/v1/kasus/$KODE"
+check "bawaslu melihat kasus" 200 "$STATUS"
+check_contains "uraian apa adanya (teks)" "<img src=x onerror=alert(1)>" "$(jget peristiwa.uraian)"
+check "identitas disegel" True "$(jget pelapor.disegel)"
+req GET /api/v1/kasus
+check "daftar Mojokerto 2 kasus" 2 "$(jget total)"
+req GET "/api/v1/terlapor?q=Budi%20Santoso"
+check_contains "riwayat terlapor tanpa gelar" "$KODE" "$BODY"
+
+req POST "/api/v1/kasus/$KODE/identitas" '{"alasan":"pendek"}' -H "X-CSRF-Token: $CSRF"
+check "buka identitas perlu alasan" 422 "$STATUS"
+req POST "/api/v1/kasus/$KODE/identitas" '{"alasan":"Klarifikasi saksi pelapor diperlukan untuk kajian"}' -H "X-CSRF-Token: $CSRF"
+check "buka identitas 200" 200 "$STATUS"
+check "nama pelapor terbuka" "Siti Rahmawati" "$(jget pelapor.nama)"
+
+T() { req POST "/api/v1/kasus/$KODE/transisi" "$1" -H "X-CSRF-Token: $CSRF"; }
+T '{"ke":"putusan","jenis_putusan":"bukan_pelanggaran"}'
+check "transisi tidak sah → 409" 409 "$STATUS"
+check_contains "409 menyebut tahap yang boleh" "kajian" "$(jget error.message)"
+T '{"ke":"kajian_awal"}';   check "→ kajian_awal" kajian_awal "$(jget status)"
+T '{"ke":"diregistrasi"}';  check "→ diregistrasi" diregistrasi "$(jget status)"
+check_contains "tenggat penanganan UU 7/2017" "454" "$(jget tenggat.dasar)"
+T '{"ke":"klarifikasi"}';   check "→ klarifikasi" klarifikasi "$(jget status)"
+T '{"ke":"kajian"}';        check "→ kajian" kajian "$(jget status)"
+T '{"ke":"putusan","jenis_putusan":"pelanggaran_perundangan_lain"}'
+check "putusan tanpa katalog → 422" 422 "$STATUS"
+KAT=$(curl -s "$BASE/api/v1/katalog?kategori=asn" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["kode"])')
+T "{\"ke\":\"putusan\",\"jenis_putusan\":\"pelanggaran_perundangan_lain\",\"katalog\":[\"$KAT\"]}"
+check "→ putusan" putusan "$(jget status)"
+T '{"ke":"diteruskan","penerima":"bkn_ppk","nomor":"001/PP.01/K.JI-33/11/2026","tanggal":"2026-11-24"}'
+check "→ diteruskan" diteruskan "$(jget status)"
+check "rekomendasi tercatat" menunggu "$(jget rekomendasi.0.status)"
+
+login uji.pemda
+req GET /api/v1/rekomendasi?menunggu=1
+check_contains "pemda melihat rekomendasi menunggu" "$KODE" "$BODY"
+T '{"ke":"ditindaklanjuti","jenis_sanksi":"potong_tukin_6_bulan","nomor_sk":"800/123/417.302/2026","tanggal_sk":"2026-11-25","pejabat":"Wali Kota Mojokerto"}'
+check "pemda catat sanksi" ditindaklanjuti "$(jget status)"
+check "rekomendasi ditindaklanjuti" ditindaklanjuti "$(jget rekomendasi.0.status)"
+login uji.bawaslu
+T '{"ke":"selesai"}'
+check "→ selesai" selesai "$(jget status)"
+rm -f "$E2E_TMP/cookies"
+req GET "/api/v1/lacak/$KODE"
+check "lacak publik: selesai" selesai "$(jget tahap)"
+
+login uji.pkd
+T '{"ke":"kajian_awal"}'
+check "pkd tak berwenang di kasus selesai → 409/403/404" 1 "$(echo "$STATUS" | grep -cE '^(403|404|409)$')"
+e2e_stop
+out=$("$NETRAL" audit verify); check "audit verify setelah alur" 0 $?
+e2e_done
