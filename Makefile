@@ -88,6 +88,9 @@ bench: deps-bench
 	@$(MAKE) --no-print-directory all CFLAGS="-O2 -g -DNDEBUG"
 	@bash bench/run.sh $(BUILD)
 
+soak: all
+	CRASH_ROUNDS=20 CRASH_WORKERS=8 bash tests/crash/crash_test.sh
+
 clean:
 	rm -rf $(BUILD)
 

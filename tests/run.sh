@@ -15,9 +15,9 @@ for t in "$BUILD"/tests/*_test; do
   [ -x "$t" ] || continue
   run_suite "unit/$(basename "$t")" "$t"
 done
-for t in tests/e2e/*_test.sh; do
+for t in tests/e2e/*_test.sh tests/crash/*_test.sh; do
   [ -f "$t" ] || continue
-  run_suite "e2e/$(basename "$t" .sh)" env BUILD="$BUILD" bash "$t"
+  run_suite "$(basename "$(dirname "$t")")/$(basename "$t" .sh)" env BUILD="$BUILD" bash "$t"
 done
 if [ -f tests/browser/run.sh ] && [ "${NETRAL_SKIP_BROWSER:-0}" != 1 ]; then
   run_suite "browser" env BUILD="$BUILD" bash tests/browser/run.sh

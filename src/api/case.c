@@ -101,11 +101,13 @@ static long qlong(req_t *rq, const char *name, long def) {
 err_t api_kasus_list(req_t *rq, resp_t *rs) {
   db_t *db;
   json_t *out;
-  const char *t = req_query(rq, "terlambat");
+  const char *t = req_query(rq, "tenggat");
+  const char *late = req_query(rq, "terlambat");
+  if ((!t || !*t) && late && strcmp(late, "1") == 0) t = "terlambat";
   err_t e = req_db(rq, &db);
   if (!e)
     e = case_list(db, case_ctx(rq->app), rq->user, req_query(rq, "status"), req_query(rq, "kategori"),
-                  req_query(rq, "wilayah"), req_query(rq, "q"), t && strcmp(t, "1") == 0, qlong(rq, "halaman", 1),
+                  req_query(rq, "wilayah"), req_query(rq, "q"), t, qlong(rq, "halaman", 1),
                   qlong(rq, "per_halaman", 50), &out);
   return e ? e : resp_json(rs, 200, out);
 }

@@ -32,5 +32,10 @@ const route_t api_routes[] = {
     {"POST", "/api/v1/temuan", api_temuan_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"GET", "/api/v1/rekomendasi", api_rekomendasi, ROLE_ALL, 0},
     {"GET", "/api/v1/terlapor", api_terlapor, ROLE_PENGAWAS | ROLE_ADMIN, 0},
+    /* dashboard and exports */
+    {"GET", "/api/v1/rekap", api_rekap, ROLE_ALL, 0},
+    {"GET", "/api/v1/ekspor/kasus.csv", api_export_cases_csv, ROLE_ALL, 0},
+    {"GET", "/api/v1/ekspor/kasus.xlsx", api_export_cases_xlsx, ROLE_ALL, 0},
+    {"GET", "/api/v1/ekspor/rekap.xlsx", api_export_rekap_xlsx, ROLE_ALL, 0},
 };
 const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

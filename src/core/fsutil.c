@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -42,11 +43,12 @@ int fs_exists(const char *path) {
 
 err_t fs_write_atomic(const char *path, const void *data, size_t len) {
   char tmp[PATH_MAX];
-  int n = snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+  /* A unique temp name per call: two threads writing the same path never share it. */
+  int n = snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
   if (n <= 0 || (size_t)n >= sizeof tmp) return err_set(ERR_IO, NULL, "Jalur berkas terlalu panjang.");
   err_t e = fs_mkdirs_for(path);
   if (e) return e;
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int fd = mkstemp(tmp);
   if (fd < 0) return err_set(ERR_IO, NULL, "Tidak dapat menulis %s: %s", tmp, strerror(errno));
   const char *p = data;
   size_t left = len;

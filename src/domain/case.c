@@ -654,7 +654,7 @@ static err_t add_item(void *ud, const case_row_t *c) {
 }
 
 err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char *status, const char *kategori,
-                const char *wilayah, const char *q, int overdue, long page, long per_page, json_t **out) {
+                const char *wilayah, const char *q, const char *tenggat, long page, long per_page, json_t **out) {
   case_filter_t f;
   memset(&f, 0, sizeof f);
   if (page < 1) page = 1;
@@ -667,10 +667,23 @@ err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char
   f.only_status = (who->role & (ROLE_PEMDA | ROLE_BKN)) ? FOLLOWUP_STATES : NULL;
   f.limit = per_page;
   f.offset = (page - 1) * per_page;
-  char nowbuf[CALDATETIME_STR];
-  if (overdue) {
-    caldatetime_format(caldatetime_from_unix(clock_now(), CALDATE_WIB_OFFSET), nowbuf, sizeof nowbuf);
-    f.overdue_before = nowbuf;
+  /* Deadline windows, in minutes from now (WIB). */
+  static const struct {
+    const char *name;
+    int from_now; /* 1: lower bound is now */
+    long minutes; /* upper bound = now + minutes */
+  } windows[] = {{"terlambat", 0, 0}, {"24jam", 1, 24 * 60}, {"3hari", 1, 3 * 24 * 60}};
+  char nowbuf[CALDATETIME_STR], endbuf[CALDATETIME_STR];
+  if (tenggat && *tenggat) {
+    size_t i = 0;
+    while (i < sizeof windows / sizeof windows[0] && strcmp(windows[i].name, tenggat) != 0) i++;
+    if (i == sizeof windows / sizeof windows[0])
+      return err_set(ERR_INVALID, "tenggat", "Filter tenggat harus terlambat, 24jam atau 3hari.");
+    caldatetime_t now = caldatetime_from_unix(clock_now(), CALDATE_WIB_OFFSET);
+    caldatetime_format(now, nowbuf, sizeof nowbuf);
+    caldatetime_format(now + windows[i].minutes, endbuf, sizeof endbuf);
+    f.due_before = endbuf;
+    if (windows[i].from_now) f.due_from = nowbuf;
   }
   if (wilayah && *wilayah && !wilayah_code_valid(wilayah))
     return err_set(ERR_INVALID, "wilayah", "Kode wilayah filter tidak valid.");

@@ -44,8 +44,10 @@ err_t case_lacak(db_t *db, const case_ctx_t *cx, const char *kode, json_t **out)
 /* Staff detail with timeline, evidence, allowed transitions, history of the terlapor. */
 err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t **out);
 err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t *fields);
+/* tenggat: NULL/"" any, "terlambat" overdue, "24jam" due within 24 hours,
+ * "3hari" due within 3 days (not yet overdue). */
 err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char *status, const char *kategori,
-                const char *wilayah, const char *q, int overdue, long page, long per_page, json_t **out);
+                const char *wilayah, const char *q, const char *tenggat, long page, long per_page, json_t **out);
 err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, const char *alasan,
                   json_t **out);
 /* Evidence on a public report (by tracking code) or by staff. */

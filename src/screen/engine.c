@@ -402,7 +402,7 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
     nh++;
   }
   /* score: noisy-OR over clusters of overlapping hits, each at its best */
-  qsort(s->cand, s->ncand, sizeof *s->cand, cmp_cand_span);
+  if (s->ncand) qsort(s->cand, s->ncand, sizeof *s->cand, cmp_cand_span);
   size_t c = 0;
   while (c < s->ncand) {
     uint32_t end = s->cand[c].t1;
@@ -420,7 +420,7 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
     s->hits[k].istilah = s->str.data + s->soff[k][0];
     s->hits[k].penjelasan = s->str.data + s->soff[k][1];
   }
-  qsort(s->hits, nh, sizeof *s->hits, cmp_hit);
+  if (nh) qsort(s->hits, nh, sizeof *s->hits, cmp_hit);
   out->nhits = nh;
   return ERR_OK;
 }

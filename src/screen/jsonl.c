@@ -58,7 +58,7 @@ err_t screen_jsonl_line(const screen_engine_t *e, screen_scratch_t *s, const cha
   json_error_t jerr;
   json_t *root = json_loadb(line, len, 0, &jerr);
   if (!root) {
-    snprintf(err, errcap, "JSON tidak sah (kolom %d): %s", jerr.column, jerr.text);
+    snprintf(err, errcap, "JSON tidak sah (kolom %d).", jerr.column);
     return ERR_BAD_JSON;
   }
   json_t *teks = json_object_get(root, "teks");

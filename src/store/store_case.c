@@ -161,7 +161,8 @@ err_t store_case_list(db_t *db, const case_filter_t *f, store_case_fn fn, void *
   if (f->wilayah && *f->wilayah) scope_clause(&w, "k.wilayah", f->wilayah, &a);
   if (f->status && *f->status) w_add(&w, "k.status=?", f->status, NULL);
   if (f->kategori && *f->kategori) w_add(&w, "k.kategori=?", f->kategori, NULL);
-  if (f->overdue_before) w_add(&w, "k.tenggat_jatuh_tempo IS NOT NULL AND k.tenggat_jatuh_tempo<?", f->overdue_before, NULL);
+  if (f->due_before) w_add(&w, "k.tenggat_jatuh_tempo IS NOT NULL AND k.tenggat_jatuh_tempo<?", f->due_before, NULL);
+  if (f->due_from) w_add(&w, "k.tenggat_jatuh_tempo>=?", f->due_from, NULL);
   if (f->only_status) {
     buf_t in;
     buf_init(&in);
@@ -379,6 +380,54 @@ err_t store_kalender_each(db_t *db, err_t (*fn)(void *ud, const char *tanggal, c
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1), db_text(st, 2)))) break;
+  db_done(st);
+  return e == ERR_DONE ? ERR_OK : e;
+}
+
+/* The grouping expressions are a fixed table: dim never reaches SQL as text. */
+static const struct {
+  const char *dim, *expr;
+} count_dims[] = {
+    {"status", "k.status"},
+    {"kategori", "k.kategori"},
+    {"jenis", "k.jenis"},
+    {"kabkota", "substr(k.wilayah,1,5)"},
+    {"kecamatan", "substr(k.wilayah,1,8)"},
+    {"tanggal", "substr(k.diterima,1,10)"},
+};
+
+err_t store_case_count_by(db_t *db, const char *scope, const char *dim, store_count_fn fn, void *ud) {
+  const char *expr = NULL;
+  for (size_t i = 0; i < sizeof count_dims / sizeof count_dims[0]; i++)
+    if (strcmp(count_dims[i].dim, dim) == 0) expr = count_dims[i].expr;
+  if (!expr) return err_set(ERR_INTERNAL, NULL, "dimensi rekap tidak dikenal: %s", dim);
+  char sql[512], like[40];
+  const char *sc = scope && *scope ? scope : "";
+  snprintf(like, sizeof like, "%s.%%", sc);
+  snprintf(sql, sizeof sql,
+           "SELECT %s AS g, COUNT(*) FROM kasus k WHERE (?='' OR k.wilayah=? OR k.wilayah LIKE ?) GROUP BY g ORDER BY g",
+           expr);
+  db_stmt_t *st;
+  err_t e = db_query(db, sql, &st, "ttt", sc, sc, like);
+  if (e) return e;
+  while ((e = db_step(st)) == ERR_OK)
+    if ((e = fn(ud, db_text(st, 0), db_int(st, 1)))) break;
+  db_done(st);
+  return e == ERR_DONE ? ERR_OK : e;
+}
+
+err_t store_rekom_count_by_status(db_t *db, const char *scope, store_count_fn fn, void *ud) {
+  const char *sc = scope && *scope ? scope : "";
+  char like[40];
+  snprintf(like, sizeof like, "%s.%%", sc);
+  db_stmt_t *st;
+  err_t e = db_query(db,
+                     "SELECT r.status, COUNT(*) FROM rekomendasi r JOIN kasus k ON k.id=r.kasus_id"
+                     " WHERE (?='' OR k.wilayah=? OR k.wilayah LIKE ?) GROUP BY r.status",
+                     &st, "ttt", sc, sc, like);
+  if (e) return e;
+  while ((e = db_step(st)) == ERR_OK)
+    if ((e = fn(ud, db_text(st, 0), db_int(st, 1)))) break;
   db_done(st);
   return e == ERR_DONE ? ERR_OK : e;
 }

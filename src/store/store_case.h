@@ -42,7 +42,8 @@ typedef struct {
   const char *wilayah;    /* narrower filter within scope */
   const char *q;          /* text: kode, terlapor, instansi, uraian */
   const char *const *only_status; /* NULL-terminated allow-list (pemda/bkn), NULL = any */
-  const char *overdue_before; /* "YYYY-MM-DDTHH:MM": only jatuh_tempo < this */
+  const char *due_from;   /* "YYYY-MM-DDTHH:MM": only jatuh_tempo >= this (NULL: no bound) */
+  const char *due_before; /* only jatuh_tempo < this (NULL: no bound) */
   int64_t limit, offset;
 } case_filter_t;
 typedef err_t (*store_case_fn)(void *ud, const case_row_t *c);
@@ -89,3 +90,11 @@ err_t store_case_terlapor_candidates(db_t *db, const char *scope, const char *ni
 err_t store_kalender_each(db_t *db, err_t (*fn)(void *ud, const char *tanggal, const char *jenis, const char *nama),
                           void *ud);
 #endif
+
+/* Recap counts in scope: dim is one of status, kategori, kabkota, kecamatan,
+ * minggu (ISO week of diterima, "YYYY-Www" computed by the caller from
+ * the diterima date). fn gets (key, count). */
+typedef err_t (*store_count_fn)(void *ud, const char *key, int64_t n);
+err_t store_case_count_by(db_t *db, const char *scope, const char *dim, store_count_fn fn, void *ud);
+/* Rekomendasi counts by status in scope. */
+err_t store_rekom_count_by_status(db_t *db, const char *scope, store_count_fn fn, void *ud);

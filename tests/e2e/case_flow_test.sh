@@ -123,6 +123,25 @@ check "lacak publik: selesai" selesai "$(jget tahap)"
 login uji.pkd
 T '{"ke":"kajian_awal"}'
 check "pkd tak berwenang di kasus selesai → 409/403/404" 1 "$(echo "$STATUS" | grep -cE '^(403|404|409)$')"
+login uji.bawaslu
+req GET /api/v1/rekap
+check "rekap total 2" 2 "$(jget total)"
+check "rekap ditindaklanjuti 1" 1 "$(jget tindak_lanjut.ditindaklanjuti)"
+check "rekap rasio 1.0" 1.0 "$(jget tindak_lanjut.rasio)"
+req GET "/api/v1/kasus?tenggat=terlambat"
+check "filter tenggat terlambat (belum ada)" 0 "$(jget total)"
+req GET "/api/v1/kasus?tenggat=3hari"
+check "filter tenggat 3 hari: informasi awal tanpa tenggat tidak ikut" 0 "$(jget total)"
+req GET "/api/v1/kasus?tenggat=besok"
+check "filter tenggat salah → 422" 422 "$STATUS"
+req GET /api/v1/ekspor/kasus.csv
+check_contains "ekspor CSV berisi kode" "$KODE" "$BODY"
+check_contains "ekspor CSV berkepala Indonesia" "Nama terlapor" "$BODY"
+curl -s -b "$E2E_TMP/cookies" -o "$E2E_TMP/rekap.xlsx" "$BASE/api/v1/ekspor/rekap.xlsx"
+check "ekspor XLSX adalah zip" "PK" "$(head -c 2 "$E2E_TMP/rekap.xlsx")"
+curl -s -b "$E2E_TMP/cookies" -o "$E2E_TMP/kasus.xlsx" "$BASE/api/v1/ekspor/kasus.xlsx"
+check_contains "XLSX daftar kasus memuat kode" "$KODE" "$(unzip -p "$E2E_TMP/kasus.xlsx" xl/sharedStrings.xml 2>/dev/null || python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())' "$E2E_TMP/kasus.xlsx")"
+ls "$E2E_TMP"/ekspor-* >/dev/null 2>&1; check "tidak ada berkas ekspor tertinggal" 2 $?
 e2e_stop
 out=$("$NETRAL" audit verify); check "audit verify setelah alur" 0 $?
 e2e_done

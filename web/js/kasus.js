@@ -82,13 +82,15 @@ function gambarBukti() {
   const b = kasus.bukti || [];
   if (!b.length) { replace(w, h('p', { class: 'bantuan' }, 'Tidak ada bukti.')); return; }
   replace(w, b.map((x, i) => {
+    // Server boleh memberi MIME ("image/png") atau nama singkat ("PNG").
     const j = x.jenis || '';
+    const jl = j.toLowerCase();
     const nama = `Bukti ${i + 1}`;
     let media;
-    if (j.startsWith('image/')) media = h('img', { src: x.url, alt: `${nama} (gambar)`, loading: 'lazy' });
-    else if (j === 'application/pdf') media = h('iframe', { src: x.url, title: `${nama} (PDF)`, loading: 'lazy' });
-    else if (j.startsWith('video/')) media = h('video', { src: x.url, controls: true, preload: 'metadata' });
-    else if (j.startsWith('audio/')) media = h('audio', { src: x.url, controls: true, preload: 'metadata' });
+    if (jl.startsWith('image/') || ['png', 'jpeg', 'jpg', 'webp'].includes(jl)) media = h('img', { src: x.url, alt: `${nama} (gambar)`, loading: 'lazy' });
+    else if (jl === 'application/pdf' || jl === 'pdf') media = h('iframe', { src: x.url, title: `${nama} (PDF)`, loading: 'lazy' });
+    else if (jl.startsWith('video/') || jl === 'mp4') media = h('video', { src: x.url, controls: true, preload: 'metadata' });
+    else if (jl.startsWith('audio/') || ['mp3', 'm4a', 'ogg'].includes(jl)) media = h('audio', { src: x.url, controls: true, preload: 'metadata' });
     return h('figure', null, media,
       h('figcaption', null, h('strong', null, nama), ` · ${j || 'berkas'} · ${ukuran(x.ukuran)} · `,
         h('a', { href: x.url, download: '' }, 'Unduh'), h('br'), h('span', { class: 'mono' }, 'SHA-256 ' + (x.sha256 || '—'))));

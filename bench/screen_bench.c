@@ -1,0 +1,219 @@
+/*
+ * screen_bench.c — throughput of the screening pipeline against same-run
+ * baselines. Not a test: it prints figures and ratios.
+ *
+ *   screen_bench DIR [MB]
+ * generates in DIR a candidate file (≥ 1,000 fictional paslon → ≥ 5,000
+ * rules) and a JSONL corpus of MB megabytes (default 200), then times on
+ * one thread, over the same file read line by line:
+ *   full    parse JSON, normalise, hs_scan, explain, write the JSONL result
+ *   hs_scan raw hs_scan of the same compiled database over each raw line
+ *   strstr  a naive strstr loop of every pattern over each line (on a
+ *           subset, extrapolated — said so in the output)
+ * and reports MB/s, posts/s, the ratios and peak RSS (getrusage).
+ */
+#include <hs.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "core/mem.h"
+#include "screen/engine.h"
+#include "screen/jsonl.h"
+#include "core/banned.h"
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static unsigned long long rng = 0x9E3779B97F4A7C15ULL;
+static unsigned rnd(unsigned n) {
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
+  return (unsigned)(rng % n);
+}
+
+static const char *const syl[] = {"ba", "su", "wi", "ra", "to", "ni", "har", "jo", "ko", "sri", "di", "man",
+                                  "an", "ti", "yu", "dan", "ga", "pur", "ma", "lin", "sa", "wan", "hen", "dra"};
+static void name(char *dst, size_t cap) {
+  char w1[32] = "", w2[32] = "";
+  for (int i = 0, n = 2 + (int)rnd(2); i < n; i++) strncat(w1, syl[rnd(24)], sizeof w1 - strlen(w1) - 1);
+  for (int i = 0, n = 2 + (int)rnd(2); i < n; i++) strncat(w2, syl[rnd(24)], sizeof w2 - strlen(w2) - 1);
+  w1[0] = (char)(w1[0] - 32);
+  w2[0] = (char)(w2[0] - 32);
+  snprintf(dst, cap, "%s %s", w1, w2);
+}
+
+enum { NPASLON = 1200 };
+static char cal[NPASLON][64], wak[NPASLON][64];
+
+static const char *const neutral[] = {
+  "Selamat pagi semua, cuaca cerah hari ini jangan lupa sarapan ya",
+  "Rapat koordinasi kegiatan posyandu bulan depan mohon kehadirannya",
+  "Macet parah di bypass, ada truk mogok dekat pabrik",
+  "Bawaslu mengimbau ASN jangan ikut kampanye dan tetap netral",
+  "Ban motor kecoblos paku, untung ada tambal ban dekat masjid",
+  "Bingung pilih menu makan siang, nasi pecel atau rawon?",
+  "Ayo dukung timnas malam ini! Garuda di dadaku",
+  "Hasil survei: dua paslon bersaing ketat, pemilih diimbau cermat",
+  "Pengajian rutin malam Jumat di masjid, monggo rawuh bapak ibu",
+  "Laporan SPJ akhir tahun akhirnya selesai juga, lega rasanya",
+};
+static const char *const campaign[] = {
+  "Ayo c0bl0s nomer %d, %s pasti menang! \xE2\x9C\x8C\xEF\xB8\x8F",
+  "#CoblosNomor%d bersama %s",
+  "Salam %d jari buat %s, semangat menangkan!",
+  "Yang mau amplop 100rb kumpul di rumah pak RT, syaratnya pilih %d (%s)",
+  "c o b l o s  n o m o r  %d ya lur, %s terbukti",
+  "Pegawai yang ga dukung nomor %d siap siap dimutasi, kata tim %s",
+};
+
+static void gen_files(const char *dir, double mb, char *paslon, char *corpus, size_t cap) {
+  snprintf(paslon, cap, "%s/paslon_bench.csv", dir);
+  snprintf(corpus, cap, "%s/pos_bench.jsonl", dir);
+  FILE *f = fopen(paslon, "w");
+  if (!f) { perror(paslon); exit(1); }
+  fprintf(f, "pemilihan,wilayah,kode_wilayah,nomor_urut,calon,wakil,panggilan,julukan,slogan,tagar,partai\n");
+  for (int i = 0; i < NPASLON; i++) {
+    name(cal[i], sizeof cal[i]);
+    name(wak[i], sizeof wak[i]);
+    char s1[64], s2[64];
+    name(s1, sizeof s1);
+    name(s2, sizeof s2);
+    fprintf(f, "pilkada2024,Wilayah %d,35.%02d,%d,%s,%s,Pak %.*s|Bu %.*s,%c%c%c%d,%s Maju Bersama,#%sMenang%d,Partai %s\n",
+            i / 4, i / 4 % 100, i % 4 + 1, cal[i], wak[i], (int)strcspn(cal[i], " "), cal[i], (int)strcspn(wak[i], " "),
+            wak[i], cal[i][0], wak[i][0], s1[1], i, s1, s2, i, s2);
+  }
+  fclose(f);
+  f = fopen(corpus, "w");
+  if (!f) { perror(corpus); exit(1); }
+  unsigned long long bytes = 0, n = 0;
+  char teks[512], line[1024];
+  while (bytes < (unsigned long long)(mb * 1e6)) {
+    int k = (int)rnd(NPASLON);
+    if (rnd(10) < 2)
+      snprintf(teks, sizeof teks, campaign[rnd(6)], k % 4 + 1, cal[k]);
+    else
+      snprintf(teks, sizeof teks, "%s %s", neutral[rnd(10)], rnd(3) ? neutral[rnd(10)] : "wkwk \xF0\x9F\x98\x81");
+    int len = snprintf(line, sizeof line,
+                       "{\"id\":\"b%llu\",\"platform\":\"facebook\",\"akun\":\"akun_%u\",\"nama\":\"%s\","
+                       "\"nip\":\"1985%014u\",\"waktu\":\"2024-11-2%uT08:00:00+07:00\",\"url\":\"https://fb.example/p/%llu\","
+                       "\"teks\":\"%s\"}\n",
+                       n, rnd(100000), wak[rnd(NPASLON)], rnd(1000000000), rnd(7), n, teks);
+    fwrite(line, 1, (size_t)len, f);
+    bytes += (unsigned long long)len;
+    n++;
+  }
+  fclose(f);
+}
+
+static int count_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int fl, void *ctx) {
+  (*(unsigned long long *)ctx)++;
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "pemakaian: screen_bench DIR [MB]\n");
+    return 2;
+  }
+  double mb = argc > 2 ? strtod(argv[2], NULL) : 200;
+  char paslon[600], corpus[600];
+  double t = now();
+  gen_files(argv[1], mb, paslon, corpus, sizeof paslon);
+  printf("korpus: %.0f MB dibuat dalam %.1f s\n", mb, now() - t);
+
+  screen_opts_t o = {NULL, paslon, NULL, NULL, NULL, argv[1]};
+  screen_engine_t *e;
+  for (int round = 0; round < 2; round++) { /* second open shows the cache */
+    t = now();
+    if (screen_engine_open_opts(&o, &e) != ERR_OK) {
+      fprintf(stderr, "gagal: %s\n", err_message(ERR_INVALID));
+      return 1;
+    }
+    const screen_info_t *in = screen_engine_info(e);
+    printf("aturan: %zu (paslon %zu), pola: %zu, basis data %s dalam %.2f s\n", in->nrules, in->npaslon, in->npatterns,
+           in->cache_hit ? "dari cache" : "disusun", now() - t);
+    if (round == 0) screen_engine_free(e);
+  }
+  screen_scratch_t *s;
+  screen_scratch_new(e, &s);
+  const hs_database_t *db = screen_engine_hs_db(e);
+  hs_scratch_t *hs = NULL;
+  hs_alloc_scratch(db, &hs);
+
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  buf_t out;
+  buf_init(&out);
+  char err[256];
+
+  /* full pipeline */
+  FILE *f = fopen(corpus, "rb");
+  unsigned long long bytes = 0, posts = 0, flagged = 0, hits = 0;
+  t = now();
+  while ((n = getline(&line, &cap, f)) > 0) {
+    screen_result_t r;
+    buf_reset(&out);
+    if (screen_jsonl_line(e, s, line, (size_t)n, 0, &out, &r, err, sizeof err) == ERR_OK) {
+      flagged += r.skor >= SCREEN_THRESHOLD;
+      hits += r.nhits;
+    }
+    bytes += (unsigned long long)n;
+    posts++;
+  }
+  double t_full = now() - t;
+  fclose(f);
+
+  /* raw hs_scan of the same database over the same lines */
+  f = fopen(corpus, "rb");
+  unsigned long long raw_matches = 0;
+  t = now();
+  while ((n = getline(&line, &cap, f)) > 0) hs_scan(db, line, (unsigned)n, 0, hs, count_match, &raw_matches);
+  double t_hs = now() - t;
+  fclose(f);
+
+  /* naive strstr over a subset */
+  const screen_rules_t *rs = screen_engine_rules(e);
+  f = fopen(corpus, "rb");
+  unsigned long long sub = 0, naive = 0;
+  const unsigned long long sub_max = 300000; /* ~1,000 posts: enough to extrapolate */
+  t = now();
+  while (sub < sub_max && (n = getline(&line, &cap, f)) > 0) {
+    for (size_t p = 0; p < rs->npat; p++)
+      if (strstr(line, rs->pat[p])) naive++;
+    sub += (unsigned long long)n;
+  }
+  double t_naive = now() - t;
+  fclose(f);
+  double naive_mbs = (double)sub / 1e6 / t_naive;
+
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  double full_mbs = (double)bytes / 1e6 / t_full, hs_mbs = (double)bytes / 1e6 / t_hs;
+  printf("pos: %llu, %.1f MB, ditandai (skor>=%d): %llu, hits: %llu\n", posts, (double)bytes / 1e6, SCREEN_THRESHOLD,
+         flagged, hits);
+  printf("pipeline penuh (parse+normalisasi+scan+penjelasan, 1 thread): %.1f MB/s, %.0f pos/s, %.2f s\n", full_mbs,
+         (double)posts / t_full, t_full);
+  printf("hs_scan mentah (pola sama, bita sama, 1 thread):           %.1f MB/s, %.0f pos/s, %.2f s\n", hs_mbs,
+         (double)posts / t_hs, t_hs);
+  printf("strstr naif (%zu pola; subset %.1f MB, diekstrapolasi):     %.2f MB/s, perkiraan %.0f s untuk seluruh korpus\n",
+         rs->npat, (double)sub / 1e6, naive_mbs, (double)bytes / 1e6 / naive_mbs);
+  printf("kecocokan mentah: hs_scan %llu, strstr %llu (subset)\n", raw_matches, naive);
+  printf("rasio pipeline/hs_scan: %.2f (sasaran >= 0.5)\n", full_mbs / hs_mbs);
+  printf("rasio pipeline/strstr:  %.1f\n", full_mbs / naive_mbs);
+  printf("memori puncak (ru_maxrss): %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
+
+  free(line);
+  buf_free(&out);
+  hs_free_scratch(hs);
+  screen_scratch_free(s);
+  screen_engine_free(e);
+  return 0;
+}

@@ -1,0 +1,61 @@
+/* rekap.c — GET /api/v1/rekap and the exports (CSV, XLSX). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/case_api.h"
+#include "domain/rekap.h"
+#include "core/banned.h"
+
+err_t api_rekap(req_t *rq, resp_t *rs) {
+  db_t *db;
+  json_t *out;
+  err_t e = req_db(rq, &db);
+  if (!e) e = rekap_json(db, rq->user, &out);
+  return e ? e : resp_json(rs, 200, out);
+}
+
+err_t api_export_cases_csv(req_t *rq, resp_t *rs) {
+  db_t *db;
+  err_t e = req_db(rq, &db);
+  if (!e) e = rekap_cases_csv(db, case_ctx(rq->app), rq->user, &rs->body);
+  if (e) return e;
+  rs->status = 200;
+  rs->ctype = "text/csv; charset=utf-8";
+  snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"netral-kasus.csv\"");
+  return ERR_OK;
+}
+
+static err_t export_xlsx(req_t *rq, resp_t *rs, const char *kind) {
+  db_t *db;
+  char path[1024];
+  snprintf(path, sizeof path, "%s/ekspor-XXXXXX", rq->app->cfg.data_dir);
+  int fd = mkstemp(path);
+  if (fd < 0) return err_set(ERR_IO, NULL, "Gagal membuat berkas sementara ekspor.");
+  close(fd);
+  err_t e = req_db(rq, &db);
+  if (!e) e = rekap_xlsx(db, case_ctx(rq->app), rq->user, kind, path);
+  if (!e) {
+    /* Send from an open descriptor and unlink at once: nothing lingers on disk. */
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+      if (fd >= 0) close(fd);
+      e = err_set(ERR_IO, NULL, "Gagal membaca berkas ekspor.");
+    } else {
+      rs->file_fd = fd;
+      rs->file_size = (uint64_t)st.st_size;
+    }
+  }
+  unlink(path);
+  if (e) return e;
+  rs->status = 200;
+  rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"netral-%s.xlsx\"", kind);
+  return ERR_OK;
+}
+
+err_t api_export_cases_xlsx(req_t *rq, resp_t *rs) { return export_xlsx(rq, rs, "kasus"); }
+err_t api_export_rekap_xlsx(req_t *rq, resp_t *rs) { return export_xlsx(rq, rs, "rekap"); }

@@ -1,0 +1,21 @@
+/*
+ * rekap.h — dashboard recap and exports of the case list and the recap
+ * (CSV and XLSX). Counts are always within the caller's wilayah scope.
+ */
+#ifndef NETRAL_REKAP_H
+#define NETRAL_REKAP_H
+#include <jansson.h>
+#include "domain/account.h"
+#include "domain/case.h"
+#include "store/store.h"
+
+/* {"per_tahap":[{status,label,jumlah}],"per_kategori":[…],"per_jenis":[…],
+ *  "per_wilayah":[{kode,nama,jumlah}],"per_kecamatan":[{kode,nama,jumlah}],
+ *  "tindak_lanjut":{"diteruskan","ditindaklanjuti","tidak_ditindaklanjuti","menunggu","rasio"},
+ *  "per_minggu":[{"minggu":"2026-W47","jumlah"}], "total"} */
+err_t rekap_json(db_t *db, const account_t *who, json_t **out);
+/* Write the case list (all pages, in scope) as CSV into buf. */
+err_t rekap_cases_csv(db_t *db, const case_ctx_t *cx, const account_t *who, buf_t *out);
+/* Write an XLSX workbook to path: kind "kasus" (case list) or "rekap". */
+err_t rekap_xlsx(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kind, const char *path);
+#endif
