@@ -11,6 +11,8 @@ err_t api_session_get(req_t *rq, resp_t *rs);
 err_t api_session_delete(req_t *rq, resp_t *rs);
 err_t api_session_password(req_t *rq, resp_t *rs);
 err_t api_wilayah_get(req_t *rq, resp_t *rs);
+err_t wilayah_cache_open(app_t *app);
+void wilayah_cache_close(app_t *app);
 
 /* Shared helpers for handlers (api_util.c). */
 /* String member of obj at key; NULL when absent. ERR_INVALID naming field when present but not a string. */

@@ -162,6 +162,7 @@ err_t api_kasus_bukti_get(req_t *rq, resp_t *rs) {
   err_t e = api_write(rq, open_tx, &c); /* write: the custody log records the view */
   if (e) return e;
   rs->status = 200;
+  rs->frame_self = 1;
   snprintf(rs->disposition, sizeof rs->disposition, "inline; filename=\"bukti-%lld\"", id);
   return ERR_OK;
 }

@@ -56,6 +56,7 @@ static void cases_close(app_t *app) {
 
 const app_module_t app_modules[] = {
     {"penanganan (tenggat, kalender, katalog)", cases_open, cases_close},
+    {"tembolok wilayah", wilayah_cache_open, wilayah_cache_close},
 };
 const size_t app_modules_count = sizeof app_modules / sizeof app_modules[0];
 

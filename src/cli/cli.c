@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "cli/cmd_receipt.h"
+#include "cli/cmd_screen.h"
 #include "cli/cmd_tenggat.h"
 #include "cli/commands.h"
 #include "core/banned.h"
@@ -17,6 +18,7 @@ static const cli_command_t commands[] = {
     {"migrate", cmd_migrate, "migrate                    Terapkan migrasi skema basis data"},
     {"user", cmd_user, "user add|list              Kelola akun staf (kata sandi dibaca dari stdin)"},
     {"audit", cmd_audit, "audit verify               Periksa keutuhan rantai log audit"},
+    {"screen", cmd_screen, "screen [--json] [--eval F] [BERKAS|-]  Saring unggahan media sosial (JSONL) untuk konten kampanye"},
     {"receipt", cmd_receipt, "receipt verify BERKAS        Periksa tanda terima laporan (tanda tangan Ed25519)"},
     {"tenggat", cmd_tenggat, "tenggat --rezim R --tahap T --mulai TGL [--json]  Hitung jatuh tempo dan dasar hukumnya"},
 };

@@ -33,7 +33,7 @@ typedef struct app {
   void *ext[8]; /* feature modules hang their loaded state here (see app_ext_*) */
 } app_t;
 
-enum { APP_EXT_DEADLINE, APP_EXT_SCREEN, APP_EXT_CATALOG };
+enum { APP_EXT_DEADLINE, APP_EXT_SCREEN, APP_EXT_CATALOG, APP_EXT_WILAYAH };
 
 typedef struct {
   const char *name, *value;
@@ -71,6 +71,7 @@ typedef struct resp {
   int file_fd;     /* >= 0: send this file (body ignored); closed by the server */
   uint64_t file_size;
   int cache;       /* 1: static asset may be cached */
+  int frame_self;  /* 1: may be framed by our own pages (evidence viewer) */
 } resp_t;
 
 typedef err_t (*http_handler_fn)(req_t *rq, resp_t *rs);

@@ -33,10 +33,15 @@ static const char CSP[] =
     "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'self'; "
     "frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/* Evidence shown inline (PDF in an iframe of kasus.html) may be framed by our own origin only. */
+static const char CSP_FRAMEABLE[] =
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'self'; "
+    "frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
+
 static void add_common_headers(struct MHD_Response *r, const resp_t *rs) {
-  MHD_add_response_header(r, "Content-Security-Policy", CSP);
+  MHD_add_response_header(r, "Content-Security-Policy", rs->frame_self ? CSP_FRAMEABLE : CSP);
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-  MHD_add_response_header(r, "X-Frame-Options", "DENY");
+  MHD_add_response_header(r, "X-Frame-Options", rs->frame_self ? "SAMEORIGIN" : "DENY");
   MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
   MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
   MHD_add_response_header(r, "Content-Type", rs->ctype);

@@ -142,11 +142,54 @@ static const char M4_SQL[] =
     "  jenis_sanksi TEXT, nomor_sk TEXT, tanggal_sk TEXT, pejabat TEXT, alasan TEXT);\n"
     "CREATE INDEX rekomendasi_kasus ON rekomendasi(kasus_id);\n";
 
+static const char M5_SQL[] =
+    "CREATE TABLE instansi(\n"
+    "  id INTEGER PRIMARY KEY, pemda TEXT NOT NULL REFERENCES wilayah(kode), nama TEXT NOT NULL,\n"
+    "  UNIQUE (pemda, nama));\n"
+    "CREATE TABLE opd(\n"
+    "  id INTEGER PRIMARY KEY, instansi_id INTEGER NOT NULL REFERENCES instansi(id), nama TEXT NOT NULL,\n"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode), UNIQUE (instansi_id, nama));\n"
+    "CREATE INDEX opd_wilayah ON opd(wilayah);\n"
+    "CREATE TABLE pegawai(\n"
+    "  id INTEGER PRIMARY KEY, nip TEXT NOT NULL UNIQUE, nama TEXT NOT NULL, jabatan TEXT,\n"
+    "  kategori TEXT NOT NULL, instansi_id INTEGER REFERENCES instansi(id), opd_id INTEGER REFERENCES opd(id),\n"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode), relasi TEXT, relasi_calon TEXT, diperbarui TEXT NOT NULL);\n"
+    "CREATE INDEX pegawai_wilayah ON pegawai(wilayah);\n"
+    "CREATE INDEX pegawai_opd ON pegawai(opd_id);\n"
+    "CREATE TABLE pakta_butir(\n"
+    "  versi TEXT NOT NULL, nomor INTEGER NOT NULL, teks TEXT NOT NULL, PRIMARY KEY (versi, nomor));\n"
+    "CREATE TABLE pakta(\n"
+    "  id INTEGER PRIMARY KEY, tanggal TEXT NOT NULL, tempat TEXT NOT NULL,\n"
+    "  wilayah TEXT NOT NULL REFERENCES wilayah(kode), opd_id INTEGER REFERENCES opd(id),\n"
+    "  versi_butir TEXT NOT NULL, dokumen_sha256 TEXT, dokumen_nama TEXT, keterangan TEXT,\n"
+    "  dibuat_oleh TEXT NOT NULL, dibuat TEXT NOT NULL);\n"
+    "CREATE INDEX pakta_wilayah ON pakta(wilayah);\n"
+    "CREATE TABLE pakta_penandatangan(\n"
+    "  id INTEGER PRIMARY KEY, pakta_id INTEGER NOT NULL REFERENCES pakta(id),\n"
+    "  pegawai_id INTEGER REFERENCES pegawai(id), nama TEXT NOT NULL, jabatan TEXT, nip TEXT);\n"
+    "CREATE INDEX pakta_ttd_pakta ON pakta_penandatangan(pakta_id);\n"
+    "CREATE INDEX pakta_ttd_pegawai ON pakta_penandatangan(pegawai_id);\n"
+    "CREATE TABLE kegiatan(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  jenis TEXT NOT NULL CHECK (jenis IN ('sosialisasi','imbauan','surat_edaran','xbanner','mou','bimtek',"
+    "'rapat_pemetaan')),\n"
+    "  tanggal TEXT NOT NULL, wilayah TEXT NOT NULL REFERENCES wilayah(kode), opd_id INTEGER REFERENCES opd(id),\n"
+    "  judul TEXT NOT NULL, nomor TEXT, peserta INTEGER NOT NULL DEFAULT 0, lampiran_sha256 TEXT,\n"
+    "  keterangan TEXT, dibuat_oleh TEXT NOT NULL, dibuat TEXT NOT NULL);\n"
+    "CREATE INDEX kegiatan_wilayah ON kegiatan(wilayah);\n"
+    "CREATE TABLE petahana(\n"
+    "  wilayah TEXT PRIMARY KEY REFERENCES wilayah(kode), pemilihan TEXT NOT NULL, calon TEXT,\n"
+    "  diubah_oleh TEXT NOT NULL, diubah TEXT NOT NULL);\n"
+    "CREATE TABLE kerawanan_bobot(\n"
+    "  kode TEXT PRIMARY KEY, bobot INTEGER NOT NULL CHECK (bobot BETWEEN 0 AND 4),\n"
+    "  diubah_oleh TEXT NOT NULL, diubah TEXT NOT NULL);\n";
+
 static const migration_t migrations[] = {
     {1, "dasar: wilayah, pengguna, sesi, audit, kalender", M1_SQL, NULL, NULL},
     {2, "data wilayah Kemendagri", NULL, NULL, load_wilayah},
     {3, "kalender libur nasional dan cuti bersama 2024-2026", NULL, NULL, load_kalender},
     {4, "kasus, riwayat, bukti, rekomendasi", M4_SQL, NULL, NULL},
+    {5, "pencegahan: instansi, OPD, pegawai, pakta integritas, kegiatan, kerawanan", M5_SQL, NULL, NULL},
 };
 
 static err_t ensure_table(db_t *db) {

@@ -93,7 +93,7 @@ err_t store_kalender_each(db_t *db, err_t (*fn)(void *ud, const char *tanggal, c
 
 /* Recap counts in scope: dim is one of status, kategori, kabkota, kecamatan,
  * minggu (ISO week of diterima, "YYYY-Www" computed by the caller from
- * the diterima date). fn gets (key, count). */
+ * the diterima date). the callback receives (key, count). */
 typedef err_t (*store_count_fn)(void *ud, const char *key, int64_t n);
 err_t store_case_count_by(db_t *db, const char *scope, const char *dim, store_count_fn fn, void *ud);
 /* Rekomendasi counts by status in scope. */
