@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "cli/cmd_import.h"
+#include "cli/cmd_kerawanan.h"
 #include "cli/cmd_receipt.h"
 #include "cli/cmd_screen.h"
 #include "cli/cmd_tenggat.h"
@@ -21,6 +23,8 @@ static const cli_command_t commands[] = {
     {"screen", cmd_screen, "screen [--json] [--eval F] [BERKAS|-]  Saring unggahan media sosial (JSONL) untuk konten kampanye"},
     {"receipt", cmd_receipt, "receipt verify BERKAS        Periksa tanda terima laporan (tanda tangan Ed25519)"},
     {"tenggat", cmd_tenggat, "tenggat --rezim R --tahap T --mulai TGL [--json]  Hitung jatuh tempo dan dasar hukumnya"},
+    {"import", cmd_import, "import pegawai BERKAS.csv    Impor daftar pegawai (ASN, perangkat desa, …); ulang = perbarui per NIP"},
+    {"kerawanan", cmd_kerawanan, "kerawanan --tingkat T --wilayah KODE [--json]  Peringkat indeks kerawanan netralitas"},
 };
 
 const config_t *cli_config(void) { return &g_cfg; }

@@ -48,6 +48,8 @@ typedef struct {
   /* A rejected row: line number (1-based, the header is line 1), reason,
    * and its fields (borrowed). May be NULL. */
   err_t (*reject)(void *ud, long line, const char *alasan, int nf, char **fields);
+  /* The header row as read (borrowed), before any reject. May be NULL. */
+  err_t (*header)(void *ud, int nf, char **fields);
   /* Called every few thousand rows and at the end. May be NULL. */
   void (*progress)(void *ud, const pegawai_import_stats_t *s);
   void *ud;

@@ -12,6 +12,8 @@
 #include "screen/engine.h"
 
 #include <hs.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +32,10 @@ struct screen_engine {
   hs_database_t *db;
   hs_scratch_t *proto; /* cloned into every scratch */
   screen_info_t info;
+  uint64_t serial;     /* unique per opened engine: thread scratch checks it */
 };
+
+static _Atomic uint64_t engine_serial;
 
 typedef struct {
   uint32_t rule, n0, n1, t0, t1;
@@ -138,6 +143,7 @@ err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
     e = err_set(ERR_INVALID, "aturan", "Berkas aturan tidak berisi satu pun istilah.");
     goto fail;
   }
+  en->serial = atomic_fetch_add(&engine_serial, 1) + 1;
   en->info.nrules = en->rules->nrules;
   en->info.npatterns = en->rules->npat;
   en->info.npaslon = en->rules->npaslon;
@@ -208,6 +214,48 @@ void screen_scratch_free(screen_scratch_t *s) {
   xfree(s->cand);
   buf_free(&s->str);
   xfree(s);
+}
+
+/* Thread scratch: one slot per thread (pthread key, so it is freed at
+ * thread exit), rebuilt when the thread meets a different engine. Keyed by
+ * the engine's serial, not its address: a freed engine's address may be
+ * reused by the next one, whose database needs a scratch of its own. */
+typedef struct {
+  uint64_t serial;
+  screen_scratch_t *s;
+} tls_slot_t;
+
+static pthread_key_t tls_key;
+static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
+static int tls_ok;
+
+static void tls_free(void *p) {
+  tls_slot_t *t = p;
+  screen_scratch_free(t->s);
+  xfree(t);
+}
+static void tls_init(void) { tls_ok = pthread_key_create(&tls_key, tls_free) == 0; }
+
+err_t screen_scratch_thread(const screen_engine_t *en, screen_scratch_t **out) {
+  pthread_once(&tls_once, tls_init);
+  if (!tls_ok) return err_set(ERR_INTERNAL, NULL, "Kunci thread penyaringan tidak dapat dibuat.");
+  tls_slot_t *t = pthread_getspecific(tls_key);
+  if (!t) {
+    if (!(t = xcalloc(1, sizeof *t))) return ERR_NOMEM;
+    if (pthread_setspecific(tls_key, t) != 0) {
+      xfree(t);
+      return ERR_NOMEM;
+    }
+  }
+  if (!t->s || t->serial != en->serial) {
+    screen_scratch_free(t->s);
+    t->s = NULL;
+    err_t e = screen_scratch_new(en, &t->s);
+    if (e) return e;
+    t->serial = en->serial;
+  }
+  *out = t->s;
+  return ERR_OK;
 }
 
 const char *screen_scratch_normalised(const screen_scratch_t *s) { return s->norm.text ? s->norm.text : ""; }

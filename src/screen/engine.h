@@ -90,6 +90,10 @@ const void *screen_engine_hs_db(const screen_engine_t *e);
 /* Per-thread scratch. Caller frees. */
 err_t screen_scratch_new(const screen_engine_t *e, screen_scratch_t **out);
 void screen_scratch_free(screen_scratch_t *s);
+/* The calling thread's scratch for e, created on first use and freed at
+ * thread exit (servers: no scratch per request, no lock). Borrowed; valid
+ * until the thread next asks for a different engine. */
+err_t screen_scratch_thread(const screen_engine_t *e, screen_scratch_t **out);
 
 /* Screen teks[0..len). out and its hits are valid until the next call with
  * the same scratch. */

@@ -15,6 +15,7 @@
 #include "core/csv.h"
 #include "core/mem.h"
 #include "store/migrations.h"
+#include "store/store_screen.h"
 #include "store/store.h"
 #include "core/banned.h"
 
@@ -190,6 +191,7 @@ static const migration_t migrations[] = {
     {3, "kalender libur nasional dan cuti bersama 2024-2026", NULL, NULL, load_kalender},
     {4, "kasus, riwayat, bukti, rekomendasi", M4_SQL, NULL, NULL},
     {5, "pencegahan: instansi, OPD, pegawai, pakta integritas, kegiatan, kerawanan", M5_SQL, NULL, NULL},
+    {6, "antrian tinjauan penyaringan media sosial", STORE_SCREEN_M6_SQL, NULL, NULL},
 };
 
 static err_t ensure_table(db_t *db) {

@@ -10,11 +10,25 @@
 #include "store/store_internal.h"
 #include "core/banned.h"
 
+typedef struct gc_req {
+  store_tx_fn fn;
+  void *ud;
+  err_t result;
+  err_detail_t detail; /* the error detail raised by fn on the leader's thread */
+  int done;
+  struct gc_req *next;
+} gc_req_t;
+
 struct store {
   const struct store_ops *ops;
   void *impl;
   pthread_mutex_t mu;
   db_t *free_list;
+  /* group commit */
+  pthread_mutex_t gc_mu;
+  pthread_cond_t gc_cv;
+  gc_req_t *gc_head, *gc_tail;
+  int gc_leader;
 };
 
 err_t store_open(const char *url, store_t **out) {
@@ -27,6 +41,8 @@ err_t store_open(const char *url, store_t **out) {
   if (!st) return ERR_NOMEM;
   st->ops = ops;
   pthread_mutex_init(&st->mu, NULL);
+  pthread_mutex_init(&st->gc_mu, NULL);
+  pthread_cond_init(&st->gc_cv, NULL);
   err_t e = ops->open(target, &st->impl);
   if (e) {
     pthread_mutex_destroy(&st->mu);
@@ -47,6 +63,8 @@ void store_close(store_t *st) {
   }
   st->ops->close(st->impl);
   pthread_mutex_destroy(&st->mu);
+  pthread_mutex_destroy(&st->gc_mu);
+  pthread_cond_destroy(&st->gc_cv);
   xfree(st);
 }
 
@@ -61,7 +79,9 @@ err_t store_acquire(store_t *st, db_t **out) {
     *out = d;
     return ERR_OK;
   }
-  return st->ops->connect(st->impl, out);
+  err_t e = st->ops->connect(st->impl, out);
+  if (!e) (*out)->owner = st;
+  return e;
 }
 
 void store_release(store_t *st, db_t *db) {
@@ -70,6 +90,10 @@ void store_release(store_t *st, db_t *db) {
   db->next_free = st->free_list;
   st->free_list = db;
   pthread_mutex_unlock(&st->mu);
+}
+
+static const char *err_message_or(const err_detail_t *d, err_t e) {
+  return d->message[0] ? d->message : err_default_msg(e);
 }
 
 static void backoff(int attempt) {
@@ -95,7 +119,82 @@ static err_t run_tx(db_t *db, int write, store_tx_fn fn, void *ud) {
   return e;
 }
 
-err_t store_write(db_t *db, store_tx_fn fn, void *ud) { return run_tx(db, 1, fn, ud); }
+/*
+ * Group commit. Concurrent writers queue their transaction functions; the
+ * first one to find no leader becomes the leader, takes the whole queue and
+ * runs each function inside one transaction, each under its own SAVEPOINT
+ * (so a function that fails is rolled back alone, and "every write is one
+ * transaction" still holds for it), then commits once: one fsync for the
+ * batch instead of one per request. Followers sleep until their result is
+ * in. Error details raised on the leader's thread are carried back.
+ */
+enum { GC_BATCH_MAX = 128 };
+
+static err_t run_batch(db_t *db, gc_req_t *batch) {
+  const struct store_ops *ops = db->ops;
+  err_t e = ERR_UNAVAILABLE;
+  for (int attempt = 0; attempt < 50; attempt++) {
+    if ((e = ops->begin(db, 1)) == ERR_UNAVAILABLE) { backoff(attempt); continue; }
+    if (e) break;
+    for (gc_req_t *r = batch; r && !e; r = r->next) {
+      if ((e = ops->exec_script(db, "SAVEPOINT gc"))) break;
+      err_clear();
+      r->result = r->fn(db, r->ud);
+      if (r->result) {
+        r->detail = *err_detail(r->result);
+        e = ops->exec_script(db, "ROLLBACK TO SAVEPOINT gc");
+      }
+      if (!e) e = ops->exec_script(db, "RELEASE SAVEPOINT gc");
+    }
+    if (!e) e = ops->commit(db);
+    if (!e) return ERR_OK;
+    ops->rollback(db);
+    if (e != ERR_UNAVAILABLE) break;
+    backoff(attempt);
+  }
+  /* The batch as a whole failed: every request gets that error. */
+  err_detail_t d = *err_detail(e);
+  for (gc_req_t *r = batch; r; r = r->next) {
+    r->result = e;
+    r->detail = d;
+  }
+  return e;
+}
+
+err_t store_write(db_t *db, store_tx_fn fn, void *ud) {
+  store_t *s = db->owner;
+  if (!s) return run_tx(db, 1, fn, ud);
+  gc_req_t req = {fn, ud, ERR_OK, {0}, 0, NULL};
+  pthread_mutex_lock(&s->gc_mu);
+  if (s->gc_tail) s->gc_tail->next = &req;
+  else s->gc_head = &req;
+  s->gc_tail = &req;
+  while (!req.done) {
+    if (s->gc_leader) {
+      pthread_cond_wait(&s->gc_cv, &s->gc_mu);
+      continue;
+    }
+    /* Become the leader: detach up to GC_BATCH_MAX queued requests. */
+    s->gc_leader = 1;
+    gc_req_t *batch = s->gc_head, *last = batch;
+    for (int n = 1; n < GC_BATCH_MAX && last->next; n++) last = last->next;
+    s->gc_head = last->next;
+    if (!s->gc_head) s->gc_tail = NULL;
+    last->next = NULL;
+    pthread_mutex_unlock(&s->gc_mu);
+    run_batch(db, batch);
+    pthread_mutex_lock(&s->gc_mu);
+    for (gc_req_t *r = batch, *n; r; r = n) {
+      n = r->next;
+      r->done = 1;
+    }
+    s->gc_leader = 0;
+    pthread_cond_broadcast(&s->gc_cv);
+  }
+  pthread_mutex_unlock(&s->gc_mu);
+  if (req.result) err_set(req.result, req.detail.field[0] ? req.detail.field : NULL, "%s", err_message_or(&req.detail, req.result));
+  return req.result;
+}
 err_t store_read(db_t *db, store_tx_fn fn, void *ud) { return run_tx(db, 0, fn, ud); }
 
 const struct store_ops *db_ops(db_t *db) { return db->ops; }

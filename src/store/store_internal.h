@@ -5,6 +5,7 @@
 struct db {
   const struct store_ops *ops;
   struct db *next_free; /* pool link */
+  struct store *owner;   /* set by store_acquire: the group-commit queue lives there */
 };
 struct db_stmt {
   db_t *db;

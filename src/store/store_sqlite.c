@@ -2,9 +2,10 @@
  * store_sqlite.c — the embedded SQLite backend of store.h.
  *
  * Each connection: WAL journal, foreign keys on, busy timeout 5 s,
- * synchronous=NORMAL in WAL mode (a commit survives a process kill -9; only
- * an OS crash/power loss may lose the last commits — NETRAL_SYNC=full makes
- * every commit fsync). Statements are prepared once per connection and kept
+ * synchronous=FULL: a commit is on disk before the client hears 201, even
+ * across power loss; group commit (store.c) amortises the fsync over all
+ * writers waiting at that moment. NETRAL_SYNC=normal trades the power-loss
+ * guarantee for speed (a commit still survives a process kill -9). Statements are prepared once per connection and kept
  * in a small cache keyed by SQL text.
  */
 #include <sqlite3.h>
@@ -78,9 +79,9 @@ static err_t sq_connect(void *impl, db_t **out) {
   }
   sqlite3_busy_timeout(d->h, 5000);
   const char *sync = getenv("NETRAL_SYNC");
-  const char *pragmas = (sync && strcmp(sync, "full") == 0)
-      ? "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
-      : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+  const char *pragmas = (sync && strcmp(sync, "normal") == 0)
+      ? "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+      : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
   char *msg = NULL;
   rc = sqlite3_exec(d->h, pragmas, NULL, NULL, &msg);
   if (rc != SQLITE_OK) {

@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <pthread.h>
+#include <stdint.h>
+
 #include "store/store_wilayah.h"
 #include "testutil.h"
 
@@ -64,12 +67,66 @@ static void test_constraint_is_conflict(void **state) {
   store_release(env.app.store, db);
 }
 
+/* Group commit: 8 threads × 40 writes; every third write fails on purpose
+ * and must leave nothing, the others must all be there, and each failure
+ * must come back to its own thread with its own field. */
+enum { GC_THREADS = 8, GC_WRITES = 40 };
+typedef struct {
+  int thread, i;
+} gc_arg_t;
+
+static err_t gc_fn(db_t *db, void *ud) {
+  gc_arg_t *a = ud;
+  char day[48], name[48];
+  snprintf(day, sizeof day, "2031-%02d-%02d", a->thread + 1, a->i % 28 + 1);
+  snprintf(name, sizeof name, "t%d-%d", a->thread, a->i);
+  err_t e = db_exec(db, "INSERT INTO kalender(tanggal,jenis,nama) VALUES(?,'cuti_bersama',?)", "tt", day, name);
+  if (e) return e;
+  if (a->i % 3 == 2) return err_set(ERR_INVALID, name, "gagal %s", name);
+  return ERR_OK;
+}
+
+static void *gc_thread(void *p) {
+  int t = (int)(intptr_t)p, bad = 0;
+  db_t *db;
+  if (store_acquire(env.app.store, &db)) return (void *)1;
+  for (int i = 0; i < 28; i++) {
+    gc_arg_t a = {t, i};
+    err_t e = store_write(db, gc_fn, &a);
+    char name[32];
+    snprintf(name, sizeof name, "t%d-%d", t, i);
+    if (i % 3 == 2) bad |= e != ERR_INVALID || strcmp(err_field(e), name) != 0;
+    else bad |= e != ERR_OK;
+  }
+  store_release(env.app.store, db);
+  return (void *)(intptr_t)bad;
+}
+
+static void test_group_commit_isolates_failures(void **state) {
+  pthread_t th[GC_THREADS];
+  for (int t = 0; t < GC_THREADS; t++) pthread_create(&th[t], NULL, gc_thread, (void *)(intptr_t)t);
+  int bad = 0;
+  for (int t = 0; t < GC_THREADS; t++) {
+    void *r;
+    pthread_join(th[t], &r);
+    bad |= (int)(intptr_t)r;
+  }
+  assert_int_equal(bad, 0);
+  db_t *db;
+  int64_t n = 0;
+  assert_int_equal(store_acquire(env.app.store, &db), ERR_OK);
+  assert_int_equal(db_one_int(db, "SELECT COUNT(*) FROM kalender WHERE tanggal LIKE '2031-%'", &n, ""), ERR_OK);
+  assert_int_equal(n, GC_THREADS * (28 - 28 / 3));
+  store_release(env.app.store, db);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_migrations_load_wilayah),
       cmocka_unit_test(test_migrate_twice_is_noop),
       cmocka_unit_test(test_failed_write_leaves_nothing),
       cmocka_unit_test(test_constraint_is_conflict),
+      cmocka_unit_test(test_group_commit_isolates_failures),
   };
   return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }

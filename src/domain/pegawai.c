@@ -1,0 +1,370 @@
+/*
+ * pegawai.c — registry import (see pegawai.h).
+ *
+ * Speed: every check is done in memory (wilayah codes, instansi and OPD ids
+ * are cached in hash maps loaded or filled once), rows are buffered in an
+ * arena and written batch_rows at a time with one cached prepared upsert,
+ * so the database sees one statement per row and one commit per batch.
+ * New vs updated: ids are assigned in increasing order, so an upsert that
+ * returns an id above the largest seen so far inserted a row.
+ */
+#include "domain/pegawai.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/csv.h"
+#include "core/mem.h"
+#include "domain/audit.h"
+#include "domain/catalog.h"
+#include "domain/identitas.h"
+#include "store/store_prevention.h"
+#include "core/banned.h"
+
+/* ---- a small string → int64 map; nodes never move (pending lists point at them) ---- */
+typedef struct hnode {
+  char *key;
+  int64_t val;
+} hnode_t;
+
+typedef struct {
+  hnode_t **t;
+  size_t cap, n;
+  arena_t a;
+} hmap_t;
+
+static uint64_t fnv(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+static void hm_init(hmap_t *h) {
+  memset(h, 0, sizeof *h);
+  arena_init(&h->a);
+}
+static void hm_free(hmap_t *h) {
+  xfree(h->t);
+  arena_free(&h->a);
+}
+
+static hnode_t *hm_get(const hmap_t *h, const char *key) {
+  if (!h->cap) return NULL;
+  for (size_t i = fnv(key) & (h->cap - 1);; i = (i + 1) & (h->cap - 1)) {
+    if (!h->t[i]) return NULL;
+    if (strcmp(h->t[i]->key, key) == 0) return h->t[i];
+  }
+}
+
+static err_t hm_put(hmap_t *h, const char *key, int64_t val, hnode_t **out) {
+  if ((h->n + 1) * 2 > h->cap) {
+    size_t cap = h->cap ? h->cap * 2 : 1024;
+    hnode_t **t = xcalloc(cap, sizeof *t);
+    if (!t) return ERR_NOMEM;
+    for (size_t i = 0; i < h->cap; i++) {
+      if (!h->t[i]) continue;
+      size_t j = fnv(h->t[i]->key) & (cap - 1);
+      while (t[j]) j = (j + 1) & (cap - 1);
+      t[j] = h->t[i];
+    }
+    xfree(h->t);
+    h->t = t;
+    h->cap = cap;
+  }
+  hnode_t *nd = arena_alloc(&h->a, sizeof *nd);
+  if (!nd || !(nd->key = arena_strdup(&h->a, key))) return ERR_NOMEM;
+  nd->val = val;
+  size_t i = fnv(key) & (h->cap - 1);
+  while (h->t[i]) i = (i + 1) & (h->cap - 1);
+  h->t[i] = nd;
+  h->n++;
+  if (out) *out = nd;
+  return ERR_OK;
+}
+
+/* ---- import state ---- */
+enum { F_NIP, F_NAMA, F_JABATAN, F_INSTANSI, F_UNIT, F_WILAYAH, F_KATEGORI, F_RELASI, F_CALON, F__N };
+static const char *const col_names[F__N] = {"nip",       "nama",    "jabatan",  "instansi",    "unit_kerja",
+                                            "wilayah",   "kategori", "relasi",  "relasi_calon"};
+enum { F__REQUIRED = F_KATEGORI + 1 };
+
+typedef struct {
+  long line;
+  char *f[F__N];
+  char pemda[24];
+} row_t;
+
+typedef struct {
+  db_t *db;
+  const pegawai_import_opts_t *o;
+  pegawai_import_stats_t *st;
+  int col[F__N];
+  hmap_t wilayah, instansi, opd;
+  hnode_t **pending;
+  size_t npending, cap_pending;
+  row_t *rows;
+  long nrows, cap_rows;
+  arena_t a;
+  int64_t max_id;
+  int have_header, failed;
+  /* per-attempt results of the batch transaction */
+  long b_new, b_upd;
+  int64_t b_max;
+  char now[CLOCK_ISO_LEN];
+} imp_t;
+
+int pegawai_relasi_valid(const char *s) {
+  static const char *const ok[] = {"keluarga", "latar_belakang", "lainnya"};
+  if (!*s) return 1;
+  while (*s) {
+    const char *bar = strchr(s, '|');
+    size_t n = bar ? (size_t)(bar - s) : strlen(s), i;
+    for (i = 0; i < 3; i++)
+      if (strlen(ok[i]) == n && strncmp(ok[i], s, n) == 0) break;
+    if (i == 3) return 0;
+    s += n;
+    if (*s == '|' && !*++s) return 0;
+  }
+  return 1;
+}
+
+static size_t utf8_chars(const char *s) {
+  size_t n = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) n++;
+  return n;
+}
+
+static int blank(const char *s) { return strspn(s, " \t") == strlen(s); }
+
+static int other_id_valid(const char *s) {
+  size_t n = strlen(s);
+  if (n < 4 || n > 24) return 0;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '.' && *s != '-' && *s != '/') return 0;
+  return 1;
+}
+
+/* The reason a row is refused, or NULL. reason points at buf or a static string. */
+static const char *check_row(imp_t *im, char **f, char *pemda, char *buf, size_t cap) {
+  const char *kat = f[F_KATEGORI];
+  if (!catalog_kategori_valid(kat)) {
+    snprintf(buf, cap, "kategori \"%.40s\" tidak dikenal (asn, pppk, tni, polri, kepala_desa, perangkat_desa, bpd, "
+                       "lainnya)", kat);
+    return buf;
+  }
+  if (strcmp(kat, "asn") == 0 || strcmp(kat, "pppk") == 0) {
+    err_t e = identitas_nip_check(f[F_NIP], "nip", NULL);
+    if (e) {
+      snprintf(buf, cap, "nip: %s", err_message(e));
+      return buf;
+    }
+  } else if (!other_id_valid(f[F_NIP])) {
+    return "nip: nomor induk harus 4–24 karakter (angka, huruf, titik, tanda hubung atau garis miring)";
+  }
+  if (blank(f[F_NAMA])) return "nama wajib diisi";
+  if (blank(f[F_INSTANSI])) return "instansi wajib diisi";
+  for (int i = F_NAMA; i < F__N; i++)
+    if (f[i] && utf8_chars(f[i]) > PEGAWAI_TEXT_MAX) {
+      snprintf(buf, cap, "%s terlalu panjang (maks. %d karakter)", col_names[i], PEGAWAI_TEXT_MAX);
+      return buf;
+    }
+  if (!hm_get(&im->wilayah, f[F_WILAYAH])) {
+    snprintf(buf, cap, "wilayah \"%.30s\" tidak dikenal (gunakan kode Kemendagri, mis. 35.16.16)", f[F_WILAYAH]);
+    return buf;
+  }
+  if (f[F_RELASI] && !pegawai_relasi_valid(f[F_RELASI]))
+    return "relasi harus kosong atau keluarga, latar_belakang, lainnya (dipisah |)";
+  if (f[F_CALON] && *f[F_CALON] && (!f[F_RELASI] || !*f[F_RELASI])) return "relasi_calon diisi tetapi relasi kosong";
+  /* The pemda an instansi belongs to: kab/kota (35.16) or, for a province-level row, the province. */
+  const char *w = f[F_WILAYAH];
+  size_t n = strlen(w) >= 5 ? 5 : strlen(w);
+  memcpy(pemda, w, n);
+  pemda[n] = '\0';
+  return NULL;
+}
+
+static err_t pending_add(imp_t *im, hnode_t *nd) {
+  if (im->npending == im->cap_pending) {
+    size_t cap = im->cap_pending ? im->cap_pending * 2 : 64;
+    hnode_t **p = xrealloc(im->pending, cap * sizeof *p);
+    if (!p) return ERR_NOMEM;
+    im->pending = p;
+    im->cap_pending = cap;
+  }
+  im->pending[im->npending++] = nd;
+  return ERR_OK;
+}
+
+static err_t resolve_instansi(imp_t *im, const row_t *r, int64_t *id) {
+  char key[512];
+  snprintf(key, sizeof key, "%s\x1f%s", r->pemda, r->f[F_INSTANSI]);
+  hnode_t *nd = hm_get(&im->instansi, key);
+  if (nd && nd->val > 0) { *id = nd->val; return ERR_OK; }
+  err_t e = store_instansi_ensure(im->db, r->pemda, r->f[F_INSTANSI], id);
+  if (e) return e;
+  if (nd) nd->val = *id;
+  else if ((e = hm_put(&im->instansi, key, *id, &nd))) return e;
+  return pending_add(im, nd);
+}
+
+static err_t resolve_opd(imp_t *im, const row_t *r, int64_t instansi_id, int64_t *id) {
+  char key[512];
+  snprintf(key, sizeof key, "%lld\x1f%s", (long long)instansi_id, r->f[F_UNIT]);
+  hnode_t *nd = hm_get(&im->opd, key);
+  if (nd && nd->val > 0) { *id = nd->val; return ERR_OK; }
+  err_t e = store_opd_ensure(im->db, instansi_id, r->f[F_UNIT], r->f[F_WILAYAH], id);
+  if (e) return e;
+  if (nd) nd->val = *id;
+  else if ((e = hm_put(&im->opd, key, *id, &nd))) return e;
+  return pending_add(im, nd);
+}
+
+static err_t flush_tx(db_t *db, void *ud) {
+  imp_t *im = ud;
+  err_t e = ERR_OK;
+  /* A retried attempt: ids created by the rolled-back one are gone. */
+  for (size_t i = 0; i < im->npending; i++) im->pending[i]->val = 0;
+  im->npending = 0;
+  im->b_new = im->b_upd = 0;
+  im->b_max = im->max_id;
+  for (long i = 0; i < im->nrows && !e; i++) {
+    const row_t *r = &im->rows[i];
+    store_pegawai_in_t p = {r->f[F_NIP], r->f[F_NAMA], r->f[F_JABATAN], r->f[F_KATEGORI], r->f[F_WILAYAH],
+                            r->f[F_RELASI], r->f[F_CALON], im->now, 0, 0};
+    int64_t id = 0;
+    e = resolve_instansi(im, r, &p.instansi_id);
+    if (!e && r->f[F_UNIT][0]) e = resolve_opd(im, r, p.instansi_id, &p.opd_id);
+    if (!e) e = store_pegawai_upsert(db, &p, &id);
+    if (e) {
+      err_t inner = e;
+      return err_set(inner, NULL, "Baris %ld: gagal disimpan (%s). Batch ini dibatalkan; batch sebelumnya tetap tersimpan.",
+                     r->line, err_message(inner));
+    }
+    if (id > im->b_max) { im->b_new++; im->b_max = id; }
+    else im->b_upd++;
+  }
+  json_t *d = json_pack("{s:s,s:I,s:I,s:I,s:I}", "sumber", im->o->sumber ? im->o->sumber : "-", "baris_awal",
+                        (json_int_t)im->rows[0].line, "baris_akhir", (json_int_t)im->rows[im->nrows - 1].line, "baru",
+                        (json_int_t)im->b_new, "diperbarui", (json_int_t)im->b_upd);
+  if (!d) return ERR_NOMEM;
+  e = audit_append(db, im->o->keys, im->o->actor, "pegawai.impor", "pegawai", d);
+  json_decref(d);
+  return e;
+}
+
+static err_t flush(imp_t *im) {
+  if (!im->nrows) return ERR_OK;
+  clock_iso(clock_now(), im->now);
+  err_t e = store_write(im->db, flush_tx, im);
+  if (e) { im->failed = 1; return e; }
+  im->npending = 0;
+  im->max_id = im->b_max;
+  im->st->baru += im->b_new;
+  im->st->diperbarui += im->b_upd;
+  im->nrows = 0;
+  arena_free(&im->a);
+  arena_init(&im->a);
+  if (im->o->progress) im->o->progress(im->o->ud, im->st);
+  return ERR_OK;
+}
+
+static err_t reject(imp_t *im, long line, const char *why, int nf, char **f) {
+  im->st->ditolak++;
+  return im->o->reject ? im->o->reject(im->o->ud, line, why, nf, f) : ERR_OK;
+}
+
+static err_t on_row(void *ud, long line, int nf, char **f) {
+  imp_t *im = ud;
+  if (!im->have_header) {
+    im->have_header = 1;
+    if (im->o->header) {
+      err_t he = im->o->header(im->o->ud, nf, f);
+      if (he) return he;
+    }
+    for (int i = 0; i < F__N; i++) {
+      im->col[i] = csv_col(nf, f, col_names[i]);
+      if (i < F__REQUIRED && im->col[i] < 0)
+        return err_set(ERR_INVALID, col_names[i],
+                       "Kepala kolom tidak lengkap: kolom \"%s\" tidak ada. Wajib: nip,nama,jabatan,instansi,"
+                       "unit_kerja,wilayah,kategori; pilihan: relasi,relasi_calon.", col_names[i]);
+    }
+    return ERR_OK;
+  }
+  im->st->baris++;
+  char *v[F__N];
+  for (int i = 0; i < F__N; i++) {
+    int k = im->col[i];
+    if (k >= nf) {
+      char why[96];
+      snprintf(why, sizeof why, "jumlah kolom %d kurang dari kepala kolom", nf);
+      return reject(im, line, why, nf, f);
+    }
+    v[i] = k < 0 ? NULL : f[k];
+  }
+  char buf[320], pemda[24];
+  const char *why = check_row(im, v, pemda, buf, sizeof buf);
+  if (why) return reject(im, line, why, nf, f);
+  if (im->nrows == im->cap_rows) {
+    long cap = im->cap_rows ? im->cap_rows * 2 : 1024;
+    row_t *p = xrealloc(im->rows, (size_t)cap * sizeof *p);
+    if (!p) return ERR_NOMEM;
+    im->rows = p;
+    im->cap_rows = cap;
+  }
+  row_t *r = &im->rows[im->nrows];
+  r->line = line;
+  memcpy(r->pemda, pemda, sizeof r->pemda);
+  for (int i = 0; i < F__N; i++) {
+    r->f[i] = v[i] ? arena_strdup(&im->a, v[i]) : NULL;
+    if (v[i] && !r->f[i]) return ERR_NOMEM;
+  }
+  im->nrows++;
+  if (im->nrows >= im->o->batch_rows) return flush(im);
+  if (im->o->progress && (im->st->baris & 8191) == 0) im->o->progress(im->o->ud, im->st);
+  return ERR_OK;
+}
+
+static err_t add_wilayah(void *ud, const char *kode, const char *tingkat) {
+  (void)tingkat;
+  return hm_put(ud, kode, 1, NULL);
+}
+
+err_t pegawai_import(db_t *db, FILE *in, const pegawai_import_opts_t *opts, pegawai_import_stats_t *stats) {
+  pegawai_import_opts_t o = *opts;
+  if (o.batch_rows <= 0) o.batch_rows = PEGAWAI_BATCH_DEFAULT;
+  imp_t im;
+  memset(&im, 0, sizeof im);
+  memset(stats, 0, sizeof *stats);
+  im.db = db;
+  im.o = &o;
+  im.st = stats;
+  hm_init(&im.wilayah);
+  hm_init(&im.instansi);
+  hm_init(&im.opd);
+  arena_init(&im.a);
+  err_t e = store_bulk_tune(db);
+  if (!e) e = store_wilayah_each_kode(db, add_wilayah, &im.wilayah);
+  if (!e) e = store_pegawai_max_id(db, &im.max_id);
+  if (!e) e = csv_parse_file(in, on_row, &im);
+  if (e && e != ERR_NOMEM && !im.failed && im.nrows) {
+    /* A malformed line stops the scan; the good rows read before it are kept. */
+    err_t scan = e;
+    char msg[sizeof ((err_detail_t *)0)->message];
+    snprintf(msg, sizeof msg, "%s", err_message(scan));
+    if (flush(&im) == ERR_OK) e = err_set(scan, NULL, "%s", msg);
+  } else if (!e) {
+    if (!im.have_header) e = err_set(ERR_INVALID, "berkas", "Berkas kosong: tidak ada kepala kolom.");
+    else e = flush(&im);
+  }
+  if (o.progress) o.progress(o.ud, stats);
+  xfree(im.rows);
+  xfree(im.pending);
+  arena_free(&im.a);
+  hm_free(&im.wilayah);
+  hm_free(&im.instansi);
+  hm_free(&im.opd);
+  return e;
+}
