@@ -5,6 +5,7 @@
  */
 #include "api/api.h"
 #include "api/case_api.h"
+#include "api/screen_api.h"
 #include "domain/role.h"
 #include "core/banned.h"
 
@@ -32,6 +33,16 @@ const route_t api_routes[] = {
     {"POST", "/api/v1/temuan", api_temuan_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"GET", "/api/v1/rekomendasi", api_rekomendasi, ROLE_ALL, 0},
     {"GET", "/api/v1/terlapor", api_terlapor, ROLE_PENGAWAS | ROLE_ADMIN, 0},
+    /* social-media screening; ROUTE_UPLOAD: a batch of 1,000 posts exceeds the JSON body limit */
+    {"POST", "/api/v1/screen", api_screen_post, ROLE_PANWASCAM | ROLE_BAWASLU | ROLE_ADMIN, ROUTE_UPLOAD},
+    {"GET", "/api/v1/screen/antrian", api_screen_antrian, ROLE_PANWASCAM | ROLE_BAWASLU | ROLE_ADMIN, 0},
+    {"POST", "/api/v1/screen/antrian/{}/keputusan", api_screen_keputusan, ROLE_PANWASCAM | ROLE_BAWASLU | ROLE_ADMIN, 0},
+    {"GET", "/api/v1/screen/presisi", api_screen_presisi, ROLE_PANWASCAM | ROLE_BAWASLU | ROLE_ADMIN, 0},
+    /* legal tables an admin keeps current */
+    {"GET", "/api/v1/tenggat", api_tenggat_list, ROLE_ALL, 0},
+    {"PUT", "/api/v1/tenggat/{}/{}", api_tenggat_update, ROLE_ADMIN, 0},
+    {"POST", "/api/v1/kalender", api_kalender_add, ROLE_ADMIN, 0},
+    {"DELETE", "/api/v1/kalender/{}", api_kalender_delete, ROLE_ADMIN, 0},
     /* dashboard and exports */
     {"GET", "/api/v1/rekap", api_rekap, ROLE_ALL, 0},
     {"GET", "/api/v1/ekspor/kasus.csv", api_export_cases_csv, ROLE_ALL, 0},

@@ -345,7 +345,8 @@ err_t pegawai_import(db_t *db, FILE *in, const pegawai_import_opts_t *opts, pega
   hm_init(&im.instansi);
   hm_init(&im.opd);
   arena_init(&im.a);
-  err_t e = store_bulk_tune(db);
+  int dropped = 0;
+  err_t e = store_pegawai_bulk_begin(db, &dropped);
   if (!e) e = store_wilayah_each_kode(db, add_wilayah, &im.wilayah);
   if (!e) e = store_pegawai_max_id(db, &im.max_id);
   if (!e) e = csv_parse_file(in, on_row, &im);
@@ -359,6 +360,8 @@ err_t pegawai_import(db_t *db, FILE *in, const pegawai_import_opts_t *opts, pega
     if (!im.have_header) e = err_set(ERR_INVALID, "berkas", "Berkas kosong: tidak ada kepala kolom.");
     else e = flush(&im);
   }
+  err_t e2 = store_pegawai_bulk_end(db, dropped);
+  if (!e) e = e2;
   if (o.progress) o.progress(o.ud, stats);
   xfree(im.rows);
   xfree(im.pending);

@@ -28,10 +28,41 @@ static err_t returning_id(db_stmt_t *st, int64_t *id) {
 
 /* ---- registry ---- */
 
-err_t store_bulk_tune(db_t *db) {
-  if (strcmp(db_ops(db)->name, "sqlite") != 0) return ERR_OK;
-  /* 64 MiB page cache: the NIP index of millions of rows stays mostly in memory. */
-  return db_exec_script(db, "PRAGMA cache_size=-65536");
+static err_t drop_idx_tx(db_t *db, void *ud) {
+  (void)ud;
+  return db_exec_script(db, "DROP INDEX IF EXISTS pegawai_wilayah; DROP INDEX IF EXISTS pegawai_opd;");
+}
+
+static err_t make_idx_tx(db_t *db, void *ud) {
+  (void)ud;
+  return db_exec_script(db, "CREATE INDEX IF NOT EXISTS pegawai_wilayah ON pegawai(wilayah);"
+                            " CREATE INDEX IF NOT EXISTS pegawai_opd ON pegawai(opd_id);");
+}
+
+err_t store_pegawai_bulk_begin(db_t *db, int *dropped) {
+  int64_t any = 0;
+  err_t e;
+  *dropped = 0;
+  if (strcmp(db_ops(db)->name, "sqlite") == 0) {
+    /* The importer has checked every reference in memory already; a larger
+     * page cache keeps the NIP index of millions of rows mostly in memory. */
+    if ((e = db_exec_script(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-131072;"))) return e;
+  }
+  /* First load into an empty registry: build the secondary indexes once at the end (a sort). */
+  if ((e = db_one_int(db, "SELECT COUNT(*) FROM (SELECT 1 FROM pegawai LIMIT 1) t", &any, ""))) return e;
+  if (any) return ERR_OK;
+  if ((e = store_write(db, drop_idx_tx, NULL))) return e;
+  *dropped = 1;
+  return ERR_OK;
+}
+
+err_t store_pegawai_bulk_end(db_t *db, int dropped) {
+  err_t e = dropped ? store_write(db, make_idx_tx, NULL) : ERR_OK;
+  if (strcmp(db_ops(db)->name, "sqlite") == 0) {
+    err_t e2 = db_exec_script(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;");
+    if (!e) e = e2;
+  }
+  return e;
 }
 
 err_t store_wilayah_each_kode(db_t *db, err_t (*fn)(void *ud, const char *kode, const char *tingkat), void *ud) {

@@ -24,8 +24,12 @@ typedef struct {
   int64_t instansi_id, opd_id; /* 0: none */
 } store_pegawai_in_t;
 
-/* Make a bulk writer of this connection faster (SQLite: a larger page cache). */
-err_t store_bulk_tune(db_t *db);
+/* Bulk import on this connection: bulk_begin turns off foreign-key checks
+ * (SQLite; the importer checked every reference), enlarges the page cache,
+ * and when the registry is empty drops its secondary indexes (*dropped = 1);
+ * bulk_end rebuilds them and restores the connection. Always pair them. */
+err_t store_pegawai_bulk_begin(db_t *db, int *dropped);
+err_t store_pegawai_bulk_end(db_t *db, int dropped);
 err_t store_wilayah_each_kode(db_t *db, err_t (*fn)(void *ud, const char *kode, const char *tingkat), void *ud);
 err_t store_instansi_ensure(db_t *db, const char *pemda, const char *nama, int64_t *id);
 err_t store_opd_ensure(db_t *db, int64_t instansi_id, const char *nama, const char *wilayah, int64_t *id);
