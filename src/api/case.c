@@ -208,9 +208,11 @@ err_t api_otoritas(req_t *rq, resp_t *rs) {
 err_t api_rekomendasi(req_t *rq, resp_t *rs) {
   db_t *db;
   json_t *out;
-  const char *m = req_query(rq, "menunggu");
+  const char *m = req_query(rq, "menunggu"), *late = req_query(rq, "terlambat");
   err_t e = req_db(rq, &db);
-  if (!e) e = case_rekomendasi(db, case_ctx(rq->app), rq->user, m && strcmp(m, "1") == 0, &out);
+  if (!e)
+    e = case_rekomendasi(db, case_ctx(rq->app), rq->user, m && strcmp(m, "1") == 0, late && strcmp(late, "1") == 0,
+                         &out);
   return e ? e : resp_json(rs, 200, out);
 }
 
@@ -218,6 +220,6 @@ err_t api_terlapor(req_t *rq, resp_t *rs) {
   db_t *db;
   json_t *out;
   err_t e = req_db(rq, &db);
-  if (!e) e = case_terlapor_lookup(db, rq->user, req_query(rq, "q"), NULL, &out);
+  if (!e) e = case_terlapor_lookup(db, rq->user, req_query(rq, "q"), req_query(rq, "instansi"), NULL, &out);
   return e ? e : resp_json(rs, 200, out);
 }

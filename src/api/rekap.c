@@ -17,10 +17,19 @@ err_t api_rekap(req_t *rq, resp_t *rs) {
   return e ? e : resp_json(rs, 200, out);
 }
 
+static rekap_filter_t filter_of(req_t *rq) {
+  rekap_filter_t f = {req_query(rq, "status"), req_query(rq, "kategori"), req_query(rq, "wilayah"), req_query(rq, "q"),
+                      req_query(rq, "tenggat")};
+  const char *late = req_query(rq, "terlambat");
+  if ((!f.tenggat || !*f.tenggat) && late && late[0] == '1') f.tenggat = "terlambat";
+  return f;
+}
+
 err_t api_export_cases_csv(req_t *rq, resp_t *rs) {
   db_t *db;
+  rekap_filter_t f = filter_of(rq);
   err_t e = req_db(rq, &db);
-  if (!e) e = rekap_cases_csv(db, case_ctx(rq->app), rq->user, &rs->body);
+  if (!e) e = rekap_cases_csv(db, case_ctx(rq->app), rq->user, &f, &rs->body);
   if (e) return e;
   rs->status = 200;
   rs->ctype = "text/csv; charset=utf-8";
@@ -35,8 +44,9 @@ static err_t export_xlsx(req_t *rq, resp_t *rs, const char *kind) {
   int fd = mkstemp(path);
   if (fd < 0) return err_set(ERR_IO, NULL, "Gagal membuat berkas sementara ekspor.");
   close(fd);
+  rekap_filter_t f = filter_of(rq);
   err_t e = req_db(rq, &db);
-  if (!e) e = rekap_xlsx(db, case_ctx(rq->app), rq->user, kind, path);
+  if (!e) e = rekap_xlsx(db, case_ctx(rq->app), rq->user, kind, &f, path);
   if (!e) {
     /* Send from an open descriptor and unlink at once: nothing lingers on disk. */
     fd = open(path, O_RDONLY | O_CLOEXEC);

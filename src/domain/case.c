@@ -2,6 +2,7 @@
 #include "domain/case.h"
 
 #include <ctype.h>
+#include <strings.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -464,6 +465,7 @@ typedef struct {
   json_t *arr;
   const case_ctx_t *cx;
   caldate_t today;
+  int only_late;
 } rekom_ctx_t;
 
 static err_t add_rekom(void *ud, const rekom_row_t *r) {
@@ -475,8 +477,14 @@ static err_t add_rekom(void *ud, const rekom_row_t *r) {
   long hk = 0;
   if (caldate_parse(r->tanggal, &sent) == ERR_OK)
     for (caldate_t d = sent + 1; d <= x->today && hk < 10000; d++) hk += deadline_calendar_is_working_day(x->cx->cal, d);
+  int late = strcmp(r->status, "menunggu") == 0 && hk > x->cx->followup_days;
+  if (x->only_late && !late) {
+    json_decref(o);
+    return ERR_OK;
+  }
   json_object_set_new(o, "hari_kerja_berlalu", json_integer(hk));
-  json_object_set_new(o, "terlambat", json_boolean(strcmp(r->status, "menunggu") == 0 && hk > x->cx->followup_days));
+  json_object_set_new(o, "terlambat", json_boolean(late));
+  json_object_set_new(o, "batas_hari_kerja", json_integer(x->cx->followup_days));
   return json_array_append_new(x->arr, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
@@ -514,11 +522,11 @@ err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   if (e) return e;
   events_ctx_t ev = {json_array(), 0};
   json_t *bukti = json_array(), *bctx[2] = {bukti, json_string(c.kode)};
-  rekom_ctx_t rk = {json_array(), cx, today_date()};
+  rekom_ctx_t rk = {json_array(), cx, today_date(), 0};
   json_t *hist = NULL;
   if (!(e = store_case_events(db, c.id, add_event, &ev)) && !(e = store_bukti_list(db, c.id, add_bukti, bctx)) &&
       !(e = store_rekom_list(db, "", c.id, 0, add_rekom, &rk)))
-    e = case_terlapor_lookup(db, who, c.terlapor_nip[0] ? c.terlapor_nip : c.terlapor_nama, c.kode, &hist);
+    e = case_terlapor_lookup(db, who, c.terlapor_nip[0] ? c.terlapor_nip : c.terlapor_nama, NULL, c.kode, &hist);
   if (e) goto done;
   const char *def_oto = catalog_default_otoritas(cx->catalog, c.kategori);
   *out = json_pack(
@@ -799,9 +807,10 @@ done:
   return e;
 }
 
-err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int only_waiting, json_t **out) {
-  rekom_ctx_t x = {json_array(), cx, today_date()};
-  err_t e = store_rekom_list(db, who->role == ROLE_ADMIN ? "" : who->wilayah, 0, only_waiting, add_rekom, &x);
+err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int only_waiting, int only_late,
+                       json_t **out) {
+  rekom_ctx_t x = {json_array(), cx, today_date(), only_late};
+  err_t e = store_rekom_list(db, who->role == ROLE_ADMIN ? "" : who->wilayah, 0, only_waiting || only_late, add_rekom, &x);
   if (e) { json_decref(x.arr); return e; }
   *out = x.arr;
   return ERR_OK;
@@ -811,7 +820,7 @@ err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int
 
 typedef struct {
   json_t *arr;
-  const char *q, *exclude;
+  const char *q, *exclude, *instansi;
   int by_nip;
 } lookup_ctx_t;
 
@@ -820,15 +829,17 @@ static err_t add_match(void *ud, const case_row_t *c) {
   if (x->exclude && strcmp(c->kode, x->exclude) == 0) return ERR_OK;
   double sim = x->by_nip ? 1.0 : nama_mirip(x->q, c->terlapor_nama);
   if (!x->by_nip && sim < 0.85) return ERR_OK;
+  if (!x->by_nip && x->instansi && strcasecmp(x->instansi, c->instansi) != 0) return ERR_OK;
   json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:f}", "kode", c->kode, "status", c->status, "status_label",
                         state_label(c->status), "terlapor_nama", c->terlapor_nama, "instansi", c->instansi, "diterima",
                         c->diterima, "wilayah", c->wilayah, "kemiripan", sim);
   return o && json_array_append_new(x->arr, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
-err_t case_terlapor_lookup(db_t *db, const account_t *who, const char *q, const char *exclude_kode, json_t **out) {
+err_t case_terlapor_lookup(db_t *db, const account_t *who, const char *q, const char *instansi,
+                           const char *exclude_kode, json_t **out) {
   if (blank(q) || strlen(q) > 200) return err_set(ERR_INVALID, "q", "Isi NIP atau nama terlapor (maks. 200 karakter).");
-  lookup_ctx_t x = {json_array(), q, exclude_kode, 0};
+  lookup_ctx_t x = {json_array(), q, exclude_kode, blank(instansi) ? NULL : instansi, 0};
   char norm[NAMA_MAX], first[NAMA_MAX];
   int digits = strlen(q) == 18 && strspn(q, "0123456789") == 18;
   x.by_nip = digits;

@@ -56,6 +56,12 @@ err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const
 /* Open one evidence file for reading (records the custody entry). *fd caller closes. */
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
                          int *fd, uint64_t *size, char mime[48]);
-err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int only_waiting, json_t **out);
-err_t case_terlapor_lookup(db_t *db, const account_t *who, const char *q, const char *exclude_kode, json_t **out);
+/* only_late: waiting longer than cx->followup_days working days (reminder list). */
+err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int only_waiting, int only_late,
+                       json_t **out);
+/* Earlier cases of the same terlapor: same NIP, or a similar name (titles,
+ * case and spacing ignored); instansi (may be NULL) narrows name matches to
+ * the same instansi. */
+err_t case_terlapor_lookup(db_t *db, const account_t *who, const char *q, const char *instansi,
+                           const char *exclude_kode, json_t **out);
 #endif

@@ -65,6 +65,34 @@ static err_t add_rekom_count(void *ud, const char *status, int64_t n) {
   return ERR_OK;
 }
 
+/* {"kode", "diteruskan", "ditindaklanjuti", "tidak_ditindaklanjuti", "menunggu", "rasio"} per group. */
+typedef struct {
+  db_t *db;
+  json_t *arr;
+  int names;
+} tl_ctx_t;
+
+static err_t add_tl(void *ud, const char *group, const char *status, int64_t n) {
+  tl_ctx_t *x = ud;
+  size_t k = json_array_size(x->arr);
+  json_t *o = k ? json_array_get(x->arr, k - 1) : NULL;
+  if (!o || strcmp(json_string_value(json_object_get(o, "kode")), group) != 0) {
+    wilayah_row_t w;
+    o = json_pack("{s:s,s:I,s:I,s:I,s:I}", "kode", group, "diteruskan", (json_int_t)0, "ditindaklanjuti",
+                  (json_int_t)0, "tidak_ditindaklanjuti", (json_int_t)0, "menunggu", (json_int_t)0);
+    if (!o) return ERR_NOMEM;
+    if (x->names && store_wilayah_get(x->db, group, &w) == ERR_OK) json_object_set_new(o, "nama", json_string(w.nama));
+    json_array_append_new(x->arr, o);
+  }
+  json_t *slot = json_object_get(o, status);
+  if (slot) json_integer_set(slot, json_integer_value(slot) + n);
+  json_t *sent = json_object_get(o, "diteruskan");
+  json_integer_set(sent, json_integer_value(sent) + n);
+  double done = (double)json_integer_value(json_object_get(o, "ditindaklanjuti"));
+  json_object_set_new(o, "rasio", json_real(done / (double)json_integer_value(sent)));
+  return ERR_OK;
+}
+
 err_t rekap_json(db_t *db, const account_t *who, json_t **out) {
   static const struct {
     const char *key, *dim;
@@ -80,6 +108,15 @@ err_t rekap_json(db_t *db, const account_t *who, json_t **out) {
   }
   rekom_counts_t rc = {0, 0, 0};
   if (!e) e = store_rekom_count_by_status(db, scope_of(who), add_rekom_count, &rc);
+  if (e) {
+    json_decref(o);
+    return e;
+  }
+  tl_ctx_t tw = {db, json_array(), 1}, tk = {db, json_array(), 0};
+  if (!e) e = store_rekom_count_grouped(db, scope_of(who), "kabkota", add_tl, &tw);
+  if (!e) e = store_rekom_count_grouped(db, scope_of(who), "kategori", add_tl, &tk);
+  json_object_set_new(o, "tindak_lanjut_per_wilayah", tw.arr);
+  json_object_set_new(o, "tindak_lanjut_per_kategori", tk.arr);
   if (e) {
     json_decref(o);
     return e;
@@ -121,10 +158,11 @@ static void row_values(json_t *it, const char *v[11]) {
 
 typedef err_t (*row_fn)(void *ud, json_t *item);
 
-static err_t each_case(db_t *db, const case_ctx_t *cx, const account_t *who, row_fn fn, void *ud) {
+static err_t each_case(db_t *db, const case_ctx_t *cx, const account_t *who, const rekap_filter_t *f, row_fn fn,
+                       void *ud) {
   for (long page = 1;; page++) {
     json_t *res;
-    err_t e = case_list(db, cx, who, NULL, NULL, NULL, NULL, NULL, page, 200, &res);
+    err_t e = case_list(db, cx, who, f->status, f->kategori, f->wilayah, f->q, f->tenggat, page, 200, &res);
     if (e) return e;
     json_t *items = json_object_get(res, "items"), *it;
     size_t i, n = json_array_size(items);
@@ -157,10 +195,10 @@ static err_t csv_row(void *ud, json_t *it) {
   return ((buf_t *)ud)->oom ? ERR_NOMEM : ERR_OK;
 }
 
-err_t rekap_cases_csv(db_t *db, const case_ctx_t *cx, const account_t *who, buf_t *out) {
+err_t rekap_cases_csv(db_t *db, const case_ctx_t *cx, const account_t *who, const rekap_filter_t *f, buf_t *out) {
   for (int i = 0; EXPORT_COLS[i]; i++) csv_cell(out, EXPORT_COLS[i], i == 0);
   buf_puts(out, "\r\n");
-  return each_case(db, cx, who, csv_row, out);
+  return each_case(db, cx, who, f, csv_row, out);
 }
 
 typedef struct {
@@ -194,7 +232,8 @@ static void xl_counts(lxw_worksheet *ws, lxw_format *bold, json_t *arr, const ch
   (*row)++;
 }
 
-err_t rekap_xlsx(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kind, const char *path) {
+err_t rekap_xlsx(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kind, const rekap_filter_t *f,
+                 const char *path) {
   lxw_workbook *wb = workbook_new(path);
   if (!wb) return err_set(ERR_IO, NULL, "Gagal membuat berkas XLSX.");
   lxw_format *bold = workbook_add_format(wb);
@@ -205,7 +244,7 @@ err_t rekap_xlsx(db_t *db, const case_ctx_t *cx, const account_t *who, const cha
     for (lxw_col_t c = 0; EXPORT_COLS[c]; c++) worksheet_write_string(ws, 0, c, EXPORT_COLS[c], bold);
     worksheet_set_column(ws, 0, 10, 20, NULL);
     xl_ctx_t x = {ws, 0};
-    e = each_case(db, cx, who, xl_row, &x);
+    e = each_case(db, cx, who, f, xl_row, &x);
   } else {
     json_t *r;
     e = rekap_json(db, who, &r);

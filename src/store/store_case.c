@@ -431,3 +431,22 @@ err_t store_rekom_count_by_status(db_t *db, const char *scope, store_count_fn fn
   db_done(st);
   return e == ERR_DONE ? ERR_OK : e;
 }
+
+err_t store_rekom_count_grouped(db_t *db, const char *scope, const char *dim, store_count2_fn fn, void *ud) {
+  const char *sql = strcmp(dim, "kategori") == 0
+                        ? "SELECT k.kategori, r.status, COUNT(*) FROM rekomendasi r JOIN kasus k ON k.id=r.kasus_id"
+                          " WHERE (?='' OR k.wilayah=? OR k.wilayah LIKE ?) GROUP BY k.kategori, r.status ORDER BY 1"
+                        : "SELECT substr(k.wilayah,1,5), r.status, COUNT(*) FROM rekomendasi r JOIN kasus k ON"
+                          " k.id=r.kasus_id WHERE (?='' OR k.wilayah=? OR k.wilayah LIKE ?)"
+                          " GROUP BY substr(k.wilayah,1,5), r.status ORDER BY 1";
+  const char *sc = scope && *scope ? scope : "";
+  char like[40];
+  snprintf(like, sizeof like, "%s.%%", sc);
+  db_stmt_t *st;
+  err_t e = db_query(db, sql, &st, "ttt", sc, sc, like);
+  if (e) return e;
+  while ((e = db_step(st)) == ERR_OK)
+    if ((e = fn(ud, db_text(st, 0), db_text(st, 1), db_int(st, 2)))) break;
+  db_done(st);
+  return e == ERR_DONE ? ERR_OK : e;
+}
