@@ -46,19 +46,36 @@ WIL_URL=$NETRAL_URL/api/v1/wilayah/35.16
 st=$(bench_http_status "$WIL_URL")
 [ "$st" = 200 ] || bench_warn "GET /api/v1/wilayah/35.16 menjawab $st, bukan 200 — angkanya tidak sahih"
 
+# A staff session and one case, for GET /api/v1/kasus/{kode} (a full case read:
+# detail, timeline, evidence, rekomendasi, terlapor history, allowed transitions).
+(cd "$BENCH_ROOT" && printf 'Bench-Sandi-123\n' | NETRAL_DB=sqlite:$TMP/n.db NETRAL_DATA_DIR=$TMP NETRAL_KEY_FILE=$TMP/k \
+  "$BUILD/netral" user add --username bench.bawaslu --role bawaslu --wilayah 35.76 >/dev/null 2>&1) ||
+  bench_warn "pengguna bench tidak dapat dibuat"
+KODE=$(curl -s -H 'Content-Type: application/json' --data-binary '{"rezim":"pemilu","anonim":true,"terlapor":{"nama":"Budi Santoso","kategori":"asn","instansi":"Dinas Pendidikan"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.01","lokasi":"Balai desa","uraian":"ASN berfoto dengan calon sambil menunjukkan salam dua jari."}}' \
+  "$NETRAL_URL/api/v1/laporan" | sed -n 's/.*"kode":"\([^"]*\)".*/\1/p')
+SID=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+  --data-binary '{"username":"bench.bawaslu","password":"Bench-Sandi-123"}' "$NETRAL_URL/api/v1/session" |
+  sed -n 's/^Set-Cookie: netral_sid=\([^;]*\);.*/\1/p')
+CASE_URL=$NETRAL_URL/api/v1/kasus/$KODE
+st=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: netral_sid=$SID" "$CASE_URL")
+[ "$st" = 200 ] || bench_warn "GET kasus menjawab $st, bukan 200 — angkanya tidak sahih"
+
 # Short warm-up so page cache, SQLite statement caches and connections are hot.
 for u in "$BARE_URL" "$HEALTH_URL" "$WIL_URL"; do
   BENCH_WRK_OPTS="-t2 -c32 -d1s" bench_wrk "$u" >/dev/null
 done
+BENCH_WRK_OPTS="-t2 -c32 -d1s" bench_wrk "$CASE_URL" -H "Cookie: netral_sid=$SID" >/dev/null
 
 # --- 3. interleaved wrk runs ------------------------------------------------------
-best_bare=0 best_health=0 best_wil=0
+best_bare=0 best_health=0 best_wil=0 best_case=0
 for ((r = 1; r <= ROUNDS; r++)); do
   b=$(bench_wrk "$BARE_URL")
   h=$(bench_wrk "$HEALTH_URL")
   w=$(bench_wrk "$WIL_URL")
-  printf '  putaran %d: bare %s | health %s | wilayah %s permintaan/detik\n' \
-    "$r" "$(bench_fmt "$b")" "$(bench_fmt "$h")" "$(bench_fmt "$w")"
+  k=$(bench_wrk "$CASE_URL" -H "Cookie: netral_sid=$SID")
+  printf '  putaran %d: bare %s | health %s | wilayah %s | kasus %s permintaan/detik\n' \
+    "$r" "$(bench_fmt "$b")" "$(bench_fmt "$h")" "$(bench_fmt "$w")" "$(bench_fmt "$k")"
+  best_case=$(bench_max "$best_case" "$k")
   best_bare=$(bench_max "$best_bare" "$b")
   best_health=$(bench_max "$best_health" "$h")
   best_wil=$(bench_max "$best_wil" "$w")
@@ -74,6 +91,8 @@ printf '  %-32s %16s %8s   %s\n' "GET /api/v1/health" "$(bench_fmt "$best_health
   "≥ $GOAL: $(bench_verdict "$rh" "$GOAL")"
 printf '  %-32s %16s %8s   %s\n' "GET /api/v1/wilayah/35.16" "$(bench_fmt "$best_wil")" "$rw" \
   "≥ $GOAL: $(bench_verdict "$rw" "$GOAL")"
+printf '  %-32s %16s %8s   %s\n' "GET /api/v1/kasus/{kode}" "$(bench_fmt "$best_case")" \
+  "$(bench_ratio "$best_case" "$best_bare")" "(dibandingkan dengan dasar yang sama)"
 
 # --- 4. memory -----------------------------------------------------------------------
 echo

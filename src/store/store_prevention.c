@@ -46,7 +46,7 @@ err_t store_pegawai_bulk_begin(db_t *db, int *dropped) {
   if (strcmp(db_ops(db)->name, "sqlite") == 0) {
     /* The importer has checked every reference in memory already; a larger
      * page cache keeps the NIP index of millions of rows mostly in memory. */
-    if ((e = db_exec_script(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-131072;"))) return e;
+    if ((e = db_exec_script(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;"))) return e;
   }
   /* First load into an empty registry: build the secondary indexes once at the end (a sort). */
   if ((e = db_one_int(db, "SELECT COUNT(*) FROM (SELECT 1 FROM pegawai LIMIT 1) t", &any, ""))) return e;
@@ -59,7 +59,7 @@ err_t store_pegawai_bulk_begin(db_t *db, int *dropped) {
 err_t store_pegawai_bulk_end(db_t *db, int dropped) {
   err_t e = dropped ? store_write(db, make_idx_tx, NULL) : ERR_OK;
   if (strcmp(db_ops(db)->name, "sqlite") == 0) {
-    err_t e2 = db_exec_script(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;");
+    err_t e2 = db_exec_script(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT;");
     if (!e) e = e2;
   }
   return e;

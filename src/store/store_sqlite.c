@@ -8,6 +8,7 @@
  * guarantee for speed (a commit still survives a process kill -9). Statements are prepared once per connection and kept
  * in a small cache keyed by SQL text.
  */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,17 @@ static err_t sq_err(sqlite3 *h, int rc) {
   return err_set(ERR_DB, NULL, "Kesalahan basis data: %s", h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 }
 
+/* SQLite's memory statistics take a global mutex on every allocation, which
+ * the HTTP threads then fight over; Netral does not read them. Must run
+ * before SQLite initialises, hence once, before the first connection. */
+static pthread_once_t sq_once = PTHREAD_ONCE_INIT;
+static void sq_global_init(void) {
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  sqlite3_initialize();
+}
+
 static err_t sq_open(const char *target, void **impl) {
+  pthread_once(&sq_once, sq_global_init);
   sq_impl_t *im = xcalloc(1, sizeof *im);
   if (!im) return ERR_NOMEM;
   im->path = xstrdup(target);

@@ -39,7 +39,20 @@ static result_t call(const char *method, const char *path, const char *body, con
   req_t rq;
   resp_t rs;
   result_t r = {0};
-  req_init(&rq, &env.app, method, path);
+  char pbuf[256], *q;
+  snprintf(pbuf, sizeof pbuf, "%s", path);
+  req_init(&rq, &env.app, method, pbuf);
+  if ((q = strchr(pbuf, '?'))) { /* the server fills rq.query; do the same here */
+    *q++ = '\0';
+    for (char *kv = q; kv && *kv && rq.nquery < HTTP_MAX_QUERY;) {
+      char *amp = strchr(kv, '&'), *eq;
+      if (amp) *amp = '\0';
+      if ((eq = strchr(kv, '='))) *eq = '\0';
+      rq.query[rq.nquery].name = kv;
+      rq.query[rq.nquery++].value = eq ? eq + 1 : "";
+      kv = amp ? amp + 1 : NULL;
+    }
+  }
   rq.body = body;
   rq.body_len = body ? strlen(body) : 0;
   rq.cookie_token = s ? s->token : NULL;
