@@ -8,6 +8,8 @@
 #include "cli/commands.h"
 #include "core/log.h"
 #include "http/server.h"
+#include "api/case_api.h"
+#include "domain/demo.h"
 #include "core/banned.h"
 
 typedef struct {
@@ -19,6 +21,12 @@ typedef struct {
 static err_t seed_tx(db_t *db, void *ud) {
   seed_t *s = ud;
   return account_seed_demo(db, &s->app->keys, s->rows, &s->n);
+}
+
+static err_t seed_cases_tx(db_t *db, void *ud) {
+  seed_t *s = ud;
+  int created;
+  return demo_seed_cases(db, case_ctx(s->app), &created);
 }
 
 static void print_demo(seed_t *s) {
@@ -50,6 +58,14 @@ int cmd_serve(int argc, char **argv) {
     if (!e) {
       e = store_write(db, seed_tx, &s);
       store_release(app.store, db);
+    }
+    if (!e && s.n) {
+      /* Demo cases only alongside the demo accounts, i.e. on a brand-new database. */
+      e = store_acquire(app.store, &db);
+      if (!e) {
+        e = store_write(db, seed_cases_tx, &s);
+        store_release(app.store, db);
+      }
     }
     if (e) { cli_fail(e); goto done; }
     print_demo(&s);

@@ -619,7 +619,11 @@ err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, cons
     if (e == ERR_NOT_FOUND) e = ERR_OK; /* forwarded before rekomendasi rows existed */
     if (e) goto done;
   }
-  set_deadline(cx, &c, workflow_state_final(to) ? NULL : workflow_tahap(t, f));
+  /* A transition that starts a stage restarts the clock; a final state stops
+   * it; any other step (e.g. klarifikasi → kajian) keeps the running deadline. */
+  const char *tahap = workflow_tahap(t, f);
+  if (workflow_state_final(to)) set_deadline(cx, &c, NULL);
+  else if (tahap) set_deadline(cx, &c, tahap);
   char now[CLOCK_ISO_LEN];
   clock_iso(clock_now(), now);
   if ((e = store_case_update_state(db, c.id, workflow_state_name(to), putusan_txt, c.tenggat_tahap,

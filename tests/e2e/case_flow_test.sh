@@ -98,6 +98,7 @@ T '{"ke":"diregistrasi"}';  check "→ diregistrasi" diregistrasi "$(jget status
 check_contains "tenggat penanganan UU 7/2017" "454" "$(jget tenggat.dasar)"
 T '{"ke":"klarifikasi"}';   check "→ klarifikasi" klarifikasi "$(jget status)"
 T '{"ke":"kajian"}';        check "→ kajian" kajian "$(jget status)"
+check_contains "tenggat penanganan tetap berjalan saat kajian" "454" "$(jget tenggat.dasar)"
 T '{"ke":"putusan","jenis_putusan":"pelanggaran_perundangan_lain"}'
 check "putusan tanpa katalog → 422" 422 "$STATUS"
 KAT=$(curl -s "$BASE/api/v1/katalog?kategori=asn" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["kode"])')
