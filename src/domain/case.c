@@ -398,7 +398,10 @@ static json_t *deadline_json(const case_row_t *c) {
   char label[CALDATE_LONG_STR];
   caldate_format_long(caldatetime_date(due), label, sizeof label);
   static const char *const kelas[] = {"terlambat", "24jam", "3hari", "aman"};
-  return json_pack("{s:s,s:s,s:s,s:s,s:s,s:I}", "tahap", c->tenggat_tahap, "jatuh_tempo", c->tenggat_jatuh_tempo,
+  /* Stored as WIB wall time; the API states the offset so browsers convert correctly. */
+  char due_iso[sizeof c->tenggat_jatuh_tempo + 8];
+  snprintf(due_iso, sizeof due_iso, "%s+07:00", c->tenggat_jatuh_tempo);
+  return json_pack("{s:s,s:s,s:s,s:s,s:s,s:I}", "tahap", c->tenggat_tahap, "jatuh_tempo", due_iso,
                    "dasar", c->tenggat_dasar, "label", label, "kelas", kelas[ds < 4 ? ds : 3], "sisa_jam",
                    (json_int_t)((due - now) / 60));
 }

@@ -177,7 +177,11 @@ static void test_limits_and_roles(void **state) {
   buf_t big;
   buf_init(&big);
   buf_puts(&big, "{\"posts\":[");
-  for (int i = 0; i <= SCREENING_MAX_POSTS; i++) buf_printf(&big, "%s{\"id\":%d,\"teks\":\"halo\"}", i ? "," : "", i);
+  for (int i = 0; i <= SCREENING_MAX_POSTS; i++) {
+    char one[64];
+    snprintf(one, sizeof one, "%s{\"id\":%d,\"teks\":\"halo\"}", i ? "," : "", i);
+    buf_puts(&big, one);
+  }
   buf_puts(&big, "]}");
   result_t r = call("POST", "/api/v1/screen", big.data, &s);
   assert_int_equal(r.status, 413);
