@@ -5,8 +5,8 @@
  * are cached in hash maps loaded or filled once), rows are buffered in an
  * arena and written batch_rows at a time with one cached prepared upsert,
  * so the database sees one statement per row and one commit per batch.
- * New vs updated: ids are assigned in increasing order, so an upsert that
- * returns an id above the largest seen so far inserted a row.
+ * New vs updated: the insert is skipped on a known NIP (changes() = 0) and
+ * the row is then updated.
  */
 #include "domain/pegawai.h"
 
@@ -107,11 +107,9 @@ typedef struct {
   row_t *rows;
   long nrows, cap_rows;
   arena_t a;
-  int64_t max_id;
   int have_header, failed;
   /* per-attempt results of the batch transaction */
   long b_new, b_upd;
-  int64_t b_max;
   char now[CLOCK_ISO_LEN];
 } imp_t;
 
@@ -229,21 +227,20 @@ static err_t flush_tx(db_t *db, void *ud) {
   for (size_t i = 0; i < im->npending; i++) im->pending[i]->val = 0;
   im->npending = 0;
   im->b_new = im->b_upd = 0;
-  im->b_max = im->max_id;
   for (long i = 0; i < im->nrows && !e; i++) {
     const row_t *r = &im->rows[i];
     store_pegawai_in_t p = {r->f[F_NIP], r->f[F_NAMA], r->f[F_JABATAN], r->f[F_KATEGORI], r->f[F_WILAYAH],
                             r->f[F_RELASI], r->f[F_CALON], im->now, 0, 0};
-    int64_t id = 0;
+    int created = 0;
     e = resolve_instansi(im, r, &p.instansi_id);
     if (!e && r->f[F_UNIT][0]) e = resolve_opd(im, r, p.instansi_id, &p.opd_id);
-    if (!e) e = store_pegawai_upsert(db, &p, &id);
+    if (!e) e = store_pegawai_upsert(db, &p, &created);
     if (e) {
       err_t inner = e;
       return err_set(inner, NULL, "Baris %ld: gagal disimpan (%s). Batch ini dibatalkan; batch sebelumnya tetap tersimpan.",
                      r->line, err_message(inner));
     }
-    if (id > im->b_max) { im->b_new++; im->b_max = id; }
+    if (created) im->b_new++;
     else im->b_upd++;
   }
   json_t *d = json_pack("{s:s,s:I,s:I,s:I,s:I}", "sumber", im->o->sumber ? im->o->sumber : "-", "baris_awal",
@@ -261,7 +258,6 @@ static err_t flush(imp_t *im) {
   err_t e = store_write(im->db, flush_tx, im);
   if (e) { im->failed = 1; return e; }
   im->npending = 0;
-  im->max_id = im->b_max;
   im->st->baru += im->b_new;
   im->st->diperbarui += im->b_upd;
   im->nrows = 0;
@@ -348,7 +344,6 @@ err_t pegawai_import(db_t *db, FILE *in, const pegawai_import_opts_t *opts, pega
   int dropped = 0;
   err_t e = store_pegawai_bulk_begin(db, &dropped);
   if (!e) e = store_wilayah_each_kode(db, add_wilayah, &im.wilayah);
-  if (!e) e = store_pegawai_max_id(db, &im.max_id);
   if (!e) e = csv_parse_file(in, on_row, &im);
   if (e && e != ERR_NOMEM && !im.failed && im.nrows) {
     /* A malformed line stops the scan; the good rows read before it are kept. */

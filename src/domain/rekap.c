@@ -17,7 +17,7 @@ static const char *scope_of(const account_t *who) { return who->role == ROLE_ADM
 typedef struct {
   db_t *db;
   json_t *arr;
-  int kind; /* 0 plain, 1 state label, 2 wilayah name, 3 iso week (merge) */
+  int kind; /* 0 plain, 1 state label, 2 wilayah name, 3 iso week (merge), 4 kategori label */
 } count_ctx_t;
 
 static err_t add_count(void *ud, const char *key, int64_t n) {
@@ -47,6 +47,10 @@ static err_t add_count(void *ud, const char *key, int64_t n) {
       return ERR_OK;
     }
     o = json_pack("{s:s,s:I}", "minggu", wk, "jumlah", (json_int_t)n);
+  } else if (c->kind == 4) {
+    const char *label = catalog_kategori_label(key);
+    o = json_pack("{s:s,s:s,s:s,s:I}", "kode", key, "kategori", key, "label", label ? label : key, "jumlah",
+                  (json_int_t)n);
   } else {
     o = json_pack("{s:s,s:I}", "kode", key, "jumlah", (json_int_t)n);
   }
@@ -97,7 +101,7 @@ err_t rekap_json(db_t *db, const account_t *who, json_t **out) {
   static const struct {
     const char *key, *dim;
     int kind;
-  } parts[] = {{"per_tahap", "status", 1},      {"per_kategori", "kategori", 0}, {"per_jenis", "jenis", 0},
+  } parts[] = {{"per_tahap", "status", 1},      {"per_kategori", "kategori", 4}, {"per_jenis", "jenis", 0},
                {"per_wilayah", "kabkota", 2},   {"per_kecamatan", "kecamatan", 2}, {"per_minggu", "tanggal", 3}};
   json_t *o = json_object();
   err_t e = o ? ERR_OK : ERR_NOMEM;

@@ -46,7 +46,7 @@ err_t store_pegawai_bulk_begin(db_t *db, int *dropped) {
   if (strcmp(db_ops(db)->name, "sqlite") == 0) {
     /* The importer has checked every reference in memory already; a larger
      * page cache keeps the NIP index of millions of rows mostly in memory. */
-    if ((e = db_exec_script(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;"))) return e;
+    if ((e = db_exec_script(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-131072;"))) return e;
   }
   /* First load into an empty registry: build the secondary indexes once at the end (a sort). */
   if ((e = db_one_int(db, "SELECT COUNT(*) FROM (SELECT 1 FROM pegawai LIMIT 1) t", &any, ""))) return e;
@@ -59,7 +59,7 @@ err_t store_pegawai_bulk_begin(db_t *db, int *dropped) {
 err_t store_pegawai_bulk_end(db_t *db, int dropped) {
   err_t e = dropped ? store_write(db, make_idx_tx, NULL) : ERR_OK;
   if (strcmp(db_ops(db)->name, "sqlite") == 0) {
-    err_t e2 = db_exec_script(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT;");
+    err_t e2 = db_exec_script(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;");
     if (!e) e = e2;
   }
   return e;
@@ -94,21 +94,34 @@ err_t store_opd_ensure(db_t *db, int64_t instansi_id, const char *nama, const ch
   return e ? e : returning_id(st, id);
 }
 
-err_t store_pegawai_upsert(db_t *db, const store_pegawai_in_t *p, int64_t *id) {
+/* Two plain statements instead of an upsert with RETURNING: the common bulk
+ * case (new rows) costs one INSERT without a result set, and changes() tells
+ * new from existing. */
+err_t store_pegawai_upsert(db_t *db, const store_pegawai_in_t *p, int *created) {
   db_stmt_t *st;
   err_t e = db_query(db,
                      "INSERT INTO pegawai(nip,nama,jabatan,kategori,wilayah,relasi,relasi_calon,diperbarui,"
-                     "instansi_id,opd_id) VALUES(?,?,?,?,?,?,?,?,?,?)"
-                     " ON CONFLICT(nip) DO UPDATE SET nama=excluded.nama, jabatan=excluded.jabatan,"
-                     " kategori=excluded.kategori, wilayah=excluded.wilayah, relasi=excluded.relasi,"
-                     " relasi_calon=excluded.relasi_calon, diperbarui=excluded.diperbarui,"
-                     " instansi_id=excluded.instansi_id, opd_id=excluded.opd_id RETURNING id",
+                     "instansi_id,opd_id) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(nip) DO NOTHING",
                      &st, "tttttttt", p->nip, p->nama, nz(p->jabatan), p->kategori, p->wilayah, nz(p->relasi),
                      nz(p->relasi_calon), p->diperbarui);
   if (e) return e;
   if (!(e = bind_id_or_null(db, st, 9, p->instansi_id))) e = bind_id_or_null(db, st, 10, p->opd_id);
-  if (e) { db_done(st); return e; }
-  return returning_id(st, id);
+  if (!e) e = db_step(st);
+  db_done(st);
+  if (e != ERR_DONE) return e ? e : ERR_DB;
+  *created = db_changes(db) > 0;
+  if (*created) return ERR_OK;
+  e = db_query(db,
+               "UPDATE pegawai SET nama=?, jabatan=?, kategori=?, wilayah=?, relasi=?, relasi_calon=?,"
+               " diperbarui=?, instansi_id=?, opd_id=? WHERE nip=?",
+               &st, "ttttttt", p->nama, nz(p->jabatan), p->kategori, p->wilayah, nz(p->relasi), nz(p->relasi_calon),
+               p->diperbarui);
+  if (e) return e;
+  if (!(e = bind_id_or_null(db, st, 8, p->instansi_id))) e = bind_id_or_null(db, st, 9, p->opd_id);
+  if (!e) e = db_ops(db)->bind_text(st, 10, p->nip, strlen(p->nip));
+  if (!e) e = db_step(st);
+  db_done(st);
+  return e == ERR_DONE ? ERR_OK : (e ? e : ERR_DB);
 }
 
 err_t store_pegawai_max_id(db_t *db, int64_t *id) {

@@ -33,8 +33,8 @@ err_t store_pegawai_bulk_end(db_t *db, int dropped);
 err_t store_wilayah_each_kode(db_t *db, err_t (*fn)(void *ud, const char *kode, const char *tingkat), void *ud);
 err_t store_instansi_ensure(db_t *db, const char *pemda, const char *nama, int64_t *id);
 err_t store_opd_ensure(db_t *db, int64_t instansi_id, const char *nama, const char *wilayah, int64_t *id);
-/* Insert or update by NIP; *id is the row's id either way. */
-err_t store_pegawai_upsert(db_t *db, const store_pegawai_in_t *p, int64_t *id);
+/* Insert, or update by NIP; *created = 1 when the row is new. */
+err_t store_pegawai_upsert(db_t *db, const store_pegawai_in_t *p, int *created);
 err_t store_pegawai_max_id(db_t *db, int64_t *id);
 typedef struct {
   int64_t id, opd_id;
