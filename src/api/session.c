@@ -59,8 +59,8 @@ err_t api_session_create(req_t *rq, resp_t *rs) {
   }
   if (e) return e;
   throttle_reset(app->login_user, ukey);
-  snprintf(rs->set_cookie, sizeof rs->set_cookie, "netral_sid=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld",
-           l.token, (long long)app->session_ttl);
+  snprintf(rs->set_cookie, sizeof rs->set_cookie, "netral_sid=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s",
+           l.token, (long long)app->session_ttl, strcmp(app->cfg.cookie_secure, "1") == 0 ? "; Secure" : "");
   sodium_memzero(l.token, sizeof l.token);
   return resp_json(rs, 200, json_pack("{s:s,s:o}", "csrf", l.acc.csrf, "user", user_json(&l.acc)));
 }

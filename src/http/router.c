@@ -1,5 +1,6 @@
 /* router.c — route matching, auth/role/CSRF checks, error rendering (see http.h). */
 #include <string.h>
+#include <strings.h>
 
 #include "core/clock.h"
 #include "core/enc.h"
@@ -89,6 +90,10 @@ err_t req_db(req_t *rq, db_t **out) {
 err_t req_json(req_t *rq, json_t **out) {
   if (!rq->json) {
     json_error_t je;
+    /* A JSON body must say so. This also stops plain HTML forms of other sites
+     * (which can only send form or text types) from driving public endpoints. */
+    if (rq->content_type && strncasecmp(rq->content_type, "application/json", 16) != 0)
+      return err_set(ERR_UNSUPPORTED_TYPE, NULL, "Isi permintaan harus application/json.");
     if (!rq->body || rq->body_len == 0)
       return err_set(ERR_BAD_JSON, NULL, "Isi permintaan kosong; kirim objek JSON.");
     rq->json = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je);

@@ -150,6 +150,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     rq.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, &rq);
     client_ip(c, rq.ip, sizeof rq.ip);
+    if (s->app->cfg.trust_proxy[0] == '1') {
+      /* Behind our own reverse proxy the peer is the proxy: the client is the
+       * last address the proxy appended to X-Forwarded-For. */
+      const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+      if (xff && *xff) {
+        const char *last = strrchr(xff, ',');
+        last = last ? last + 1 : xff;
+        while (*last == ' ') last++;
+        if (*last && strlen(last) < sizeof rq.ip) snprintf(rq.ip, sizeof rq.ip, "%s", last);
+      }
+    }
     http_dispatch(api_routes, api_routes_count, &rq, &rs);
     req_free(&rq);
   }

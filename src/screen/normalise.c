@@ -354,7 +354,22 @@ typedef struct {
 struct norm_lexicon {
   lex_pair_t *e;
   size_t n, cap;
+  /* Hash index over the sorted pairs: slot = entry index + 1 (0 = empty),
+   * res[i] = what the binary search answers for e[i].k, so the hash gives
+   * exactly the same answer (also for a key listed twice). */
+  uint32_t *slot;
+  size_t nslot; /* power of two */
+  const char **res;
+  uint32_t *klen;
 };
+
+static uint32_t lex_hash(const char *w, size_t len) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+  return h;
+}
+
+static const char *lex_bsearch(const norm_lexicon_t *lx, const char *w, size_t len);
 
 static err_t lex_row(void *ud, long line, int nf, char **f) {
   norm_lexicon_t *lx = ud;
@@ -392,6 +407,28 @@ err_t norm_lexicon_load(const char *path, norm_lexicon_t **out) {
   int sorted = 1;
   for (size_t i = 1; i < lx->n && sorted; i++) sorted = strcmp(lx->e[i - 1].k, lx->e[i].k) < 0;
   if (!sorted) qsort(lx->e, lx->n, sizeof *lx->e, cmp_pair);
+  lx->nslot = 64;
+  while (lx->nslot < 2 * lx->n + 1) lx->nslot *= 2;
+  lx->slot = xcalloc(lx->nslot, sizeof *lx->slot);
+  lx->res = xcalloc(lx->n + 1, sizeof *lx->res);
+  lx->klen = xcalloc(lx->n + 1, sizeof *lx->klen);
+  if (!lx->slot || !lx->res || !lx->klen) {
+    e = ERR_NOMEM;
+    goto fail;
+  }
+  for (size_t i = 0; i < lx->n; i++) {
+    size_t len = strlen(lx->e[i].k);
+    lx->klen[i] = (uint32_t)len;
+    lx->res[i] = lex_bsearch(lx, lx->e[i].k, len);
+    for (size_t h = lex_hash(lx->e[i].k, len) & (lx->nslot - 1);; h = (h + 1) & (lx->nslot - 1)) {
+      uint32_t s = lx->slot[h];
+      if (!s) {
+        lx->slot[h] = (uint32_t)i + 1;
+        break;
+      }
+      if (lx->klen[s - 1] == len && memcmp(lx->e[s - 1].k, lx->e[i].k, len) == 0) break; /* duplicate key */
+    }
+  }
   *out = lx;
   lx = NULL;
   goto done;
@@ -409,13 +446,24 @@ void norm_lexicon_free(norm_lexicon_t *lx) {
     xfree(lx->e[i].v);
   }
   xfree(lx->e);
+  xfree(lx->slot);
+  xfree(lx->res);
+  xfree(lx->klen);
   xfree(lx);
 }
 
 size_t norm_lexicon_size(const norm_lexicon_t *lx) { return lx ? lx->n : 0; }
 
 const char *norm_lexicon_lookup(const norm_lexicon_t *lx, const char *w, size_t len) {
-  if (!lx || len == 0) return NULL;
+  if (!lx || len == 0 || !lx->slot) return NULL;
+  for (size_t h = lex_hash(w, len) & (lx->nslot - 1);; h = (h + 1) & (lx->nslot - 1)) {
+    uint32_t s = lx->slot[h];
+    if (!s) return NULL;
+    if (lx->klen[s - 1] == len && memcmp(lx->e[s - 1].k, w, len) == 0) return lx->res[s - 1];
+  }
+}
+
+static const char *lex_bsearch(const norm_lexicon_t *lx, const char *w, size_t len) {
   size_t lo = 0, hi = lx->n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;

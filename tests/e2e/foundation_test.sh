@@ -41,7 +41,8 @@ req POST /api/v1/session '{"username":"uji.bawaslu","password":"salah-salah"}'
 req POST /api/v1/session '{"username":"uji.bawaslu","password":"salah-salah"}'
 req POST /api/v1/session '{"username":"uji.bawaslu","password":"Rahasia-123!"}'
 check "dibatasi 429 walau sandi benar" 429 "$STATUS"
-check_contains "Retry-After" "Retry-After" "$(curl -sSi -X POST -d '{"username":"uji.bawaslu","password":"x"}' "$BASE/api/v1/session")"
+check_contains "Retry-After" "Retry-After" "$(curl -sSi -X POST -H 'Content-Type: application/json' -d '{"username":"uji.bawaslu","password":"x"}' "$BASE/api/v1/session")"
+check "isi bukan JSON → 415" 415 "$(curl -s -o /dev/null -w '%{http_code}' -X POST -d 'username=a&password=b' "$BASE/api/v1/session")"
 
 python3 -c 'print("{\"a\":\"" + "x"*300000 + "\"}")' >"$E2E_TMP/big.json"
 req POST /api/v1/session "@$E2E_TMP/big.json"

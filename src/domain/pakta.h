@@ -1,0 +1,46 @@
+/*
+ * pakta.h — prevention records: pakta integritas / ikrar netralitas signing
+ * events, the activity log (kegiatan) and pakta coverage.
+ *
+ * Pakta: date, place, wilayah (and optionally an OPD), the version of the
+ * four pledge points (data/pakta_butir.csv; the text of each version used is
+ * copied into the database on first use, so it stays what was signed even
+ * if the file changes), the signed document's SHA-256 and name, and the
+ * signatories: officials from the registry by NIP (they count for coverage)
+ * or free text (nama, jabatan; listed but not counted).
+ * Kegiatan: jenis from a fixed table (sosialisasi, imbauan, surat_edaran
+ * with nomor, xbanner per OPD, mou, bimtek, rapat_pemetaan), date,
+ * wilayah/OPD, audience count, attachment hash.
+ * Coverage: per OPD, kecamatan or desa within a wilayah, the share of
+ * registry officials who signed at least one pakta (distinct officials).
+ *
+ * Writes run inside store_write and append the audit entry in the same
+ * transaction. Scope: a user writes and reads only within their wilayah
+ * (admin everywhere); a wilayah outside it is ERR_FORBIDDEN naming "wilayah".
+ */
+#ifndef NETRAL_PAKTA_H
+#define NETRAL_PAKTA_H
+#include <jansson.h>
+#include <stdint.h>
+#include "domain/account.h"
+#include "domain/keys.h"
+#include "store/store.h"
+#include "store/store_prevention.h"
+
+enum { PAKTA_TTD_MAX = 5000 };
+
+err_t pakta_create(db_t *db, const keys_t *k, const account_t *who, json_t *body, json_t **out);
+err_t pakta_list(db_t *db, const account_t *who, const char *wilayah, json_t **out);
+err_t kegiatan_create(db_t *db, const keys_t *k, const account_t *who, json_t *body, json_t **out);
+err_t kegiatan_list(db_t *db, const account_t *who, const char *wilayah, const char *jenis, json_t **out);
+/* tingkat: opd | kecamatan | desa (also kabkota). */
+err_t pakta_cakupan(db_t *db, const account_t *who, const char *tingkat, const char *wilayah, json_t **out);
+
+/* Coverage in percent, rounded to 2 decimals; -1 when there are no officials. */
+double pakta_cakupan_persen(int64_t ikrar, int64_t pegawai);
+/* "kabkota"|"kecamatan"|"desa"|"opd" → level; 0 ok, -1 unknown. */
+int pakta_tingkat_parse(const char *s, store_unit_t *out);
+/* Effective read scope for who and an optional requested wilayah into out
+ * ("" = everything, admin only). ERR_FORBIDDEN / ERR_INVALID naming "wilayah". */
+err_t pakta_scope(db_t *db, const account_t *who, const char *wilayah, char out[24]);
+#endif
