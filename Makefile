@@ -4,6 +4,7 @@
 #   make test       install what tests need, build, run every test
 #   make bench      benchmarks (figures as ratios to same-run baselines)
 #   make SANITIZE=address,undefined test   the same under sanitizers
+#   make fuzz FUZZ_SECONDS=N   libFuzzer targets (clang) from tests/fuzz/, N seconds each
 SHELL := /bin/bash
 CC ?= gcc
 ifeq ($(CC),cc)
@@ -16,7 +17,7 @@ PKGS := libmicrohttpd jansson libsodium libhs sqlite3 xlsxwriter libpq
 # Debian packages the project needs (make deps installs the missing ones).
 DEB_BUILD := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsodium-dev \
              libhyperscan-dev libsqlite3-dev libxlsxwriter-dev libpq-dev libcmocka-dev sqlite3
-DEB_TEST  := $(DEB_BUILD) curl postgresql nodejs npm chromium
+DEB_TEST  := $(DEB_BUILD) curl postgresql nodejs npm chromium clang libclang-rt-14-dev
 DEB_BENCH := $(DEB_BUILD) wrk
 
 # -Wconversion is left out: libmicrohttpd, jansson and sqlite mix size_t/int/uint64
@@ -40,7 +41,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 # Files embedded into the binary (see src/core/assets.S).
 ASSET_FILES := $(shell find data -type f 2>/dev/null | sort)
 
-.PHONY: all run test bench clean deps deps-test deps-bench lint unit e2e browser fuzz soak
+.PHONY: all run test bench clean deps deps-test deps-bench lint unit e2e browser fuzz fuzz-build fuzz-smoke soak
 all: $(BUILD)/netral
 
 $(BUILD)/%.o: %.c
@@ -90,6 +91,31 @@ bench: deps-bench
 
 soak: all
 	CRASH_ROUNDS=20 CRASH_WORKERS=8 bash tests/crash/crash_test.sh
+
+# libFuzzer targets: the library is rebuilt with clang and coverage hooks under
+# $(BUILD)/fuzz, each tests/fuzz/fuzz_*.c links against it (only the objects it
+# needs are pulled from the archive). Runs start from the committed corpus in
+# tests/fuzz/corpus/<target>/; new inputs go to $(BUILD)/fuzz/corpus/, crashes
+# to $(BUILD)/fuzz/crash-<target>-*. fuzz-smoke (part of make test): replay the
+# corpus, then fuzz each target for FUZZ_SMOKE_SECONDS.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 3
+FUZZ_NAMES := $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+fuzz-build:
+	@command -v clang >/dev/null || { echo "clang tidak ada: apt-get install clang libclang-rt-14-dev"; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang SANITIZE=fuzzer-no-link,address,undefined \
+	  CFLAGS="-O1 -g -Wno-format-nonliteral" $(FUZZ_NAMES:%=$(BUILD)/fuzz/bin/%)
+
+$(BUILD)/bin/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_app.h $(BUILD)/libnetral.a
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ $@"
+	@$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(BUILD)/libnetral.a $(LDLIBS)
+
+fuzz: fuzz-build
+	@bash tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	@bash tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SMOKE_SECONDS)
 
 clean:
 	rm -rf $(BUILD)

@@ -5,6 +5,7 @@
  */
 #include "api/api.h"
 #include "api/case_api.h"
+#include "api/prevention_api.h"
 #include "api/screen_api.h"
 #include "domain/role.h"
 #include "core/banned.h"
@@ -48,5 +49,14 @@ const route_t api_routes[] = {
     {"GET", "/api/v1/ekspor/kasus.csv", api_export_cases_csv, ROLE_ALL, 0},
     {"GET", "/api/v1/ekspor/kasus.xlsx", api_export_cases_xlsx, ROLE_ALL, 0},
     {"GET", "/api/v1/ekspor/rekap.xlsx", api_export_rekap_xlsx, ROLE_ALL, 0},
+    /* pencegahan: pakta integritas, kegiatan, cakupan, kerawanan */
+    {"POST", "/api/v1/pakta", api_pakta_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
+    {"GET", "/api/v1/pakta", api_pakta_list, ROLE_ALL, 0},
+    {"GET", "/api/v1/pakta/cakupan", api_pakta_cakupan, ROLE_ALL, 0},
+    {"POST", "/api/v1/kegiatan", api_kegiatan_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
+    {"GET", "/api/v1/kegiatan", api_kegiatan_list, ROLE_ALL, 0},
+    {"GET", "/api/v1/kerawanan", api_kerawanan, ROLE_PENGAWAS | ROLE_ADMIN, 0},
+    {"PUT", "/api/v1/kerawanan/bobot", api_kerawanan_bobot, ROLE_ADMIN, 0},
+    {"PUT", "/api/v1/kerawanan/petahana", api_kerawanan_petahana, ROLE_BAWASLU | ROLE_ADMIN, 0},
 };
 const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

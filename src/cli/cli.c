@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "cli/cmd_backup.h"
 #include "cli/cmd_import.h"
 #include "cli/cmd_kerawanan.h"
 #include "cli/cmd_receipt.h"
@@ -25,6 +26,8 @@ static const cli_command_t commands[] = {
     {"tenggat", cmd_tenggat, "tenggat --rezim R --tahap T --mulai TGL [--json]  Hitung jatuh tempo dan dasar hukumnya"},
     {"import", cmd_import, "import pegawai BERKAS.csv    Impor daftar pegawai (ASN, perangkat desa, …); ulang = perbarui per NIP"},
     {"kerawanan", cmd_kerawanan, "kerawanan --tingkat T --wilayah KODE [--json]  Peringkat indeks kerawanan netralitas"},
+    {"backup", cmd_backup, "backup BERKAS [--dengan-kunci]  Cadangkan basis data + berkas bukti ke satu arsip tar (kunci tidak ikut, lihat docs/keamanan.md)"},
+    {"restore", cmd_restore, "restore BERKAS [--paksa]     Pulihkan dari arsip cadangan (hentikan server dahulu; sidik SHA-256 diperiksa)"},
 };
 
 const config_t *cli_config(void) { return &g_cfg; }

@@ -108,16 +108,24 @@ void buf_init(buf_t *b) { memset(b, 0, sizeof *b); }
 void buf_free(buf_t *b) { free(b->data); buf_init(b); }
 void buf_reset(buf_t *b) { b->len = 0; if (b->data) b->data[0] = '\0'; }
 
-int buf_append(buf_t *b, const void *p, size_t n) {
+/* Make room for n more bytes plus the NUL. */
+static int buf_reserve(buf_t *b, size_t n) {
   if (b->oom) return -1;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *d = xrealloc(b->data, cap);
-    if (!d) { b->oom = 1; return -1; }
-    b->data = d;
-    b->cap = cap;
+  if (b->len + n + 1 <= b->cap) return 0;
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < b->len + n + 1) cap *= 2;
+  char *d = xrealloc(b->data, cap);
+  if (!d) {
+    b->oom = 1;
+    return -1;
   }
+  b->data = d;
+  b->cap = cap;
+  return 0;
+}
+
+int buf_append(buf_t *b, const void *p, size_t n) {
+  if (buf_reserve(b, n)) return -1;
   if (n) memcpy(b->data + b->len, p, n);
   b->len += n;
   b->data[b->len] = '\0';
@@ -131,14 +139,7 @@ int buf_printf(buf_t *b, const char *fmt, ...) {
   va_start(ap, fmt);
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  if (n < 0) return -1;
-  if (buf_append(b, "", 0) || b->cap - b->len < (size_t)n + 1) {
-    /* grow */
-    size_t old = b->len;
-    char tmp = 0;
-    if (buf_append(b, &tmp, (size_t)n)) return -1;
-    b->len = old;
-  }
+  if (n < 0 || buf_reserve(b, (size_t)n)) return -1;
   va_start(ap, fmt);
   vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
   va_end(ap);

@@ -307,7 +307,7 @@ err_t kegiatan_create(db_t *db, const keys_t *k, const account_t *who, json_t *b
 }
 
 static err_t kegiatan_row(void *ud, const store_kegiatan_row_t *r) {
-  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s*,s:I*,s:s,s:s*,s:I,s:s*,s:s*,s:s}", "id", (json_int_t)r->id, "jenis",
+  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s*,s:I,s:s,s:s*,s:I,s:s*,s:s*,s:s}", "id", (json_int_t)r->id, "jenis",
                         r->jenis, "tanggal", r->tanggal, "wilayah", r->wilayah, "wilayah_nama", r->wilayah_nama, "opd",
                         *r->opd_nama ? r->opd_nama : NULL, "opd_id", (json_int_t)r->opd_id, "judul", r->judul, "nomor",
                         *r->nomor ? r->nomor : NULL, "peserta", (json_int_t)r->peserta, "lampiran_sha256",

@@ -57,6 +57,8 @@ struct screen_scratch {
   size_t nocc, ocap;
   cand_t *cand;
   size_t ncand, ccap;
+  char *tmp; /* screen_scratch_tmp */
+  size_t tmpcap;
   screen_hit_t hits[SCREEN_MAX_HITS];
   size_t soff[SCREEN_MAX_HITS][2]; /* offsets of istilah, penjelasan in str */
   buf_t str;
@@ -213,7 +215,20 @@ void screen_scratch_free(screen_scratch_t *s) {
   xfree(s->occ);
   xfree(s->cand);
   buf_free(&s->str);
+  xfree(s->tmp);
   xfree(s);
+}
+
+char *screen_scratch_tmp(screen_scratch_t *s, size_t n) {
+  if (n > s->tmpcap) {
+    size_t cap = s->tmpcap ? s->tmpcap : 4096;
+    while (cap < n) cap *= 2;
+    char *t = xrealloc(s->tmp, cap);
+    if (!t) return NULL;
+    s->tmp = t;
+    s->tmpcap = cap;
+  }
+  return s->tmp;
 }
 
 /* Thread scratch: one slot per thread (pthread key, so it is freed at

@@ -99,6 +99,10 @@ err_t screen_scratch_thread(const screen_engine_t *e, screen_scratch_t **out);
  * the same scratch. */
 err_t screen_post(const screen_engine_t *e, screen_scratch_t *s, const char *teks, size_t len, screen_result_t *out);
 
+/* A work buffer of at least n bytes owned by s (the JSONL reader unescapes
+ * into it); NULL on allocation failure. Valid until the next call. */
+char *screen_scratch_tmp(screen_scratch_t *s, size_t n);
+
 /* The normalised text of the last post screened with s (borrowed). */
 const char *screen_scratch_normalised(const screen_scratch_t *s);
 

@@ -417,16 +417,16 @@ err_t norm_lexicon_load(const char *path, norm_lexicon_t **out) {
     goto fail;
   }
   for (size_t i = 0; i < lx->n; i++) {
-    size_t len = strlen(lx->e[i].k);
-    lx->klen[i] = (uint32_t)len;
-    lx->res[i] = lex_bsearch(lx, lx->e[i].k, len);
-    for (size_t h = lex_hash(lx->e[i].k, len) & (lx->nslot - 1);; h = (h + 1) & (lx->nslot - 1)) {
+    size_t kl = strlen(lx->e[i].k);
+    lx->klen[i] = (uint32_t)kl;
+    lx->res[i] = lex_bsearch(lx, lx->e[i].k, kl);
+    for (size_t h = lex_hash(lx->e[i].k, kl) & (lx->nslot - 1);; h = (h + 1) & (lx->nslot - 1)) {
       uint32_t s = lx->slot[h];
       if (!s) {
         lx->slot[h] = (uint32_t)i + 1;
         break;
       }
-      if (lx->klen[s - 1] == len && memcmp(lx->e[s - 1].k, lx->e[i].k, len) == 0) break; /* duplicate key */
+      if (lx->klen[s - 1] == kl && memcmp(lx->e[s - 1].k, lx->e[i].k, kl) == 0) break; /* duplicate key */
     }
   }
   *out = lx;

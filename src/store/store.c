@@ -36,7 +36,7 @@ err_t store_open(const char *url, store_t **out) {
   const char *target = url;
   if (strncmp(url, "sqlite:", 7) == 0) target = url + 7;
   else if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
-    return err_set(ERR_INVALID, "NETRAL_DB", "Backend PostgreSQL belum tersedia pada versi ini.");
+    ops = &store_pg_ops; /* libpq takes the URL as it is */
   store_t *st = xcalloc(1, sizeof *st);
   if (!st) return ERR_NOMEM;
   st->ops = ops;

@@ -56,6 +56,7 @@ struct store_ops {
 };
 
 extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
 
 /* Open by URL: "sqlite:PATH" (or a bare path) or "postgres://…". */
 err_t store_open(const char *url, store_t **out);

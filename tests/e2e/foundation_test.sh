@@ -16,7 +16,7 @@ e2e_start NETRAL_RATE_LOGIN=3
 req GET /api/v1/health
 check "health 200" 200 "$STATUS"
 check "health status" ok "$(jget status)"
-check "health db" sqlite "$(jget db)"
+check "health db" "$E2E_BACKEND" "$(jget db)"
 hdrs=$(curl -sSI "$BASE/api/v1/health")
 check_contains "CSP header" "default-src 'self'" "$hdrs"
 check_contains "nosniff" "nosniff" "$hdrs"
@@ -55,7 +55,7 @@ e2e_stop
 out=$("$NETRAL" audit verify); rc=$?
 check "audit verify OK" 0 $rc
 check_contains "audit OK teks" "audit OK:" "$out"
-sqlite3 "$E2E_TMP/netral.db" "UPDATE audit SET actor='penyusup' WHERE id=(SELECT MIN(id) FROM audit)"
+e2e_sql "UPDATE audit SET actor='penyusup' WHERE id=(SELECT MIN(id) FROM audit)" >/dev/null
 out=$("$NETRAL" audit verify); rc=$?
 check "audit verify gagal setelah diubah" 1 $rc
 check_contains "menyebut entri rusak" "entri #1" "$out"

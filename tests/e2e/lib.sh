@@ -6,9 +6,18 @@ NETRAL=$PWD/$BUILD/netral
 E2E_FAILS=0
 E2E_TMP=$(mktemp -d /tmp/netral-e2e-XXXXXX)
 E2E_PID=
+# NETRAL_E2E_DB=postgres://… runs the suite on that (fresh) database instead (tests/e2e/pg_test.sh).
+E2E_BACKEND=sqlite; case "${NETRAL_E2E_DB:-}" in postgres*) E2E_BACKEND=postgres;; esac
 e2e_env() {
-  export NETRAL_DB="sqlite:$E2E_TMP/netral.db" NETRAL_DATA_DIR="$E2E_TMP" NETRAL_KEY_FILE="$E2E_TMP/netral.key"
+  export NETRAL_DB="${NETRAL_E2E_DB:-sqlite:$E2E_TMP/netral.db}" NETRAL_DATA_DIR="$E2E_TMP" NETRAL_KEY_FILE="$E2E_TMP/netral.key"
   export NETRAL_DEMO=0
+}
+# e2e_sql SQL: run SQL on the suite's database, rows as "a|b" lines.
+e2e_sql() { if [ "$E2E_BACKEND" = postgres ]; then psql -qAtX "$NETRAL_E2E_DB" -c "$1"; else sqlite3 "$E2E_TMP/netral.db" "$1"; fi; }
+# e2e_db_bytes: everything the database holds at rest, for grepping (blobs unencoded).
+e2e_db_bytes() {
+  if [ "$E2E_BACKEND" = postgres ]; then PGOPTIONS='-c bytea_output=escape' pg_dump -a "$NETRAL_E2E_DB" 2>/dev/null
+  else sqlite3 "$E2E_TMP/netral.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null; cat "$E2E_TMP/netral.db" "$E2E_TMP"/netral.db-wal 2>/dev/null; fi
 }
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 e2e_start() { # extra env assignments may be given as args

@@ -153,6 +153,6 @@ check "presisi Kota Kediri kosong" "" "$(jget keseluruhan.presisi)"
 
 e2e_stop
 out=$("$NETRAL" audit verify); check "audit verify setelah alur" 0 $?
-n=$(sqlite3 "$E2E_TMP/netral.db" "SELECT COUNT(*) FROM audit WHERE action IN ('saring.kirim','saring.keputusan')")
+n=$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action IN ('saring.kirim','saring.keputusan')")
 check "audit: 2 kiriman + 2 keputusan" 4 "$n"
 e2e_done

@@ -41,7 +41,7 @@ login uji.admin
 req DELETE /api/v1/kalender/2026-12-23 '' -H "X-CSRF-Token: $CSRF"
 check "admin hapus hari libur" 200 "$STATUS"
 e2e_stop
-sqlite3 "$E2E_TMP/netral.db" "SELECT action FROM audit" >"$E2E_TMP/acts"
+e2e_sql "SELECT action FROM audit" >"$E2E_TMP/acts"
 check_contains "perubahan aturan diaudit" "tenggat.ubah" "$(cat "$E2E_TMP/acts")"
 check_contains "hari libur diaudit" "kalender.hapus" "$(cat "$E2E_TMP/acts")"
 e2e_done

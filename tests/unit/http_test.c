@@ -60,7 +60,7 @@ static void test_health(void **state) {
   result_t r = call("GET", "/api/v1/health", NULL, NULL, NULL);
   assert_int_equal(r.status, 200);
   assert_string_equal(json_string_value(json_object_get(r.json, "status")), "ok");
-  assert_string_equal(json_string_value(json_object_get(r.json, "db")), "sqlite");
+  assert_string_equal(json_string_value(json_object_get(r.json, "db")), store_backend(env.app.store));
   json_decref(r.json);
 }
 

@@ -23,6 +23,18 @@ static inline int tu_open(tu_env_t *t) {
   snprintf(t->dir, sizeof t->dir, "/tmp/netral-test-XXXXXX");
   if (!mkdtemp(t->dir)) return -1;
   snprintf(t->db, sizeof t->db, "sqlite:%s/netral.db", t->dir);
+  const char *other = getenv("NETRAL_TEST_DB"); /* the same suite on another backend (tests/e2e/pg_test.sh) */
+  if (other && *other) {
+    store_t *s;
+    db_t *d = NULL;
+    if (store_open(other, &s) != ERR_OK) return -1;
+    err_t e = store_acquire(s, &d);
+    if (!e) e = db_exec_script(d, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    if (d) store_release(s, d);
+    store_close(s);
+    if (e) return -1;
+    snprintf(t->db, sizeof t->db, "%s", other);
+  }
   snprintf(t->key, sizeof t->key, "%s/netral.key", t->dir);
   config_load(&cfg, &argc, argv);
   cfg.db = t->db;

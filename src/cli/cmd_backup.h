@@ -1,0 +1,35 @@
+/*
+ * cmd_backup.h — `netral backup BERKAS [--dengan-kunci]` and
+ * `netral restore BERKAS [--paksa]`.
+ *
+ * The backup is one POSIX ustar archive (`tar tvf BERKAS` lists it, `tar xf`
+ * unpacks it by hand) with these members, in this order:
+ *   netral.db               SQLite online backup (sqlite3_backup_*) of
+ *                           NETRAL_DB: a consistent snapshot even while the
+ *                           server writes; journal mode DELETE, one file
+ *   bukti/XX/<sha256>       every evidence file under NETRAL_DATA_DIR/bukti
+ *                           (taken after the snapshot, and evidence is never
+ *                           deleted, so every file the snapshot names is in)
+ *   netral.key              only with --dengan-kunci (see docs/keamanan.md)
+ *   MANIFEST.sha256         "<sha256>  <member>" per line, the format of
+ *                           `sha256sum -c`; written last
+ * The archive is written to a temp file next to BERKAS and renamed into place
+ * after fsync, so BERKAS is either the old file or a complete backup.
+ *
+ * Restore reads member by member into temp files next to their final place,
+ * hashing as it goes; only names of the shapes above are accepted (no path
+ * can escape), every member must be in the manifest with its hash and every
+ * manifest line must have its member. Then PRAGMA integrity_check on the
+ * database, and only then the move into place: evidence first (additive),
+ * then the key, then the database (the commit point). A non-empty database
+ * or a different key file already in place is refused without --paksa.
+ * The server must be stopped during restore (not during backup).
+ *
+ * SQLite only: a PostgreSQL database is backed up with pg_dump.
+ * Exit: 0 done, 1 failure (message on stderr), 2 usage.
+ */
+#ifndef NETRAL_CMD_BACKUP_H
+#define NETRAL_CMD_BACKUP_H
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
+#endif
