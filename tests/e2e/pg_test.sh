@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# pg_test.sh — the same tests on PostgreSQL, and two servers on one database.
+#
+#  1. A throw-away cluster (tests/pg/cluster.sh: installs Debian's postgresql
+#     as root when missing, runs it as an unprivileged user on a unix socket).
+#  2. Every unit test built on the shared fixture (tests/unit/testutil.h) with
+#     NETRAL_TEST_DB pointing at a fresh database.
+#  3. The e2e suites with NETRAL_E2E_DB, one fresh database per suite.
+#  4. Two netral instances on one database: a session opened on one is valid
+#     on the other, concurrent reports to both get distinct tracking codes
+#     that both instances can track, both list the same cases, and
+#     `netral audit verify` finds one unbroken hash chain (no fork).
+# Skips (exit 0) only when PostgreSQL is missing and we are not root.
+source tests/e2e/lib.sh
+PG_E2E_SUITES=${PG_E2E_SUITES:-"foundation case_flow screen tenggat"}
+CLUSTER=tests/pg/cluster.sh
+PG_URL=
+PID_A= PID_B=
+pg_cleanup() {
+  for p in $PID_A $PID_B; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+  [ -n "$PG_URL" ] && bash "$CLUSTER" stop "$PG_URL"
+  e2e_cleanup
+}
+trap pg_cleanup EXIT
+
+PG_URL=$(bash "$CLUSTER" start); rc=$?
+if [ $rc -eq 77 ] && [ "$(id -u)" -ne 0 ]; then
+  echo "ok - DILEWATI: PostgreSQL tidak terpasang dan pengujian tidak berjalan sebagai root"
+  PG_URL=; exit 0
+fi
+if [ $rc -ne 0 ] || [ -z "$PG_URL" ]; then echo "GAGAL - klaster PostgreSQL tidak dapat dimulai"; PG_URL=; exit 1; fi
+echo "ok - klaster PostgreSQL: $PG_URL"
+
+# ---- 2. unit tests on PostgreSQL ----
+for src in $(grep -l '"testutil.h"' tests/unit/*_test.c); do
+  t=$(basename "$src" .c)
+  bin="$BUILD/tests/$t"
+  [ -x "$bin" ] || { echo "GAGAL - $bin belum dibangun"; E2E_FAILS=$((E2E_FAILS+1)); continue; }
+  db=$(bash "$CLUSTER" createdb "$PG_URL" "unit_$t") || { check "createdb unit_$t" 0 1; continue; }
+  out=$(NETRAL_TEST_DB="$db" "$bin" 2>&1); rc=$?
+  [ $rc -eq 0 ] || echo "$out" | grep -E 'FAILED|ERROR|LINE' | head -20
+  check "unit $t di PostgreSQL" 0 $rc
+done
+
+# ---- 3. e2e suites on PostgreSQL ----
+for s in $PG_E2E_SUITES; do
+  db=$(bash "$CLUSTER" createdb "$PG_URL" "e2e_$s") || { check "createdb e2e_$s" 0 1; continue; }
+  out=$(NETRAL_E2E_DB="$db" BUILD="$BUILD" bash "tests/e2e/${s}_test.sh" 2>&1); rc=$?
+  [ $rc -eq 0 ] || echo "$out" | grep -E '^GAGAL|tidak mau mulai' | head -20
+  check "e2e $s di PostgreSQL ($(echo "$out" | grep -c '^ok') pemeriksaan)" 0 $rc
+done
+
+# ---- 4. two instances, one database ----
+export NETRAL_DB NETRAL_DATA_DIR="$E2E_TMP" NETRAL_KEY_FILE="$E2E_TMP/netral.key" NETRAL_DEMO=0 NETRAL_RATE_INTAKE=0
+NETRAL_DB=$(bash "$CLUSTER" createdb "$PG_URL" dua_instans)
+printf 'Rahasia-123!\n' | "$NETRAL" user add --username uji.bawaslu --role bawaslu --wilayah 35.76 >/dev/null
+check "user add di PostgreSQL" 0 $?
+start_one() { # port logfile → pid in STARTED
+  NETRAL_LISTEN="127.0.0.1:$1" "$NETRAL" serve >"$2" 2>&1 &
+  STARTED=$!
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$1/api/v1/health" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "server tidak mau mulai:"; cat "$2"; return 1
+}
+PORT_A=$(free_port); start_one "$PORT_A" "$E2E_TMP/a.log"; PID_A=$STARTED
+PORT_B=$(free_port); start_one "$PORT_B" "$E2E_TMP/b.log"; PID_B=$STARTED
+A="http://127.0.0.1:$PORT_A" B="http://127.0.0.1:$PORT_B"
+
+BASE=$A; req POST /api/v1/session '{"username":"uji.bawaslu","password":"Rahasia-123!"}'
+check "login di instans A" 200 "$STATUS"
+CSRF=$(jget csrf)
+BASE=$B; req GET /api/v1/session
+check "sesi dari A berlaku di B" 200 "$STATUS"
+check "pengguna sesi di B" uji.bawaslu "$(jget user.username)"
+
+# Concurrent intake: W workers per instance, N reports each, all at once.
+W=4 N=15
+report() { # base worker i
+  local body="{\"rezim\":\"pemilu\",\"anonim\":true,\"client_id\":\"dua-$2-$3\",\"terlapor\":{\"nama\":\"Kades $2 $3\",\"kategori\":\"kepala_desa\"},\"peristiwa\":{\"tanggal_kejadian\":\"2026-11-20\",\"tanggal_diketahui\":\"2026-11-21\",\"wilayah\":\"35.76.02\",\"lokasi\":\"Pasar\",\"uraian\":\"Kepala desa membagikan amplop kepada warga saat kampanye ($2/$3).\"}}"
+  curl -sS -m 30 -H 'Content-Type: application/json' --data-binary "$body" -w '\n%{http_code}\n' "$1/api/v1/laporan"
+}
+worker() { # base name
+  for i in $(seq 1 $N); do
+    out=$(report "$1" "$2" "$i")
+    code=$(echo "$out" | tail -1)
+    if [ "$code" = 201 ]; then echo "$out" | head -1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["kode"])'
+    else echo "GAGAL:$code:$(echo "$out" | head -1)" >&2; fi
+  done >"$E2E_TMP/kode.$2"
+}
+t0=$(date +%s.%N)
+for w in $(seq 1 $W); do worker "$A" "a$w" & worker "$B" "b$w" & done
+wait $(jobs -p | grep -vE "^($PID_A|$PID_B)$") 2>/dev/null
+t1=$(date +%s.%N)
+cat "$E2E_TMP"/kode.* >"$E2E_TMP/semua"
+total=$((2 * W * N))
+check "semua laporan serentak diterima (201)" "$total" "$(grep -c '^NTR-' "$E2E_TMP/semua")"
+check "kode pelacakan unik" "$total" "$(sort -u "$E2E_TMP/semua" | grep -c '^NTR-')"
+echo "# $total laporan serentak ke dua instans dalam $(python3 -c "print(round($t1-$t0,2))") detik"
+
+bad=0
+for k in $(cat "$E2E_TMP"/kode.a*); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$B/api/v1/lacak/$k")" = 200 ] || bad=$((bad+1)); done
+for k in $(cat "$E2E_TMP"/kode.b*); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$A/api/v1/lacak/$k")" = 200 ] || bad=$((bad+1)); done
+check "setiap kode dapat dilacak di instans lain" 0 "$bad"
+BASE=$A; req GET '/api/v1/kasus?limit=1'; ta=$(jget total)
+BASE=$B; req GET '/api/v1/kasus?limit=1'; tb=$(jget total)
+check "A melihat semua kasus" "$total" "$ta"
+check "B melihat jumlah kasus yang sama" "$ta" "$tb"
+
+BASE=$B; req DELETE /api/v1/session '' -H "X-CSRF-Token: $CSRF"
+check "logout di B" 200 "$STATUS"
+BASE=$A; req GET /api/v1/session
+check "sesi juga berakhir di A" 401 "$STATUS"
+
+out=$("$NETRAL" audit verify); rc=$?
+check "audit verify: satu rantai tanpa cabang" 0 $rc
+check_contains "audit OK" "audit OK:" "$out"
+# user add + login + each report + logout
+check "jumlah entri audit" $((total + 3)) "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM audit')"
+check "tidak ada dua entri dengan prev_hash sama" 0 \
+  "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM (SELECT prev_hash FROM audit GROUP BY prev_hash HAVING COUNT(*)>1) t')"
+e2e_done
