@@ -52,6 +52,26 @@ check "wilayah kecamatan" Jetis "$(jget nama)"
 check "static index atau 404 rapi" 1 "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/../../etc/passwd" | grep -cE '^(404|400)$')"
 e2e_stop
 
+# Session expiry and fixation: a session from 9 hours ago is dead (NETRAL_SESSION_HOURS=8),
+# and a cookie value the client made up is never adopted.
+rm -f "$E2E_TMP/cookies"
+e2e_start NETRAL_FAKE_NOW=2026-11-01T00:00:00Z NETRAL_RATE_LOGIN=0
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"Rahasia-123!"}'
+check "login (waktu T)" 200 "$STATUS"
+e2e_stop
+e2e_start NETRAL_FAKE_NOW=2026-11-01T09:00:00Z
+req GET /api/v1/session
+check "sesi kedaluwarsa setelah 9 jam → 401" 401 "$STATUS"
+e2e_stop
+e2e_start
+FIXED=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: netral_sid=$FIXED" "$BASE/api/v1/session")
+check "id sesi buatan klien ditolak" 401 "$STATUS"
+NEW=$(curl -s -D - -o /dev/null -H "Cookie: netral_sid=$FIXED" -H 'Content-Type: application/json' \
+  -d '{"username":"uji.bawaslu","password":"Rahasia-123!"}' "$BASE/api/v1/session" | sed -n 's/^Set-Cookie: netral_sid=\([^;]*\);.*/\1/p')
+check "login memberi id sesi baru, bukan yang ditanam" 1 "$([ -n "$NEW" ] && [ "$NEW" != "$FIXED" ] && echo 1 || echo 0)"
+e2e_stop
+
 out=$("$NETRAL" audit verify); rc=$?
 check "audit verify OK" 0 $rc
 check_contains "audit OK teks" "audit OK:" "$out"
