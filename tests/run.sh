@@ -19,6 +19,10 @@ for t in tests/e2e/*_test.sh tests/crash/*_test.sh; do
   [ -f "$t" ] || continue
   run_suite "$(basename "$(dirname "$t")")/$(basename "$t" .sh)" env BUILD="$BUILD" bash "$t"
 done
+# fuzz smoke: each libFuzzer target over its committed corpus, then a few seconds of fuzzing
+if [ "${NETRAL_SKIP_FUZZ:-0}" != 1 ]; then
+  run_suite "fuzz" make --no-print-directory fuzz-smoke BUILD="$BUILD"
+fi
 if [ -f tests/browser/run.sh ] && [ "${NETRAL_SKIP_BROWSER:-0}" != 1 ]; then
   run_suite "browser" env BUILD="$BUILD" bash tests/browser/run.sh
 fi

@@ -5,6 +5,7 @@
  */
 #include "api/api.h"
 #include "api/case_api.h"
+#include "api/kerawanan_xlsx.h"
 #include "api/prevention_api.h"
 #include "api/screen_api.h"
 #include "domain/role.h"
@@ -56,6 +57,7 @@ const route_t api_routes[] = {
     {"POST", "/api/v1/kegiatan", api_kegiatan_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"GET", "/api/v1/kegiatan", api_kegiatan_list, ROLE_ALL, 0},
     {"GET", "/api/v1/kerawanan", api_kerawanan, ROLE_PENGAWAS | ROLE_ADMIN, 0},
+    {"GET", "/api/v1/kerawanan.xlsx", api_kerawanan_xlsx, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"PUT", "/api/v1/kerawanan/bobot", api_kerawanan_bobot, ROLE_ADMIN, 0},
     {"PUT", "/api/v1/kerawanan/petahana", api_kerawanan_petahana, ROLE_BAWASLU | ROLE_ADMIN, 0},
 };

@@ -8,6 +8,7 @@
 #include "cli/cmd_backup.h"
 #include "cli/cmd_import.h"
 #include "cli/cmd_kerawanan.h"
+#include "cli/cmd_migrate_data.h"
 #include "cli/cmd_receipt.h"
 #include "cli/cmd_screen.h"
 #include "cli/cmd_tenggat.h"
@@ -19,6 +20,7 @@ static config_t g_cfg;
 static const cli_command_t commands[] = {
     {"serve", cmd_serve, "serve                      Jalankan server HTTP (API + antarmuka web)"},
     {"migrate", cmd_migrate, "migrate                    Terapkan migrasi skema basis data"},
+    {"migrate-data", cmd_migrate_data, "migrate-data --from sqlite:BERKAS --to postgres://…  Pindahkan seluruh data ke PostgreSQL (satu transaksi, dicek jumlah baris dan audit)"},
     {"user", cmd_user, "user add|list              Kelola akun staf (kata sandi dibaca dari stdin)"},
     {"audit", cmd_audit, "audit verify               Periksa keutuhan rantai log audit"},
     {"screen", cmd_screen, "screen [--json] [--eval F] [BERKAS|-]  Saring unggahan media sosial (JSONL) untuk konten kampanye"},

@@ -27,7 +27,8 @@
   X(followup_days, "NETRAL_FOLLOWUP_DAYS", "--followup-days", "14",                   "Rekomendasi tanpa tindak lanjut setelah N hari kerja diingatkan") \
   X(demo,          "NETRAL_DEMO",          "--demo",          "1",                    "Buat akun demo saat basis data masih kosong (1/0)") \
   X(cookie_secure, "NETRAL_COOKIE_SECURE", "--cookie-secure", "0",                    "1 = kuki sesi hanya lewat HTTPS (wajib di balik proxy TLS)") \
-  X(trust_proxy,   "NETRAL_TRUST_PROXY",   "--trust-proxy",   "0",                    "1 = alamat klien dari X-Forwarded-For (hanya di balik proxy tepercaya)")
+  X(trust_proxy,   "NETRAL_TRUST_PROXY",   "--trust-proxy",   "0",                    "1 = alamat klien dari X-Forwarded-For (hanya di balik proxy tepercaya)") \
+  X(conn_timeout,  "NETRAL_CONN_TIMEOUT",  "--conn-timeout",  "30",                   "Detik koneksi HTTP boleh diam sebelum ditutup (klien lambat)")
 
 typedef struct {
 #define X(field, env, flag, def, help) const char *field;

@@ -212,9 +212,12 @@ err_t server_start(app_t *app, server_t **out) {
   s->app = app;
   unsigned threads = (unsigned)config_int(app->cfg.threads, 4);
   if (threads < 1) threads = 1;
+  /* Idle limit per connection: a client that stalls mid-request (slowloris) loses its slot. */
+  long timeout = config_int(app->cfg.conn_timeout, 30);
+  if (timeout < 1) timeout = 1;
   s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL,
                           on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-                          MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+                          MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
                           MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
                           MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
                           MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0,

@@ -14,7 +14,6 @@
 #include <hs.h>
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +56,8 @@ struct screen_scratch {
   size_t nocc, ocap;
   cand_t *cand;
   size_t ncand, ccap;
+  uint32_t *pidx; /* indices of peredam occurrences, ascending; ocap entries */
+  size_t npidx, pcap;
   char *tmp; /* screen_scratch_tmp */
   size_t tmpcap;
   screen_hit_t hits[SCREEN_MAX_HITS];
@@ -214,6 +215,7 @@ void screen_scratch_free(screen_scratch_t *s) {
   norm_free(&s->norm);
   xfree(s->occ);
   xfree(s->cand);
+  xfree(s->pidx);
   buf_free(&s->str);
   xfree(s->tmp);
   xfree(s);
@@ -343,21 +345,56 @@ static int push_cand(screen_scratch_t *s, const occ_t *x, const occ_t *y) {
   return 0;
 }
 
-/* Append a printf'd string to the scratch string store; returns its offset. */
-static size_t str_add(screen_scratch_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static size_t str_add(screen_scratch_t *s, const char *fmt, ...) {
+/* A bounded string builder with snprintf's truncation: at most cap - 1
+ * bytes are kept (the explanations used fixed snprintf buffers; the same
+ * caps keep the output byte-identical without the printf machinery). */
+typedef struct {
+  char *d;
+  size_t n, cap;
+} sb_t;
+
+static void sb_put(sb_t *b, const char *p, size_t l) {
+  size_t room = b->cap - 1 - b->n;
+  if (l > room) l = room;
+  memcpy(b->d + b->n, p, l);
+  b->n += l;
+}
+static void sb_str(sb_t *b, const char *p) { sb_put(b, p, strlen(p)); }
+static void sb_int(sb_t *b, int v) {
+  char t[16];
+  size_t k = sizeof t;
+  unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+  do t[--k] = (char)('0' + u % 10); while ((u /= 10) != 0);
+  if (v < 0) t[--k] = '-';
+  sb_put(b, t + k, sizeof t - k);
+}
+
+/* Append b's bytes and a NUL to the scratch string store; returns the offset. */
+static size_t str_add(screen_scratch_t *s, const sb_t *b) {
   size_t off = s->str.len;
-  va_list ap;
-  va_start(ap, fmt);
-  char tmp[1024];
-  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-  va_end(ap);
-  if (n < 0) n = 0;
-  if ((size_t)n >= sizeof tmp) n = sizeof tmp - 1;
-  buf_append(&s->str, tmp, (size_t)n);
+  buf_append(&s->str, b->d, b->n);
   buf_append(&s->str, "", 1);
   return off;
 }
+
+/* Stable insertion sort (what glibc's merge-sort qsort gives for equal
+ * keys), for the small arrays of one post; larger ones go to qsort. */
+#define STABLE_SORT(T, a, n, cmp)                                   \
+  do {                                                              \
+    if ((n) > 48) {                                                 \
+      qsort((a), (n), sizeof(T), cmp);                              \
+      break;                                                        \
+    }                                                               \
+    for (size_t i_ = 1; i_ < (n); i_++) {                           \
+      T v_ = (a)[i_];                                               \
+      size_t j_ = i_;                                               \
+      while (j_ > 0 && cmp(&(a)[j_ - 1], &v_) > 0) {                \
+        (a)[j_] = (a)[j_ - 1];                                      \
+        j_--;                                                       \
+      }                                                             \
+      (a)[j_] = v_;                                                 \
+    }                                                               \
+  } while (0)
 
 static int cmp_cand_span(const void *pa, const void *pb) {
   const cand_t *a = pa, *b = pb;
@@ -382,8 +419,15 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   hs_error_t rc = hs_scan(en->db, s->norm.text, (unsigned)s->norm.len, 0, s->hs, on_match, s);
   if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) return hs_fail("hs_scan", rc);
   if (s->nocc == 0) return ERR_OK;
-  qsort(s->occ, s->nocc, sizeof *s->occ, cmp_occ);
+  STABLE_SORT(occ_t, s->occ, s->nocc, cmp_occ);
 
+  if (s->pcap < s->nocc) {
+    uint32_t *q = xrealloc(s->pidx, s->ocap * sizeof *q);
+    if (!q) return ERR_NOMEM;
+    s->pidx = q;
+    s->pcap = s->ocap;
+  }
+  s->npidx = 0;
   /* Group by rule: candidates, context and peredam occurrences. */
   int konteks = 0;
   size_t i = 0;
@@ -393,6 +437,8 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
     while (j < s->nocc && s->occ[j].rule == s->occ[i].rule) j++;
     while (ys < j && s->occ[ys].side == 0) ys++;
     if (r->kategori == SCREEN_KAT_KONTEKS) konteks = 1;
+    if (r->kategori == SCREEN_KAT_PEREDAM)
+      for (size_t k = i; k < j; k++) s->pidx[s->npidx++] = (uint32_t)k;
     if (r->kategori < SCREEN_KAT_KONTEKS) {
       size_t before = s->ncand, per_rule = 0;
       for (size_t x = i; x < ys && per_rule < HITS_PER_RULE; x++) {
@@ -425,10 +471,9 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
     if (r->syarat_pemilu && !konteks) continue;
     int factor = 100, pr = -1;
     size_t pn0 = 0, pn1 = 0;
-    for (size_t k = 0; k < s->nocc; k++) {
-      const occ_t *p = &s->occ[k];
+    for (size_t q = 0; q < s->npidx; q++) {
+      const occ_t *p = &s->occ[s->pidx[q]];
       const screen_rule_t *prr = &rs->rules[p->rule];
-      if (prr->kategori != SCREEN_KAT_PEREDAM) continue;
       uint32_t g = word_gap(cd->t0, cd->t1, p->t0, p->t1);
       if (prr->jarak != 0 && g > (uint32_t)prr->jarak) continue;
       if (100 - prr->bobot < factor) factor = 100 - prr->bobot, pr = (int)p->rule, pn0 = p->n0, pn1 = p->n1;
@@ -447,25 +492,59 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
     norm_map(&s->norm, cd->n0, cd->n1, &h->mulai, &h->akhir);
     const char *xs = cd->ax < r->nx ? r->x[cd->ax] : "?";
     const char *ys = cd->ay < r->ny ? r->y[cd->ay] : NULL;
-    if (ys) s->soff[nh][0] = str_add(s, "%s … %s", xs, ys);
-    else s->soff[nh][0] = str_add(s, "%s", xs);
-    char why[400] = "";
-    if (ys)
-      snprintf(why, sizeof why, "«%s» dalam %d kata dari «%s»", xs, r->jarak, ys);
-    else
-      snprintf(why, sizeof why, "«%s»", xs);
-    char damp[300] = "";
-    if (pr >= 0) {
-      snprintf(damp, sizeof damp, " Bobot diturunkan dari %d ke %d karena «%.*s» (%s).", r->bobot, cd->eff,
-               (int)(pn1 - pn0), s->norm.text + pn0, rs->rules[pr].catatan[0] ? rs->rules[pr].catatan : "peredam");
+    char big[1024], why[400], damp[300];
+    sb_t b = {big, 0, sizeof big};
+    sb_str(&b, xs); /* "%s … %s" or "%s" */
+    if (ys) {
+      sb_str(&b, " … ");
+      sb_str(&b, ys);
     }
-    s->soff[nh][1] = str_add(s, "Aturan %s (%s): %s. %s%s Bobot %d.%s%s", r->id, screen_kategori_label(r->kategori), why,
-                             r->catatan, r->catatan[0] ? "." : "", r->bobot,
-                             r->syarat_pemilu ? " Istilah lemah, dihitung karena ada konteks pemilihan." : "", damp);
+    s->soff[nh][0] = str_add(s, &b);
+    sb_t w = {why, 0, sizeof why}; /* "«%s» dalam %d kata dari «%s»" or "«%s»" */
+    sb_str(&w, "«");
+    sb_str(&w, xs);
+    sb_str(&w, "»");
+    if (ys) {
+      sb_str(&w, " dalam ");
+      sb_int(&w, r->jarak);
+      sb_str(&w, " kata dari «");
+      sb_str(&w, ys);
+      sb_str(&w, "»");
+    }
+    sb_t d = {damp, 0, sizeof damp};
+    if (pr >= 0) { /* " Bobot diturunkan dari %d ke %d karena «%.*s» (%s)." */
+      const char *pt = s->norm.text + pn0;
+      sb_str(&d, " Bobot diturunkan dari ");
+      sb_int(&d, r->bobot);
+      sb_str(&d, " ke ");
+      sb_int(&d, cd->eff);
+      sb_str(&d, " karena «");
+      sb_put(&d, pt, strnlen(pt, pn1 - pn0));
+      sb_str(&d, "» (");
+      sb_str(&d, rs->rules[pr].catatan[0] ? rs->rules[pr].catatan : "peredam");
+      sb_str(&d, ").");
+    }
+    /* "Aturan %s (%s): %s. %s%s Bobot %d.%s%s" */
+    b.n = 0;
+    sb_str(&b, "Aturan ");
+    sb_str(&b, r->id);
+    sb_str(&b, " (");
+    sb_str(&b, screen_kategori_label(r->kategori));
+    sb_str(&b, "): ");
+    sb_put(&b, why, w.n);
+    sb_str(&b, ". ");
+    sb_str(&b, r->catatan);
+    sb_str(&b, r->catatan[0] ? "." : "");
+    sb_str(&b, " Bobot ");
+    sb_int(&b, r->bobot);
+    sb_str(&b, ".");
+    sb_str(&b, r->syarat_pemilu ? " Istilah lemah, dihitung karena ada konteks pemilihan." : "");
+    sb_put(&b, damp, d.n);
+    s->soff[nh][1] = str_add(s, &b);
     nh++;
   }
   /* score: noisy-OR over clusters of overlapping hits, each at its best */
-  if (s->ncand) qsort(s->cand, s->ncand, sizeof *s->cand, cmp_cand_span);
+  if (s->ncand) STABLE_SORT(cand_t, s->cand, s->ncand, cmp_cand_span);
   size_t c = 0;
   while (c < s->ncand) {
     uint32_t end = s->cand[c].t1;
@@ -482,8 +561,10 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   for (size_t k = 0; k < nh; k++) {
     s->hits[k].istilah = s->str.data + s->soff[k][0];
     s->hits[k].penjelasan = s->str.data + s->soff[k][1];
+    s->hits[k].istilah_len = s->soff[k][1] - s->soff[k][0] - 1;
+    s->hits[k].penjelasan_len = (k + 1 < nh ? s->soff[k + 1][0] : s->str.len) - s->soff[k][1] - 1;
   }
-  if (nh) qsort(s->hits, nh, sizeof *s->hits, cmp_hit);
+  if (nh) STABLE_SORT(screen_hit_t, s->hits, nh, cmp_hit);
   out->nhits = nh;
   return ERR_OK;
 }

@@ -13,37 +13,105 @@
 #include "screen/jsonl.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/banned.h"
 
-void screen_json_str(buf_t *b, const char *s, size_t n) {
-  static const char hex[] = "0123456789abcdef";
-  buf_append(b, "\"", 1);
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    buf_append(b, s + run, i - run);
-    run = i + 1;
-    char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
-    size_t el = 2;
-    switch (c) {
-    case '"': esc[1] = '"'; break;
-    case '\\': esc[1] = '\\'; break;
-    case '\n': esc[1] = 'n'; break;
-    case '\r': esc[1] = 'r'; break;
-    case '\t': esc[1] = 't'; break;
-    default:
-      esc[1] = 'u', esc[2] = '0', esc[3] = '0', esc[4] = hex[c >> 4], esc[5] = hex[c & 15];
-      el = 6;
-    }
-    buf_append(b, esc, el);
+/* Bytes a JSON string must escape: controls, '"' and '\\'. */
+static const unsigned char needs_esc[256] = {
+  [0 ... 0x1F] = 1,
+  ['"'] = 1,
+  ['\\'] = 1,
+};
+
+/* Like buf_t's own reserve: room for n more bytes and the NUL. */
+static int ob_reserve(buf_t *b, size_t n) {
+  if (b->oom) return -1;
+  if (b->len + n + 1 <= b->cap) return 0;
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < b->len + n + 1) cap *= 2;
+  char *d = xrealloc(b->data, cap);
+  if (!d) {
+    b->oom = 1;
+    return -1;
   }
-  buf_append(b, s + run, n - run);
-  buf_append(b, "\"", 1);
+  b->data = d;
+  b->cap = cap;
+  return 0;
 }
+
+/* s[0..n) as a JSON string literal at o (room for 6 n + 2 bytes); returns the end. */
+/* SWAR: does the 8-byte word x hold a byte < 0x20, '"' or '\\'? (exact
+ * for "any byte": the classic has-zero / has-less tests) */
+#define ONES_ 0x0101010101010101ULL
+#define HIGH_ 0x8080808080808080ULL
+static inline uint64_t esc8(uint64_t x) {
+  uint64_t q = x ^ (ONES_ * '"'), b = x ^ (ONES_ * '\\');
+  return (((x - ONES_ * 0x20) & ~x) | ((q - ONES_) & ~q) | ((b - ONES_) & ~b)) & HIGH_;
+}
+
+static char *json_str_to(char *o, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  *o++ = '"';
+  for (size_t i = 0; i < n; i++) {
+    while (i + 8 <= n) { /* copy clean 8-byte blocks */
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      if (esc8(x)) break;
+      memcpy(o, &x, 8);
+      o += 8;
+      i += 8;
+    }
+    if (i >= n) break;
+    unsigned char c = (unsigned char)s[i];
+    if (!needs_esc[c]) {
+      *o++ = (char)c;
+      continue;
+    }
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    default: *o++ = 'u', *o++ = '0', *o++ = '0', *o++ = hex[c >> 4], *o++ = hex[c & 15];
+    }
+  }
+  *o++ = '"';
+  return o;
+}
+
+void screen_json_str(buf_t *b, const char *s, size_t n) {
+  if (ob_reserve(b, 6 * n + 2)) return;
+  char *o = json_str_to(b->data + b->len, s, n);
+  b->len = (size_t)(o - b->data);
+  b->data[b->len] = '\0';
+}
+
+/* Decimal digits of v at o; returns the end. */
+static char *u64_to(char *o, unsigned long long v) {
+  char t[24];
+  size_t k = sizeof t;
+  do t[--k] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  memcpy(o, t + k, sizeof t - k);
+  return o + (sizeof t - k);
+}
+static char *int_to(char *o, long long v) {
+  if (v < 0) {
+    *o++ = '-';
+    return u64_to(o, 0ULL - (unsigned long long)v);
+  }
+  return u64_to(o, (unsigned long long)v);
+}
+
+static char *lit_to(char *o, const char *s, size_t n) {
+  memcpy(o, s, n);
+  return o + n;
+}
+#define LIT(o, s) lit_to((o), (s), sizeof(s) - 1)
 
 /* Readable form for a terminal: one block per post with hits. */
 static void human_line(buf_t *out, json_t *id, const char *teks, const screen_result_t *r) {
@@ -120,6 +188,22 @@ static void put_utf8(rd_t *r, unsigned cp) {
 static int rd_str(rd_t *r, const char **s, size_t *n) {
   *s = r->o;
   while (r->p < r->end) {
+    { /* fast path: a run of printable ASCII other than '"' and '\\' */
+      const char *p = r->p, *end = r->end;
+      char *o = r->o;
+      while (end - p >= 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        if (esc8(x) | (x & HIGH_)) break;
+        memcpy(o, &x, 8);
+        o += 8;
+        p += 8;
+      }
+      while (p < end && !needs_esc[(unsigned char)*p] && (unsigned char)*p < 0x80) *o++ = *p++;
+      r->o = o;
+      r->p = p;
+      if (p >= end) break;
+    }
     unsigned char c = (unsigned char)*r->p;
     if (c == '"') {
       r->p++;
@@ -235,25 +319,38 @@ static int fast_parse(rd_t *r, fast_t *f) {
 }
 
 static err_t write_result(buf_t *out, const screen_result_t *r) {
-  char num[96];
-  int k = snprintf(num, sizeof num, ",\"skor\":%d,\"hits\":[", r->skor);
-  buf_append(out, num, (size_t)k);
+  size_t need = 64;
   for (size_t i = 0; i < r->nhits; i++) {
     const screen_hit_t *h = &r->hits[i];
-    buf_puts(out, i ? ",{\"aturan\":" : "{\"aturan\":");
-    screen_json_str(out, h->aturan, strlen(h->aturan));
-    buf_puts(out, ",\"kategori\":\"");
-    buf_puts(out, h->kategori);
-    buf_puts(out, "\",\"istilah\":");
-    screen_json_str(out, h->istilah, strlen(h->istilah));
-    k = snprintf(num, sizeof num, ",\"mulai\":%zu,\"akhir\":%zu,\"bobot\":%d,\"penjelasan\":", h->mulai, h->akhir,
-                 h->bobot_efektif);
-    buf_append(out, num, (size_t)k);
-    screen_json_str(out, h->penjelasan, strlen(h->penjelasan));
-    buf_puts(out, "}");
+    need += 6 * (strlen(h->aturan) + h->istilah_len + h->penjelasan_len) + strlen(h->kategori) + 160;
   }
-  buf_puts(out, "]}\n");
-  return out->oom ? ERR_NOMEM : ERR_OK;
+  if (ob_reserve(out, need)) return ERR_NOMEM;
+  char *o = out->data + out->len;
+  o = LIT(o, ",\"skor\":");
+  o = int_to(o, r->skor);
+  o = LIT(o, ",\"hits\":[");
+  for (size_t i = 0; i < r->nhits; i++) {
+    const screen_hit_t *h = &r->hits[i];
+    o = i ? LIT(o, ",{\"aturan\":") : LIT(o, "{\"aturan\":");
+    o = json_str_to(o, h->aturan, strlen(h->aturan));
+    o = LIT(o, ",\"kategori\":\"");
+    o = lit_to(o, h->kategori, strlen(h->kategori));
+    o = LIT(o, "\",\"istilah\":");
+    o = json_str_to(o, h->istilah, h->istilah_len);
+    o = LIT(o, ",\"mulai\":");
+    o = u64_to(o, h->mulai);
+    o = LIT(o, ",\"akhir\":");
+    o = u64_to(o, h->akhir);
+    o = LIT(o, ",\"bobot\":");
+    o = int_to(o, h->bobot_efektif);
+    o = LIT(o, ",\"penjelasan\":");
+    o = json_str_to(o, h->penjelasan, h->penjelasan_len);
+    *o++ = '}';
+  }
+  o = LIT(o, "]}\n");
+  out->len = (size_t)(o - out->data);
+  out->data[out->len] = '\0';
+  return ERR_OK;
 }
 
 err_t screen_jsonl_line(const screen_engine_t *e, screen_scratch_t *s, const char *line, size_t len, int human,
@@ -269,13 +366,13 @@ err_t screen_jsonl_line(const screen_engine_t *e, screen_scratch_t *s, const cha
         snprintf(err, errcap, "%s", err_message(rc));
         return rc;
       }
-      buf_puts(out, "{\"id\":");
-      if (f.id_kind == 1) screen_json_str(out, f.id, f.idlen);
-      else if (f.id_kind == 2) {
-        char num[24];
-        buf_append(out, num, (size_t)snprintf(num, sizeof num, "%lld", f.idv));
-      }
-      else buf_puts(out, "null");
+      if (ob_reserve(out, 6 * f.idlen + 32)) return ERR_NOMEM;
+      char *o = LIT(out->data + out->len, "{\"id\":");
+      if (f.id_kind == 1) o = json_str_to(o, f.id, f.idlen);
+      else if (f.id_kind == 2) o = int_to(o, f.idv);
+      else o = LIT(o, "null");
+      out->len = (size_t)(o - out->data);
+      out->data[out->len] = '\0';
       rc = write_result(out, &r);
       if (res) *res = r;
       return rc;

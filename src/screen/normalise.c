@@ -200,20 +200,47 @@ void norm_free(norm_t *n) {
   memset(n, 0, sizeof *n);
 }
 
+/* ASCII byte → class and folded char (fold_ascii as a table). */
+#define CL_(b)                                                                                          \
+  ((b) >= 'a' && (b) <= 'z'   ? NORM_C_LOWER                                                            \
+   : (b) >= 'A' && (b) <= 'Z' ? NORM_C_UPPER                                                            \
+   : (b) >= '0' && (b) <= '9' ? NORM_C_DIGIT                                                            \
+   : ((b) == ' ' || ((b) >= '\t' && (b) <= '\r')) ? NORM_C_SPACE                                        \
+                              : NORM_C_OTHER)
+#define CH_(b)                                                                                          \
+  ((b) >= 'A' && (b) <= 'Z' ? (b) - 'A' + 'a' : ((b) == ' ' || ((b) >= '\t' && (b) <= '\r')) ? ' ' : (b))
+#define R4_(F, b) F(b), F((b) + 1), F((b) + 2), F((b) + 3)
+#define R16_(F, b) R4_(F, b), R4_(F, (b) + 4), R4_(F, (b) + 8), R4_(F, (b) + 12)
+#define R128_(F)                                                                                        \
+  R16_(F, 0), R16_(F, 16), R16_(F, 32), R16_(F, 48), R16_(F, 64), R16_(F, 80), R16_(F, 96), R16_(F, 112)
+static const uint8_t ascii_cls[128] = {R128_(CL_)};
+static const char ascii_chr[128] = {R128_(CH_)};
+
 err_t norm_fold_text(norm_t *n, const char *s, size_t len) {
   const unsigned char *u = (const unsigned char *)s;
   n->nchars = 0;
   if (grow((void **)&n->chars, &n->ccap, len + 1, sizeof *n->chars)) return ERR_NOMEM;
-  size_t i = 0;
+  norm_char_t *out = n->chars;
+  size_t nc = 0, i = 0;
   while (i < len) {
+    unsigned char b = u[i];
+    if (b < 0x80) { /* ASCII fast path: same as fold_ascii */
+      norm_char_t *ch = &out[nc++];
+      ch->o0 = (uint32_t)i;
+      ch->o1 = (uint32_t)(i + 1);
+      ch->c = ascii_chr[b];
+      ch->cls = ascii_cls[b];
+      i++;
+      continue;
+    }
     uint32_t cp;
     char c;
     size_t k = norm_utf8_decode(u + i, len - i, &cp);
     int cls = cp < 0x80 ? fold_ascii(u[i], &c) : norm_fold_cp(cp, &c);
     if (cls == NORM_C_IGNORE) {
-      if (n->nchars) n->chars[n->nchars - 1].o1 = (uint32_t)(i + k);
+      if (nc) out[nc - 1].o1 = (uint32_t)(i + k);
     } else {
-      norm_char_t *ch = &n->chars[n->nchars++];
+      norm_char_t *ch = &out[nc++];
       ch->o0 = (uint32_t)i;
       ch->o1 = (uint32_t)(i + k);
       ch->c = c;
@@ -221,6 +248,7 @@ err_t norm_fold_text(norm_t *n, const char *s, size_t len) {
     }
     i += k;
   }
+  n->nchars = nc;
   return ERR_OK;
 }
 
@@ -274,6 +302,12 @@ size_t norm_word_leet(char *w, size_t len) {
  * follow. */
 static size_t squeeze_chars(norm_char_t *w, size_t n, int final) {
   size_t o = 0, i = 0;
+  { /* no two equal neighbours: nothing to squeeze (the common case) */
+    size_t k = 1;
+    while (k < n && w[k].c != w[k - 1].c) k++;
+    if (k >= n) return n;
+    i = o = k - 1; /* everything before the first pair is kept as is */
+  }
   int stretched = 0;
   for (size_t k = 0; k + 2 < n && !stretched; k++)
     stretched = is_alpha(w[k].c) && w[k].c == w[k + 1].c && w[k].c == w[k + 2].c;
@@ -305,17 +339,19 @@ size_t norm_word_squeeze(char *w, size_t len) {
 /* Number words, Indonesian and Javanese (East Java posts mix both). */
 static const struct {
   const char *word, *digits;
+  size_t wlen, dlen;
 } number_words[] = {
-  {"delapan", "8"}, {"dua", "2"},   {"empat", "4"}, {"enam", "6"},     {"enem", "6"},
-  {"kesatu", "1"},  {"lima", "5"},  {"limo", "5"},  {"loro", "2"},     {"nol", "0"},
-  {"papat", "4"},   {"pitu", "7"},  {"satu", "1"},  {"sembilan", "9"}, {"sepuluh", "10"},
-  {"siji", "1"},    {"songo", "9"}, {"telu", "3"},  {"tiga", "3"},     {"tujuh", "7"},
-  {"wolu", "8"},
+  {"delapan", "8", 7, 1}, {"dua", "2", 3, 1},   {"empat", "4", 5, 1}, {"enam", "6", 4, 1},     {"enem", "6", 4, 1},
+  {"kesatu", "1", 6, 1},  {"lima", "5", 4, 1},  {"limo", "5", 4, 1},  {"loro", "2", 4, 1},     {"nol", "0", 3, 1},
+  {"papat", "4", 5, 1},   {"pitu", "7", 4, 1},  {"satu", "1", 4, 1},  {"sembilan", "9", 8, 1}, {"sepuluh", "10", 7, 2},
+  {"siji", "1", 4, 1},    {"songo", "9", 5, 1}, {"telu", "3", 4, 1},  {"tiga", "3", 4, 1},     {"tujuh", "7", 5, 1},
+  {"wolu", "8", 4, 1},
 };
 
-static int cmp_numword(const void *k, const void *e) {
-  return strcmp((const char *)k, *(const char *const *)e);
-}
+/* First letters of number_words, bit c - 'a'. */
+enum { NUMWORD_FIRST = 1u << ('d' - 'a') | 1u << ('e' - 'a') | 1u << ('k' - 'a') | 1u << ('l' - 'a') |
+                       1u << ('n' - 'a') | 1u << ('p' - 'a') | 1u << ('s' - 'a') | 1u << ('t' - 'a') |
+                       1u << ('w' - 'a') };
 
 const char *norm_number(const char *w, size_t len, size_t *outlen) {
   size_t i = 0;
@@ -326,16 +362,15 @@ const char *norm_number(const char *w, size_t len, size_t *outlen) {
     *outlen = len - z;
     return w + z;
   }
-  char key[WORD_MAX];
-  if (len == 0 || len >= sizeof key) return NULL;
-  memcpy(key, w, len);
-  key[len] = '\0';
-  const char *const *hit = bsearch(key, &number_words[0].word, sizeof number_words / sizeof number_words[0],
-                                   sizeof number_words[0], cmp_numword);
-  if (!hit) return NULL;
-  const char *d = ((const char *const *)hit)[1];
-  *outlen = strlen(d);
-  return d;
+  /* number words are 3..8 lowercase letters starting with one of NUMWORD_FIRST */
+  if (len < 3 || len > 8 || !is_alpha(w[0]) || !((NUMWORD_FIRST >> (w[0] - 'a')) & 1u)) return NULL;
+  for (size_t k = 0; k < sizeof number_words / sizeof number_words[0]; k++) {
+    const char *nw = number_words[k].word;
+    if (nw[0] != w[0] || number_words[k].wlen != len || memcmp(nw, w, len) != 0) continue;
+    *outlen = number_words[k].dlen;
+    return number_words[k].digits;
+  }
+  return NULL;
 }
 
 static const char *const sign_tokens[] = {"salam_satu_jari", "salam_dua_jari", "salam_tiga_jari"};
@@ -504,16 +539,6 @@ static int grow3(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need)
   return 0;
 }
 
-static int pool_byte(norm_t *n, char c, uint32_t o0, uint32_t o1) {
-  if (grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + 1)) return -1;
-  n->pool[n->plen] = c;
-  n->p0[n->plen] = o0;
-  n->p1[n->plen] = o1;
-  n->plen++;
-  n->ptoks[n->nptoks].len++;
-  return 0;
-}
-
 static void pool_end(norm_t *n) {
   if (n->ptoks[n->nptoks].len) n->nptoks++;
 }
@@ -521,22 +546,36 @@ static void pool_end(norm_t *n) {
 /* Push a replacement string (number or lexicon value) as one or more
  * tokens, every byte carrying the whole source span. */
 static int pool_replace(norm_t *n, const char *s, size_t len, uint32_t o0, uint32_t o1) {
+  if (grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + len)) return -1;
   size_t i = 0;
   while (i < len) {
     while (i < len && !is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '_') i++;
     if (i >= len) break;
     if (pool_begin(n)) return -1;
-    while (i < len && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_'))
-      if (pool_byte(n, s[i++], o0, o1)) return -1;
+    size_t p = n->plen;
+    while (i < len && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_')) {
+      n->pool[p] = s[i++];
+      n->p0[p] = o0;
+      n->p1[p] = o1;
+      p++;
+    }
+    n->ptoks[n->nptoks].len = (uint32_t)(p - n->plen);
+    n->plen = p;
     pool_end(n);
   }
   return 0;
 }
 
 static int pool_chars(norm_t *n, const norm_char_t *w, size_t len) {
-  if (pool_begin(n)) return -1;
-  for (size_t i = 0; i < len; i++)
-    if (pool_byte(n, w[i].c, w[i].o0, w[i].o1)) return -1;
+  if (pool_begin(n) || grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + len)) return -1;
+  size_t p = n->plen;
+  for (size_t i = 0; i < len; i++, p++) {
+    n->pool[p] = w[i].c;
+    n->p0[p] = w[i].o0;
+    n->p1[p] = w[i].o1;
+  }
+  n->ptoks[n->nptoks].len = (uint32_t)len;
+  n->plen = p;
   pool_end(n);
   return 0;
 }
@@ -586,6 +625,13 @@ static int reduplicate(norm_t *n, const norm_char_t *two) {
 
 /* A word: leet digits, then split at camelCase and letter/digit edges. */
 static int emit_word(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, size_t len) {
+  /* Fast path: no digit anywhere and no capital after the first char, so
+   * leet has nothing to do and there is no cut inside the word. */
+  if (len == 0) return 0;
+  unsigned mask = 0;
+  for (size_t i = 1; i < len; i++) mask |= 1u << w[i].cls;
+  if (!(mask & (1u << NORM_C_DIGIT | 1u << NORM_C_UPPER)) && w[0].cls != NORM_C_DIGIT)
+    return emit_segment(n, lx, w, len);
   leet_chars(w, len);
   size_t a = 0;
   for (size_t i = 1; i <= len; i++) {
@@ -673,7 +719,11 @@ err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
       }
       i = end;
     } else {
-      while (i < n->nchars && alnum_cls(ch[i].cls)) n->wb[wn++] = ch[i++];
+      size_t k = i, nch = n->nchars;
+      while (k < nch && alnum_cls(ch[k].cls)) k++;
+      wn = k - i;
+      memcpy(n->wb, ch + i, wn * sizeof *ch);
+      i = k;
     }
     if (emit_word(n, lx, n->wb, wn)) return ERR_NOMEM;
   }
@@ -687,67 +737,78 @@ err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
   if (grow3(&n->text, &n->o0, &n->o1, &n->cap, n->plen + n->nptoks * 8 + 8) ||
       grow((void **)&n->toks, &n->tcap, n->nptoks * 2 + 1, sizeof *n->toks))
     return ERR_NOMEM;
+  /* locals: the char stores below would otherwise reload every field of n */
+  char *text = n->text;
+  uint32_t *o0 = n->o0, *o1 = n->o1;
+  norm_tok_t *toks = n->toks;
+  const norm_tok_t *ptoks = n->ptoks;
+  const char *pool = n->pool;
+  const uint32_t *p0 = n->p0, *p1 = n->p1;
+  size_t nptoks = n->nptoks, ol = 0, ntoks = 0;
   uint32_t last = 0;
-  n->text[n->len] = ' ';
-  n->o0[n->len] = n->o1[n->len] = 0;
-  n->len++;
-  for (size_t t = 0; t < n->nptoks; t++) {
-    const norm_tok_t *pt = &n->ptoks[t];
-    const char *w = n->pool + pt->start;
+  text[ol] = ' ';
+  o0[ol] = o1[ol] = 0;
+  ol++;
+  for (size_t t = 0; t < nptoks; t++) {
+    const norm_tok_t *pt = &ptoks[t];
+    const char *w = pool + pt->start;
     int is_nomor = 0;
-    for (size_t k = 0; k < sizeof nomor_words / sizeof *nomor_words; k++)
-      if (strlen(nomor_words[k]) == pt->len && !memcmp(w, nomor_words[k], pt->len)) is_nomor = 1;
+    if (w[0] == 'n' && pt->len <= 5)
+      for (size_t k = 0; k < sizeof nomor_words / sizeof *nomor_words; k++)
+        if (strlen(nomor_words[k]) == pt->len && !memcmp(w, nomor_words[k], pt->len)) is_nomor = 1;
     size_t j = t + (is_nomor ? 1 : 0);
     int has_urut = 0;
-    if (j < n->nptoks)
+    if (j < nptoks && pool[ptoks[j].start] == 'u' && ptoks[j].len <= 4)
       for (size_t k = 0; k < sizeof urut_words / sizeof *urut_words; k++)
-        if (strlen(urut_words[k]) == n->ptoks[j].len && !memcmp(n->pool + n->ptoks[j].start, urut_words[k], n->ptoks[j].len))
+        if (strlen(urut_words[k]) == ptoks[j].len && !memcmp(pool + ptoks[j].start, urut_words[k], ptoks[j].len))
           has_urut = 1;
     if (has_urut) j++;
-    int numeric = j < n->nptoks && is_digit(n->pool[n->ptoks[j].start]);
+    int numeric = j < nptoks && is_digit(pool[ptoks[j].start]);
+    uint32_t s0 = p0[pt->start], s1 = p1[pt->start + pt->len - 1];
     /* "paslon 2" / "calon 02" → "… calon nomor 2" */
-    if (pt->len && is_digit(w[0]) && n->ntoks && n->toks[n->ntoks - 1].len == 5 &&
-        !memcmp(n->text + n->toks[n->ntoks - 1].start, "calon", 5)) {
-      n->toks[n->ntoks].start = (uint32_t)n->len;
-      n->toks[n->ntoks].len = 5;
-      n->ntoks++;
+    if (is_digit(w[0]) && ntoks && toks[ntoks - 1].len == 5 && !memcmp(text + toks[ntoks - 1].start, "calon", 5)) {
+      toks[ntoks].start = (uint32_t)ol;
+      toks[ntoks].len = 5;
+      ntoks++;
       for (size_t k = 0; k < 5; k++) {
-        n->text[n->len] = "nomor"[k];
-        n->o0[n->len] = n->p0[pt->start];
-        n->o1[n->len] = n->p1[pt->start + pt->len - 1];
-        n->len++;
+        text[ol] = "nomor"[k];
+        o0[ol] = s0;
+        o1[ol] = s1;
+        ol++;
       }
-      n->text[n->len] = ' ';
-      n->o0[n->len] = n->o1[n->len] = n->p1[pt->start + pt->len - 1];
-      n->len++;
+      text[ol] = ' ';
+      o0[ol] = o1[ol] = s1;
+      ol++;
     }
-    const char *outw = w;
-    size_t outl = pt->len;
-    uint32_t s0 = n->p0[pt->start], s1 = n->p1[pt->start + pt->len - 1];
-    int whole = 0;
+    toks[ntoks].start = (uint32_t)ol;
     if ((is_nomor || has_urut) && (numeric || (is_nomor && pt->len > 2))) {
-      const norm_tok_t *lt = &n->ptoks[j - 1];
-      outw = "nomor";
-      outl = 5;
-      s1 = n->p1[lt->start + lt->len - 1];
-      whole = 1;
+      const norm_tok_t *lt = &ptoks[j - 1];
+      s1 = p1[lt->start + lt->len - 1];
       t = j - 1;
+      toks[ntoks].len = 5;
+      for (size_t k = 0; k < 5; k++) {
+        text[ol] = "nomor"[k];
+        o0[ol] = s0;
+        o1[ol] = s1;
+        ol++;
+      }
+    } else {
+      size_t outl = pt->len;
+      toks[ntoks].len = (uint32_t)outl;
+      memcpy(text + ol, w, outl);
+      memcpy(o0 + ol, p0 + pt->start, outl * sizeof *o0);
+      memcpy(o1 + ol, p1 + pt->start, outl * sizeof *o1);
+      ol += outl;
     }
-    n->toks[n->ntoks].start = (uint32_t)n->len;
-    n->toks[n->ntoks].len = (uint32_t)outl;
-    n->ntoks++;
-    for (size_t k = 0; k < outl; k++) {
-      n->text[n->len] = outw[k];
-      n->o0[n->len] = whole ? s0 : n->p0[pt->start + k];
-      n->o1[n->len] = whole ? s1 : n->p1[pt->start + k];
-      n->len++;
-    }
+    ntoks++;
     last = s1;
-    n->text[n->len] = ' ';
-    n->o0[n->len] = n->o1[n->len] = last;
-    n->len++;
+    text[ol] = ' ';
+    o0[ol] = o1[ol] = last;
+    ol++;
   }
-  n->text[n->len] = '\0';
+  text[ol] = '\0';
+  n->len = ol;
+  n->ntoks = ntoks;
   return ERR_OK;
 }
 

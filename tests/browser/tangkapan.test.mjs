@@ -40,6 +40,9 @@ for (const [w, hgt] of [[375, 812], [1280, 800]]) {
     if (kode) await ambil('kasus', '/kasus.html?kode=' + encodeURIComponent(kode), '#kasus:not([hidden])');
     await ambil('rekomendasi', '/rekomendasi.html');
     await ambil('dasbor', '/dasbor.html');
+    await ambil('kerawanan', '/kerawanan.html', '#pilih[data-siap="1"]');
+    await ambil('pencegahan', '/pencegahan.html', 'body[data-siap="1"]');
+    await ambil('antrian', '/antrian.html', 'body[data-siap="1"]');
     await page.emulateMedia({ media: 'print' });
     if (kode) await ambil('kasus-cetak', '/kasus.html?kode=' + encodeURIComponent(kode), '#kasus:not([hidden])');
     assert.deepEqual(ctx.galat, []);

@@ -31,10 +31,11 @@ req POST "/api/v1/kasus/$K1/transisi" '{"ke":"diregistrasi"}' -H "X-CSRF-Token: 
 
 # online backup while the server is up (and a reader keeps reading)
 ( for _ in $(seq 1 30); do curl -s -o /dev/null "$BASE/api/v1/lacak/$K1"; done ) &
+READER=$!
 "$NETRAL" backup "$E2E_TMP/cadangan.tar" >"$E2E_TMP/out" 2>&1; check "backup saat server jalan" 0 $?
 check_contains "pesan: kunci tidak disertakan" "tidak disertakan" "$(cat "$E2E_TMP/out")"
 "$NETRAL" backup "$E2E_TMP/cadangan-kunci.tar" --dengan-kunci >/dev/null 2>&1; check "backup --dengan-kunci" 0 $?
-wait
+wait "$READER"
 check "arsip mode 0600" 600 "$(stat -c %a "$E2E_TMP/cadangan.tar")"
 MEMBERS=$(tar tf "$E2E_TMP/cadangan.tar")
 check "arsip tanpa kunci" 0 "$(grep -c '^netral.key$' <<<"$MEMBERS")"

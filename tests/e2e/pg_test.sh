@@ -82,7 +82,7 @@ worker() { # base name
   for i in $(seq 1 $N); do
     out=$(report "$1" "$2" "$i")
     code=$(echo "$out" | tail -1)
-    if [ "$code" = 201 ]; then echo "$out" | head -1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["kode"])'
+    if [ "$code" = 201 ]; then echo "$out" | head -1 | grep -o '"kode":"NTR-[^"]*"' | head -1 | cut -d'"' -f4
     else echo "GAGAL:$code:$(echo "$out" | head -1)" >&2; fi
   done >"$E2E_TMP/kode.$2"
 }
@@ -117,4 +117,37 @@ check_contains "audit OK" "audit OK:" "$out"
 check "jumlah entri audit" $((total + 3)) "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM audit')"
 check "tidak ada dua entri dengan prev_hash sama" 0 \
   "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM (SELECT prev_hash FROM audit GROUP BY prev_hash HAVING COUNT(*)>1) t')"
+for p in $PID_A $PID_B; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done; PID_A= PID_B=
+
+# ---- 5. migrate-data: an embedded deployment moves to PostgreSQL ----
+M="$E2E_TMP/pindah"; mkdir -p "$M"
+export NETRAL_DB="sqlite:$M/netral.db" NETRAL_DATA_DIR="$M" NETRAL_KEY_FILE="$M/netral.key"
+printf 'Rahasia-123!\n' | "$NETRAL" user add --username uji.bawaslu --role bawaslu --wilayah 35.76 >/dev/null
+PORT_A=$(free_port); start_one "$PORT_A" "$E2E_TMP/m1.log"; PID_A=$STARTED; BASE="http://127.0.0.1:$PORT_A"
+rm -f "$E2E_TMP/cookies"
+req POST /api/v1/laporan '{"rezim":"pemilu","anonim":false,"pelapor":{"nama":"Siti Rahmawati","nik":"3576014101900002","alamat":"Jl. Majapahit 10","telepon":"081234567890"},"terlapor":{"nama":"Kades Y","kategori":"kepala_desa"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.02","lokasi":"Pasar","uraian":"Kepala desa membagikan amplop kepada warga saat kampanye."}}'
+check "laporan di SQLite 201" 201 "$STATUS"; KODE_LAMA=$(jget kode)
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"Rahasia-123!"}'; CSRF=$(jget csrf)
+kill "$PID_A"; wait "$PID_A" 2>/dev/null; PID_A=
+TARGET=$(bash "$CLUSTER" createdb "$PG_URL" pindahan)
+out=$("$NETRAL" migrate-data --from "sqlite:$M/netral.db" --to "$TARGET" 2>&1); rc=$?
+check "migrate-data selesai" 0 $rc
+check_contains "ringkasan: baris cocok" "jumlah baris cocok di setiap tabel" "$out"
+check_contains "ringkasan: audit tujuan OK" "audit OK di tujuan: 3 entri" "$out"
+out=$("$NETRAL" migrate-data --from "sqlite:$M/netral.db" --to "$TARGET" 2>&1); rc=$?
+check "migrate-data kedua ditolak" 1 $rc
+check_contains "tujuan sudah berisi" "sudah berisi data" "$out"
+export NETRAL_DB="$TARGET"
+out=$("$NETRAL" audit verify); check "audit verify di tujuan" 0 $?
+PORT_A=$(free_port); start_one "$PORT_A" "$E2E_TMP/m2.log"; PID_A=$STARTED; BASE="http://127.0.0.1:$PORT_A"
+req GET /api/v1/session
+check "sesi lama tetap berlaku setelah pindah" 200 "$STATUS"
+req GET "/api/v1/lacak/$KODE_LAMA"
+check "kode lama dapat dilacak" 200 "$STATUS"
+req POST "/api/v1/kasus/$KODE_LAMA/identitas" '{"alasan":"Klarifikasi saksi pelapor diperlukan untuk kajian"}' -H "X-CSRF-Token: $CSRF"
+check "identitas tersegel terbuka dengan kunci yang sama" "Siti Rahmawati" "$(jget pelapor.nama)"
+req POST /api/v1/laporan '{"rezim":"pemilu","anonim":true,"terlapor":{"nama":"Kades Z","kategori":"kepala_desa"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.02","lokasi":"Pasar","uraian":"Kepala desa membagikan amplop kepada warga saat kampanye."}}'
+check "laporan baru setelah pindah 201 (urutan id berlanjut)" 201 "$STATUS"
+kill "$PID_A"; wait "$PID_A" 2>/dev/null; PID_A=
+out=$("$NETRAL" audit verify); check "audit verify setelah penulisan baru" 0 $?
 e2e_done

@@ -4,12 +4,26 @@ import { $, h, replace } from './dom.js';
 import { sesi, del } from './api.js';
 import { PERAN } from './format.js';
 
+const MENU_TAMBAHAN = [
+  ['kerawanan', '/kerawanan.html', 'Kerawanan', ['pkd', 'panwascam', 'bawaslu', 'admin']],
+  ['pencegahan', '/pencegahan.html', 'Pencegahan', ['pkd', 'panwascam', 'bawaslu', 'pemda', 'bkn', 'admin']],
+  ['antrian', '/antrian.html', 'Antrean saring', ['panwascam', 'bawaslu', 'admin']],
+];
+
 export async function mulaiStaf(hal) {
   let s = null;
   try { s = await sesi(); } catch { /* jaringan: biarkan halaman menampilkan galat */ }
   if (!s) {
     location.replace('/masuk.html?lanjut=' + encodeURIComponent(location.pathname + location.search));
     return new Promise(() => {}); // berhenti di sini
+  }
+  const u0 = s.user || {};
+  // Halaman pencegahan dan penyaringan: ditambahkan ke menu bila halaman ini belum
+  // memuatnya, hanya untuk peran yang boleh membukanya (lihat src/api/routes.c).
+  const nav = $('#nav-staf');
+  for (const [kode, href, teks, peran] of MENU_TAMBAHAN) {
+    if (!nav || nav.querySelector(`[data-hal="${kode}"]`) || !peran.includes(u0.role)) continue;
+    nav.append(h('li', null, h('a', { href, 'data-hal': kode }, teks)));
   }
   const a = document.querySelector(`#nav-staf [data-hal="${hal}"]`);
   if (a) a.setAttribute('aria-current', 'page');

@@ -1,0 +1,260 @@
+// kerawanan.js — indeks kerawanan netralitas: pilih tingkat + wilayah (di URL, bisa
+// dibagikan), peta kecamatan berwarna menurut kategori (tinggi/sedang/rendah) dengan
+// legenda dan tabel pengganti, rincian per unit (nilai, normal, bobot, kontribusi tiap
+// indikator — jumlah kontribusi = skor), tabel peringkat, unduhan XLSX.
+import { $, h, replace, clear, params } from './dom.js';
+import { get } from './api.js';
+import { mulaiStaf } from './staf.js';
+import { pemilihWilayah } from './wilayah.js';
+import { angka } from './format.js';
+
+const W = 1000; // lebar viewBox peta
+const TINGKAT = { kabkota: 'Kabupaten/kota', kecamatan: 'Kecamatan', desa: 'Desa/kelurahan', opd: 'OPD' };
+const KATEGORI = { tinggi: 'Tinggi', sedang: 'Sedang', rendah: 'Rendah' };
+const ZONA = { merah: 'Merah', kuning: 'Kuning', hijau: 'Hijau' };
+const form = $('#pilih');
+
+const dua = (n) => Number(n || 0).toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const lencanaKategori = (k) => h('span', { class: 'lencana krw-' + k, 'data-kategori': k }, KATEGORI[k] || k);
+const lencanaZona = (z) => h('span', { class: 'lencana zona-' + z }, ZONA[z] || z);
+
+let wilayah = null; // pemilih wilayah
+let data = null;    // jawaban terakhir GET /api/v1/kerawanan
+let indikator = new Map();
+let terpilih = '';
+
+function kueri() {
+  const q = new URLSearchParams();
+  q.set('tingkat', form.elements.tingkat.value);
+  const w = wilayah ? wilayah.input.value : '';
+  if (w) q.set('wilayah', w);
+  return q;
+}
+
+// ---------- rincian satu unit ----------
+function tampilRincian(kode, fokus) {
+  const u = data && data.unit.find((x) => x.kode === kode);
+  if (!u) return;
+  terpilih = kode;
+  for (const el of document.querySelectorAll('#baris tr')) el.classList.toggle('terpilih', el.dataset.kode === kode);
+  for (const el of document.querySelectorAll('#peta path')) el.classList.toggle('terpilih', el.dataset.unit === kode);
+  const jumlah = (u.rincian || []).reduce((s, r) => s + (r.kontribusi || 0), 0);
+  const maksK = Math.max(1, ...(u.rincian || []).map((r) => r.kontribusi || 0));
+  const isi = $('#rincian-isi');
+  replace(isi,
+    h('h3', { id: 'rincian-nama' }, `${u.nama} (${u.kode})`),
+    h('p', { class: 'krw-skor' },
+      h('span', { class: 'angka-besar', id: 'rincian-skor' }, dua(u.skor)), ' dari 100 · ',
+      lencanaKategori(u.kategori), ' · zona ', lencanaZona(u.zona)),
+    h('p', { class: 'bantuan' },
+      `Peringkat ${u.peringkat} dari ${data.unit.length}. ${angka(u.terlapor)} terlapor dalam 365 hari; ${angka(u.pegawai)} pegawai terdaftar.`),
+    h('div', { class: 'tabel-gulir' }, h('table', { id: 'tabel-rincian' },
+      h('caption', { class: 'sr' }, `Rincian skor ${u.nama}`),
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col' }, 'Indikator'), h('th', { scope: 'col', class: 'angka' }, 'Nilai'),
+        h('th', { scope: 'col', class: 'angka' }, 'Normal 0–100'), h('th', { scope: 'col', class: 'angka' }, 'Bobot'),
+        h('th', { scope: 'col', class: 'angka' }, 'Kontribusi'))),
+      h('tbody', null, (u.rincian || []).map((r) => {
+        const ind = indikator.get(r.kode) || {};
+        const w = Math.round(((r.kontribusi || 0) / maksK) * 100);
+        return h('tr', { 'data-indikator': r.kode, class: r.bobot ? '' : 'nonaktif' },
+          h('th', { scope: 'row' }, ind.nama || r.kode, ind.keterangan ? h('span', { class: 'bantuan' }, ind.keterangan) : null),
+          h('td', { class: 'angka' }, dua(r.nilai)),
+          h('td', { class: 'angka' }, dua(r.normal)),
+          h('td', { class: 'angka' }, r.bobot ? String(r.bobot) : '0 (nonaktif)'),
+          h('td', { class: 'angka' }, dua(r.kontribusi),
+            h('svg', { class: 'krw-batang', viewBox: '0 0 100 6', preserveAspectRatio: 'none', 'aria-hidden': 'true' },
+              h('rect', { class: 'latar', x: 0, y: 0, width: 100, height: 6 }),
+              h('rect', { class: 'isi', x: 0, y: 0, width: Math.max(0, w), height: 6 }))));
+      })),
+      h('tfoot', null, h('tr', null,
+        h('th', { scope: 'row', colspan: 4 }, 'Jumlah kontribusi = skor'),
+        h('td', { class: 'angka', id: 'rincian-jumlah' }, dua(jumlah)))))),
+    h('p', { class: 'bantuan' },
+      'Nilai = angka mentah indikator di unit ini; Normal = nilai setelah min–maks 0–100 di antara unit yang dibandingkan; ',
+      'Kontribusi = bobot × normal ÷ jumlah bobot.'));
+  isi.hidden = false;
+  $('#rincian-kosong').hidden = true;
+  if (fokus) $('#rincian').focus();
+}
+
+// ---------- tabel peringkat ----------
+function gambarPeringkat() {
+  replace($('#baris'), data.unit.map((u) => h('tr', { 'data-kode': u.kode, 'data-kategori': u.kategori },
+    h('td', { 'data-label': 'No.', class: 'angka' }, String(u.peringkat)),
+    h('td', { 'data-label': 'Unit' },
+      h('button', { type: 'button', class: 'tautan', 'aria-controls': 'rincian', onclick: () => tampilRincian(u.kode, true) },
+        u.nama), h('span', { class: 'bantuan' }, u.kode)),
+    h('td', { 'data-label': 'Skor', class: 'angka' }, dua(u.skor)),
+    h('td', { 'data-label': 'Kategori' }, lencanaKategori(u.kategori)),
+    h('td', { 'data-label': 'Zona' }, lencanaZona(u.zona)),
+    h('td', { 'data-label': 'Terlapor (365 hari)', class: 'angka' }, angka(u.terlapor)),
+    h('td', { 'data-label': 'Pegawai terdaftar', class: 'angka' }, angka(u.pegawai)))));
+  $('#tabel').hidden = data.unit.length === 0;
+}
+
+function gambarRingkas() {
+  const hitung = { tinggi: 0, sedang: 0, rendah: 0 };
+  for (const u of data.unit) if (u.kategori in hitung) hitung[u.kategori]++;
+  const st = data.statistik || {};
+  replace($('#ringkas'),
+    h('span', { class: 'lencana status', id: 'jumlah-unit', 'data-total': data.unit.length },
+      `${angka(data.unit.length)} ${(TINGKAT[data.tingkat] || data.tingkat).toLowerCase()}`),
+    h('span', { class: 'lencana krw-tinggi' }, `${hitung.tinggi} tinggi`),
+    h('span', { class: 'lencana krw-sedang' }, `${hitung.sedang} sedang`),
+    h('span', { class: 'lencana krw-rendah' }, `${hitung.rendah} rendah`),
+    h('span', { class: 'bantuan' },
+      `Rata-rata ${dua(st.rata_rata)}, simpangan baku ${dua(st.simpangan_baku)}: tinggi bila skor > ${dua(st.batas_tinggi)}, rendah bila < ${dua(st.batas_rendah)}.`));
+  $('#metode').textContent = data.metode || '';
+  replace($('#indikator'), h('table', null,
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Indikator'), h('th', { scope: 'col', class: 'angka' }, 'Bobot'),
+      h('th', { scope: 'col' }, 'Arah'), h('th', { scope: 'col' }, 'Keterangan'))),
+    h('tbody', null, (data.indikator || []).map((i) => h('tr', null,
+      h('td', null, i.nama), h('td', { class: 'angka' }, `${i.bobot}${i.bobot !== i.bobot_bawaan ? ` (bawaan ${i.bobot_bawaan})` : ''}`),
+      h('td', null, i.arah === 'negatif' ? 'Makin tinggi makin aman' : 'Makin tinggi makin rawan'),
+      h('td', null, i.keterangan || ''))))));
+}
+
+// ---------- peta ----------
+let geo = null;
+async function muatGeo() {
+  if (geo) return geo;
+  const res = await fetch('/data/kecamatan_jatim.geojson');
+  if (!res.ok) throw new Error('peta');
+  geo = await res.json();
+  return geo;
+}
+
+async function gambarPeta() {
+  const kartu = $('#peta-kartu');
+  const wadah = $('#peta');
+  // Poligon yang ada hanya kecamatan: tingkat kecamatan diwarnai langsung, tingkat
+  // kabupaten/kota mewarnai semua kecamatan di dalamnya. Desa dan OPD: tabel saja.
+  if (data.tingkat !== 'kecamatan' && data.tingkat !== 'kabkota') {
+    kartu.hidden = true;
+    return;
+  }
+  kartu.hidden = false;
+  $('#j-peta').textContent = data.tingkat === 'kabkota' ? 'Peta kerawanan kabupaten/kota' : 'Peta kerawanan kecamatan';
+  try { await muatGeo(); } catch {
+    replace(wadah, h('p', { class: 'pesan', 'data-jenis': 'galat' }, 'Peta kecamatan belum tersedia dari server (/data/kecamatan_jatim.geojson).'));
+    return;
+  }
+  const unit = new Map(data.unit.map((u) => [u.kode, u]));
+  const cari = (kodeKec) => (data.tingkat === 'kabkota' ? unit.get(kodeKec.split('.').slice(0, 2).join('.')) : unit.get(kodeKec));
+  const lingkup = data.wilayah || '';
+  const fitur = geo.features.filter((f) => {
+    const k = f.properties.kode || '';
+    return !lingkup || k === lingkup || k.startsWith(lingkup + '.') || (lingkup.length > k.length && lingkup.startsWith(k + '.'));
+  });
+  const semua = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  for (const f of fitur) for (const poly of semua(f.geometry)) for (const ring of poly) for (const [x, y] of ring) {
+    if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
+  }
+  if (!fitur.length || !Number.isFinite(minX)) {
+    replace(wadah, h('p', null, 'Tidak ada poligon kecamatan untuk wilayah ini.'));
+    replace($('#tabel-peta'), h('p', null, '—'));
+    return;
+  }
+  // Equirectangular dengan koreksi cos(lintang tengah).
+  const k = Math.cos(((minY + maxY) / 2) * Math.PI / 180);
+  const skala = W / Math.max(1e-9, (maxX - minX) * k);
+  const H = Math.max(1, Math.ceil((maxY - minY) * skala));
+  const proj = (x, y) => [(x - minX) * k * skala, (maxY - y) * skala];
+  const ambang = Math.max(0.3, W / 2000);
+  const svg = h('svg', { class: 'peta krw-peta', viewBox: `0 0 ${W} ${H}`, role: 'group',
+    'aria-label': `Peta kerawanan ${lingkup || 'Jawa Timur'} menurut kategori` });
+  const info = $('#peta-info');
+  const baris = [];
+  for (const f of fitur) {
+    const kode = f.properties.kode;
+    const nama = f.properties.nama;
+    const u = cari(kode);
+    let d = '';
+    for (const poly of semua(f.geometry)) for (const ring of poly) {
+      let px = null, py = null, seg = '';
+      for (const [x, y] of ring) {
+        const [a, b] = proj(x, y);
+        if (px !== null && Math.abs(a - px) < ambang && Math.abs(b - py) < ambang) continue;
+        seg += (seg ? 'L' : 'M') + a.toFixed(1) + ' ' + b.toFixed(1);
+        px = a; py = b;
+      }
+      if (seg) d += seg + 'Z';
+    }
+    if (!d) continue;
+    const label = u
+      ? `Kecamatan ${nama} (${kode})${data.tingkat === 'kabkota' ? ', ' + u.nama : ''}: kerawanan ${KATEGORI[u.kategori] || u.kategori}, skor ${dua(u.skor)}`
+      : `Kecamatan ${nama} (${kode}): di luar pilihan`;
+    const buka = () => { if (u) tampilRincian(u.kode, true); };
+    svg.append(h('path', { d, class: u ? 'krw-' + u.kategori : 'krw-kosong', 'data-kode': kode, 'data-unit': u ? u.kode : false,
+      'data-kategori': u ? u.kategori : false, 'aria-label': label, tabindex: u ? 0 : -1, role: u ? 'button' : false,
+      onclick: buka, onkeydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); buka(); } },
+      onmouseenter: () => { info.textContent = label; }, onfocus: () => { info.textContent = label; } },
+    h('title', null, label)));
+    if (u) baris.push([nama, kode, u]);
+  }
+  replace(wadah, svg);
+  baris.sort((a, b) => b[2].skor - a[2].skor || a[1].localeCompare(b[1]));
+  replace($('#tabel-peta'), h('table', null,
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Kecamatan'),
+      data.tingkat === 'kabkota' ? h('th', { scope: 'col' }, 'Kabupaten/kota') : null,
+      h('th', { scope: 'col' }, 'Kategori'), h('th', { scope: 'col', class: 'angka' }, 'Skor'))),
+    h('tbody', null, baris.map(([nama, kode, u]) => h('tr', null,
+      h('td', null, h('button', { type: 'button', class: 'tautan', onclick: () => tampilRincian(u.kode, true) }, `${nama} (${kode})`)),
+      data.tingkat === 'kabkota' ? h('td', null, u.nama) : null,
+      h('td', null, lencanaKategori(u.kategori)),
+      h('td', { class: 'angka' }, dua(u.skor)))))));
+  if (terpilih) tampilRincian(terpilih, false);
+}
+
+// ---------- muat ----------
+async function muat() {
+  const q = kueri();
+  const m = $('#muat');
+  m.hidden = false; m.dataset.jenis = 'info'; m.textContent = 'Memuat indeks kerawanan…';
+  $('#unduh-xlsx').href = '/api/v1/kerawanan.xlsx?' + q;
+  try {
+    data = await get('/api/v1/kerawanan?' + q);
+    data.unit = data.unit || [];
+    indikator = new Map((data.indikator || []).map((i) => [i.kode, i]));
+    if (!data.unit.some((u) => u.kode === terpilih)) {
+      terpilih = '';
+      $('#rincian-isi').hidden = true;
+      $('#rincian-kosong').hidden = false;
+    }
+    gambarRingkas();
+    gambarPeringkat();
+    m.hidden = data.unit.length > 0;
+    if (!data.unit.length) m.textContent = 'Tidak ada unit pada tingkat dan wilayah ini.';
+    await gambarPeta();
+    if (terpilih) tampilRincian(terpilih, false);
+    form.dataset.siap = '1';
+  } catch (e) {
+    m.dataset.jenis = 'galat';
+    m.textContent = e.message;
+    $('#tabel').hidden = true;
+    clear($('#ringkas'));
+    clear($('#peta'));
+  }
+}
+
+form.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  history.pushState(null, '', '?' + kueri());
+  muat();
+});
+window.addEventListener('popstate', async () => {
+  const p = params();
+  form.elements.tingkat.value = p.get('tingkat') || 'kecamatan';
+  await wilayah.setel(p.get('wilayah') || '');
+  muat();
+});
+
+const s = await mulaiStaf('kerawanan');
+const p = params();
+form.elements.tingkat.value = TINGKAT[p.get('tingkat')] ? p.get('tingkat') : 'kecamatan';
+wilayah = pemilihWilayah($('#f-wilayah-wadah'), { nama: 'wilayah', id: 'f-wilayah', kedalaman: 'kecamatan', wajibSampai: 'kabkota' });
+const awal = p.has('wilayah') ? p.get('wilayah') : ((s.user && s.user.role !== 'admin' && s.user.wilayah) || '');
+await wilayah.setel(awal);
+await muat();
