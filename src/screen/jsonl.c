@@ -319,22 +319,21 @@ static int fast_parse(rd_t *r, fast_t *f) {
 }
 
 static err_t write_result(buf_t *out, const screen_result_t *r) {
-  size_t need = 64;
-  for (size_t i = 0; i < r->nhits; i++) {
-    const screen_hit_t *h = &r->hits[i];
-    need += 6 * (strlen(h->aturan) + h->istilah_len + h->penjelasan_len) + strlen(h->kategori) + 160;
-  }
-  if (ob_reserve(out, need)) return ERR_NOMEM;
+  if (ob_reserve(out, 48)) return ERR_NOMEM;
   char *o = out->data + out->len;
   o = LIT(o, ",\"skor\":");
   o = int_to(o, r->skor);
   o = LIT(o, ",\"hits\":[");
   for (size_t i = 0; i < r->nhits; i++) {
     const screen_hit_t *h = &r->hits[i];
+    size_t al = strlen(h->aturan), kl = strlen(h->kategori);
+    out->len = (size_t)(o - out->data);
+    if (ob_reserve(out, 6 * (al + h->istilah_len + h->penjelasan_len) + kl + 160)) return ERR_NOMEM;
+    o = out->data + out->len;
     o = i ? LIT(o, ",{\"aturan\":") : LIT(o, "{\"aturan\":");
-    o = json_str_to(o, h->aturan, strlen(h->aturan));
+    o = json_str_to(o, h->aturan, al);
     o = LIT(o, ",\"kategori\":\"");
-    o = lit_to(o, h->kategori, strlen(h->kategori));
+    o = lit_to(o, h->kategori, kl);
     o = LIT(o, "\",\"istilah\":");
     o = json_str_to(o, h->istilah, h->istilah_len);
     o = LIT(o, ",\"mulai\":");
@@ -347,7 +346,9 @@ static err_t write_result(buf_t *out, const screen_result_t *r) {
     o = json_str_to(o, h->penjelasan, h->penjelasan_len);
     *o++ = '}';
   }
-  o = LIT(o, "]}\n");
+  out->len = (size_t)(o - out->data);
+  if (ob_reserve(out, 8)) return ERR_NOMEM;
+  o = LIT(out->data + out->len, "]}\n");
   out->len = (size_t)(o - out->data);
   out->data[out->len] = '\0';
   return ERR_OK;

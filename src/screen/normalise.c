@@ -340,12 +340,29 @@ size_t norm_word_squeeze(char *w, size_t len) {
 static const struct {
   const char *word, *digits;
   size_t wlen, dlen;
+  uint64_t key; /* the word zero-padded to 8 bytes, read little-endian: one compare per entry */
 } number_words[] = {
-  {"delapan", "8", 7, 1}, {"dua", "2", 3, 1},   {"empat", "4", 5, 1}, {"enam", "6", 4, 1},     {"enem", "6", 4, 1},
-  {"kesatu", "1", 6, 1},  {"lima", "5", 4, 1},  {"limo", "5", 4, 1},  {"loro", "2", 4, 1},     {"nol", "0", 3, 1},
-  {"papat", "4", 5, 1},   {"pitu", "7", 4, 1},  {"satu", "1", 4, 1},  {"sembilan", "9", 8, 1}, {"sepuluh", "10", 7, 2},
-  {"siji", "1", 4, 1},    {"songo", "9", 5, 1}, {"telu", "3", 4, 1},  {"tiga", "3", 4, 1},     {"tujuh", "7", 5, 1},
-  {"wolu", "8", 4, 1},
+  {"delapan", "8", 7, 1, 0x006e6170616c6564ULL},
+  {"dua", "2", 3, 1, 0x0000000000617564ULL},
+  {"empat", "4", 5, 1, 0x0000007461706d65ULL},
+  {"enam", "6", 4, 1, 0x000000006d616e65ULL},
+  {"enem", "6", 4, 1, 0x000000006d656e65ULL},
+  {"kesatu", "1", 6, 1, 0x000075746173656bULL},
+  {"lima", "5", 4, 1, 0x00000000616d696cULL},
+  {"limo", "5", 4, 1, 0x000000006f6d696cULL},
+  {"loro", "2", 4, 1, 0x000000006f726f6cULL},
+  {"nol", "0", 3, 1, 0x00000000006c6f6eULL},
+  {"papat", "4", 5, 1, 0x0000007461706170ULL},
+  {"pitu", "7", 4, 1, 0x0000000075746970ULL},
+  {"satu", "1", 4, 1, 0x0000000075746173ULL},
+  {"sembilan", "9", 8, 1, 0x6e616c69626d6573ULL},
+  {"sepuluh", "10", 7, 2, 0x0068756c75706573ULL},
+  {"siji", "1", 4, 1, 0x00000000696a6973ULL},
+  {"songo", "9", 5, 1, 0x0000006f676e6f73ULL},
+  {"telu", "3", 4, 1, 0x00000000756c6574ULL},
+  {"tiga", "3", 4, 1, 0x0000000061676974ULL},
+  {"tujuh", "7", 5, 1, 0x00000068756a7574ULL},
+  {"wolu", "8", 4, 1, 0x00000000756c6f77ULL},
 };
 
 /* First letters of number_words, bit c - 'a'. */
@@ -364,9 +381,12 @@ const char *norm_number(const char *w, size_t len, size_t *outlen) {
   }
   /* number words are 3..8 lowercase letters starting with one of NUMWORD_FIRST */
   if (len < 3 || len > 8 || !is_alpha(w[0]) || !((NUMWORD_FIRST >> (w[0] - 'a')) & 1u)) return NULL;
+  unsigned char kb[8] = {0};
+  memcpy(kb, w, len);
+  uint64_t key = 0;
+  for (int b = 7; b >= 0; b--) key = key << 8 | kb[b];
   for (size_t k = 0; k < sizeof number_words / sizeof number_words[0]; k++) {
-    const char *nw = number_words[k].word;
-    if (nw[0] != w[0] || number_words[k].wlen != len || memcmp(nw, w, len) != 0) continue;
+    if (number_words[k].key != key) continue;
     *outlen = number_words[k].dlen;
     return number_words[k].digits;
   }

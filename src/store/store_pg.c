@@ -92,6 +92,20 @@ typedef struct {
 
 static void pg_notice(void *arg, const char *msg) { (void)arg; (void)msg; }
 
+/* Per-session settings, on connect and after a reconnect. A writer stuck
+ * holding the advisory lock must not stall every instance: lock waits give
+ * up after 10 s (55P03 → retried), an idle transaction is ended by the
+ * server after 60 s. */
+static err_t pg_session_setup(PGconn *c) {
+  PGresult *r = PQexec(c, "SET application_name='netral'; SET lock_timeout='10s';"
+                          " SET idle_in_transaction_session_timeout='60s'; SET client_min_messages=warning");
+  err_t e = PQresultStatus(r) == PGRES_COMMAND_OK
+                ? ERR_OK
+                : err_set(ERR_DB, "NETRAL_DB", "Gagal menyiapkan sesi PostgreSQL: %s", PQresultErrorMessage(r));
+  PQclear(r);
+  return e;
+}
+
 /* Map a failed result (or a connection failure when r is NULL) to err_t. */
 static err_t pg_err(pg_db_t *d, const PGresult *r) {
   const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
@@ -99,6 +113,7 @@ static err_t pg_err(pg_db_t *d, const PGresult *r) {
     /* Prepared statements die with the session: re-prepare lazily. */
     log_warn("koneksi PostgreSQL terputus: %s", PQerrorMessage(d->conn));
     PQreset(d->conn);
+    if (PQstatus(d->conn) == CONNECTION_OK) pg_session_setup(d->conn);
     d->gen++;
     return err_set(ERR_UNAVAILABLE, NULL, "Koneksi basis data terputus; coba lagi.");
   }
@@ -207,20 +222,12 @@ static err_t pg_connect(void *impl, db_t **out) {
     return e;
   }
   PQsetNoticeProcessor(d->conn, pg_notice, NULL);
-  /* A writer stuck holding the advisory lock must not stall every instance:
-   * lock waits give up after 10 s (55P03 → retried), an idle transaction is
-   * ended by the server after 60 s. */
-  PGresult *r = PQexec(d->conn,
-                       "SET application_name='netral'; SET lock_timeout='10s';"
-                       " SET idle_in_transaction_session_timeout='60s'; SET client_min_messages=warning");
-  if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-    err_t e = err_set(ERR_DB, "NETRAL_DB", "Gagal menyiapkan sesi PostgreSQL: %s", PQresultErrorMessage(r));
-    PQclear(r);
+  err_t e = pg_session_setup(d->conn);
+  if (e) {
     PQfinish(d->conn);
     xfree(d);
     return e;
   }
-  PQclear(r);
   *out = &d->base;
   return ERR_OK;
 }
@@ -396,16 +403,26 @@ static err_t pg_bind_blob(db_stmt_t *st, int i, const void *p, size_t n) {
 static err_t pg_bind_null(db_stmt_t *st, int i) { return bind_check(PS(st), i); }
 
 static err_t pg_execute(pg_db_t *d, pg_stmt_t *s) {
-  if (s->gen != d->gen) { /* the connection was re-established */
-    err_t e = stmt_server_prepare(d, s);
-    if (e) return e;
-  }
-  PGresult *r = PQexecPrepared(d->conn, s->name, s->nparams, (const char *const *)s->vals, s->lens, s->fmts, 0);
-  ExecStatusType rs = PQresultStatus(r);
-  if (rs != PGRES_TUPLES_OK && rs != PGRES_COMMAND_OK) {
+  /* A SELECT outside a transaction is retried once on a fresh connection
+   * (database restart, failover, idle connection cut by a proxy): nothing
+   * can have been half-done. Anything else reports ERR_UNAVAILABLE and
+   * store_write() retries the whole transaction. */
+  int retry = PQtransactionStatus(d->conn) == PQTRANS_IDLE && strncasecmp(s->pg_sql, "SELECT", 6) == 0;
+  PGresult *r;
+  ExecStatusType rs;
+  for (;;) {
+    if (s->gen != d->gen) { /* the connection was re-established */
+      err_t e = stmt_server_prepare(d, s);
+      if (e) return e;
+    }
+    r = PQexecPrepared(d->conn, s->name, s->nparams, (const char *const *)s->vals, s->lens, s->fmts, 0);
+    rs = PQresultStatus(r);
+    if (rs == PGRES_TUPLES_OK || rs == PGRES_COMMAND_OK) break;
+    unsigned gen = d->gen;
     err_t e = pg_err(d, r);
     PQclear(r);
-    return e;
+    if (!(e == ERR_UNAVAILABLE && retry && d->gen != gen && PQstatus(d->conn) == CONNECTION_OK)) return e;
+    retry = 0;
   }
   /* Like sqlite3_changes(): only INSERT/UPDATE/DELETE set the count. */
   const char *tag = PQcmdStatus(r);

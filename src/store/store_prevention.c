@@ -44,9 +44,11 @@ err_t store_pegawai_bulk_begin(db_t *db, int *dropped) {
   err_t e;
   *dropped = 0;
   if (strcmp(db_ops(db)->name, "sqlite") == 0) {
-    /* The importer has checked every reference in memory already; a larger
-     * page cache keeps the NIP index of millions of rows mostly in memory. */
-    if ((e = db_exec_script(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-131072;"))) return e;
+    /* The importer has checked every reference in memory already. The page
+     * cache stays small (32 MB, bounded whatever the registry's size): the
+     * importer writes each batch in NIP order, so the NIP index is swept once
+     * per batch and a page spilled to the WAL is not touched again. */
+    if ((e = db_exec_script(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-32768;"))) return e;
   }
   /* First load into an empty registry: build the secondary indexes once at the end (a sort). */
   if ((e = db_one_int(db, "SELECT COUNT(*) FROM (SELECT 1 FROM pegawai LIMIT 1) t", &any, ""))) return e;

@@ -117,6 +117,14 @@ check_contains "audit OK" "audit OK:" "$out"
 check "jumlah entri audit" $((total + 3)) "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM audit')"
 check "tidak ada dua entri dengan prev_hash sama" 0 \
   "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM (SELECT prev_hash FROM audit GROUP BY prev_hash HAVING COUNT(*)>1) t')"
+# The database drops every connection (restart, failover): the servers reconnect.
+psql -qAtX "$NETRAL_DB" -c "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name='netral'" >/dev/null
+k=$(head -1 "$E2E_TMP/kode.a1")
+check "baca setelah koneksi diputus (A)" 200 "$(curl -s -o /dev/null -w '%{http_code}' "$A/api/v1/lacak/$k")"
+check "baca setelah koneksi diputus (B)" 200 "$(curl -s -o /dev/null -w '%{http_code}' "$B/api/v1/lacak/$k")"
+report "$A" ulang 1 >"$E2E_TMP/ulang"
+check "tulis setelah koneksi diputus" 201 "$(tail -1 "$E2E_TMP/ulang")"
+"$NETRAL" audit verify >/dev/null; check "audit verify setelah sambung ulang" 0 $?
 for p in $PID_A $PID_B; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done; PID_A= PID_B=
 
 # ---- 5. migrate-data: an embedded deployment moves to PostgreSQL ----

@@ -29,7 +29,8 @@ ensure_installed() {
   fi
   echo "memasang postgresql (apt-get)…" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q postgresql >&2 || { apt-get update -q >&2 && apt-get install -y -q postgresql >&2; }
+  local apt=(apt-get -o DPkg::Lock::Timeout=300 -y -q)
+  "${apt[@]}" install postgresql >&2 || { "${apt[@]}" update >&2 && "${apt[@]}" install postgresql >&2; }
   pg_bindir >/dev/null || { echo "gagal memasang postgresql" >&2; exit 1; }
 }
 
@@ -54,7 +55,8 @@ cmd_start() {
   local bin dir
   bin=$(pg_bindir)
   if [ "$(id -u)" -eq 0 ] && ! id "$PG_USER" >/dev/null 2>&1; then
-    useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_USER"
+    # Tolerate a parallel run creating it at the same moment.
+    useradd --system --no-create-home --shell /usr/sbin/nologin "$PG_USER" 2>/dev/null || id "$PG_USER" >/dev/null
   fi
   dir=$(mktemp -d /tmp/netral-pg-XXXXXX)
   chmod 755 "$dir"
