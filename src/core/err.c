@@ -26,16 +26,20 @@ const char *err_default_msg(err_t e) {
 }
 
 err_t err_set(err_t e, const char *field, const char *fmt, ...) {
-  tl_detail.code = e;
-  tl_detail.field[0] = '\0';
-  tl_detail.message[0] = '\0';
-  if (field) snprintf(tl_detail.field, sizeof tl_detail.field, "%s", field);
+  /* Format into locals first: field or an argument may point into tl_detail
+   * itself (err_set(e, err_field(e), "%s", err_message(e)) re-raises). */
+  err_detail_t d;
+  d.code = e;
+  d.field[0] = '\0';
+  d.message[0] = '\0';
+  if (field) snprintf(d.field, sizeof d.field, "%s", field);
   if (fmt) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(tl_detail.message, sizeof tl_detail.message, fmt, ap);
+    vsnprintf(d.message, sizeof d.message, fmt, ap);
     va_end(ap);
   }
+  tl_detail = d;
   return e;
 }
 

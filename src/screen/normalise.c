@@ -365,6 +365,17 @@ static const struct {
   {"wolu", "8", 4, 1, 0x00000000756c6f77ULL},
 };
 
+/* Perfect hash of the keys: slot (key * NUMWORD_MUL) >> 58 holds entry + 1.
+ * Generated from number_words; a key not in the table lands on a slot
+ * whose entry has another key (or on 0), so one compare decides. */
+#define NUMWORD_MUL 0x35bf992dc9e9c617ULL
+static const uint8_t numword_slot[64] = {
+  17, 0, 0, 0, 4, 13, 0, 0, 0, 0, 0, 15, 0, 0, 0, 0,
+  0, 0, 0, 20, 0, 8, 0, 0, 0, 0, 0, 12, 0, 5, 0, 18,
+  0, 0, 0, 6, 0, 1, 2, 21, 0, 3, 0, 0, 0, 0, 0, 0,
+  0, 0, 10, 0, 9, 7, 0, 14, 0, 0, 19, 16, 0, 0, 11, 0,
+};
+
 /* First letters of number_words, bit c - 'a'. */
 enum { NUMWORD_FIRST = 1u << ('d' - 'a') | 1u << ('e' - 'a') | 1u << ('k' - 'a') | 1u << ('l' - 'a') |
                        1u << ('n' - 'a') | 1u << ('p' - 'a') | 1u << ('s' - 'a') | 1u << ('t' - 'a') |
@@ -385,12 +396,10 @@ const char *norm_number(const char *w, size_t len, size_t *outlen) {
   memcpy(kb, w, len);
   uint64_t key = 0;
   for (int b = 7; b >= 0; b--) key = key << 8 | kb[b];
-  for (size_t k = 0; k < sizeof number_words / sizeof number_words[0]; k++) {
-    if (number_words[k].key != key) continue;
-    *outlen = number_words[k].dlen;
-    return number_words[k].digits;
-  }
-  return NULL;
+  unsigned e = numword_slot[(key * NUMWORD_MUL) >> 58];
+  if (!e || number_words[e - 1].key != key) return NULL;
+  *outlen = number_words[e - 1].dlen;
+  return number_words[e - 1].digits;
 }
 
 static const char *const sign_tokens[] = {"salam_satu_jari", "salam_dua_jari", "salam_tiga_jari"};
