@@ -8,6 +8,12 @@
  * occurrences, which are grouped by rule (sort) and evaluated: literal and
  * whole-word rules hit on each occurrence, proximity rules on the nearest
  * X/Y pair within jarak words.
+ *
+ * Per post nothing is allocated once the scratch has grown; explanations
+ * are built only for hits, with a bounded builder that reproduces the
+ * former snprintf output (same truncation caps); small arrays are sorted
+ * with a stable insertion sort (glibc's qsort is a stable merge sort, so
+ * ties keep the same order).
  */
 #include "screen/engine.h"
 
