@@ -53,7 +53,10 @@ static err_t evidence_upload(req_t *rq, resp_t *rs) {
   multipart_part_t parts[4];
   size_t n = 0;
   call_t c = {.rq = rq, .cx = case_ctx(rq->app), .s1 = req_param(rq, 0)};
-  err_t e = multipart_parse(rq->content_type, rq->body, rq->body_len, parts, 4, &n);
+  db_t *db;
+  err_t e = ERR_OK;
+  if (rq->user && ((e = req_db(rq, &db)) || (e = case_check_visible(db, rq->user, c.s1)))) return e;
+  e = multipart_parse(rq->content_type, rq->body, rq->body_len, parts, 4, &n);
   if (e) return e;
   for (size_t i = 0; i < n && !c.data; i++)
     if (strcmp(parts[i].name, "berkas") == 0) {

@@ -718,10 +718,13 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   case_row_t c;
   if (!(who->role & (ROLE_BAWASLU | ROLE_ADMIN)))
     return err_set(ERR_FORBIDDEN, NULL, "Hanya Bawaslu yang dapat membuka identitas pelapor.");
-  if (blank(alasan) || utf8_chars(alasan) < 10)
-    return err_set(ERR_INVALID, "alasan", "Tuliskan alasan membuka identitas pelapor (minimal 10 karakter).");
+  /* Scope first: a case outside one's region must look absent, whatever the input. */
   err_t e = load_visible(db, who, kode, &c);
   if (e) return e;
+  if (blank(alasan) || utf8_chars(alasan) < 10) {
+    e = err_set(ERR_INVALID, "alasan", "Tuliskan alasan membuka identitas pelapor (minimal 10 karakter).");
+    goto done;
+  }
   if (!c.pelapor_sealed) {
     e = err_set(ERR_NOT_FOUND, NULL, "Kasus ini tidak memiliki identitas pelapor (anonim atau temuan).");
     goto done;
@@ -733,6 +736,13 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   if (e) { json_decref(*out); *out = NULL; }
 done:
   case_row_free(&c);
+  return e;
+}
+
+err_t case_check_visible(db_t *db, const account_t *who, const char *kode) {
+  case_row_t c;
+  err_t e = load_visible(db, who, kode, &c);
+  if (!e) case_row_free(&c);
   return e;
 }
 
