@@ -19,6 +19,11 @@ void wilayah_cache_close(app_t *app);
 err_t api_str(json_t *obj, const char *key, const char *field, const char **out);
 /* Same, but required and non-empty after trimming. */
 err_t api_req_str(json_t *obj, const char *key, const char *field, const char **out);
+/* Answer with an XLSX workbook that write() produces at a temporary path in
+ * NETRAL_DATA_DIR; the file is sent from an open descriptor and unlinked at
+ * once, so nothing lingers on disk. filename is the download name. */
+typedef err_t (*api_file_writer_fn)(const char *path, void *ud);
+err_t api_reply_xlsx(req_t *rq, resp_t *rs, const char *filename, api_file_writer_fn write, void *ud);
 /* Run fn in one write transaction on the request's connection. */
 err_t api_write(req_t *rq, store_tx_fn fn, void *ud);
 #endif

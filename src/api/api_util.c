@@ -1,5 +1,10 @@
 /* api_util.c — small helpers shared by handlers (see api.h). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "api/api.h"
 #include "core/banned.h"
@@ -25,4 +30,30 @@ err_t api_write(req_t *rq, store_tx_fn fn, void *ud) {
   db_t *db;
   err_t e = req_db(rq, &db);
   return e ? e : store_write(db, fn, ud);
+}
+
+err_t api_reply_xlsx(req_t *rq, resp_t *rs, const char *filename, api_file_writer_fn write, void *ud) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s/ekspor-XXXXXX", rq->app->cfg.data_dir);
+  int fd = mkstemp(path);
+  if (fd < 0) return err_set(ERR_IO, NULL, "Gagal membuat berkas sementara ekspor.");
+  close(fd);
+  err_t e = write(path, ud);
+  if (!e) {
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+      if (fd >= 0) close(fd);
+      e = err_set(ERR_IO, NULL, "Gagal membaca berkas ekspor.");
+    } else {
+      rs->file_fd = fd;
+      rs->file_size = (uint64_t)st.st_size;
+    }
+  }
+  unlink(path);
+  if (e) return e;
+  rs->status = 200;
+  rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"%s\"", filename);
+  return ERR_OK;
 }

@@ -147,6 +147,8 @@ static err_t tulis(json_t *r, const char *path) {
   return ERR_OK;
 }
 
+static err_t write_index(const char *path, void *ud) { return tulis(ud, path); }
+
 err_t api_kerawanan_xlsx(req_t *rq, resp_t *rs) {
   db_t *db;
   json_t *r = NULL;
@@ -155,32 +157,9 @@ err_t api_kerawanan_xlsx(req_t *rq, resp_t *rs) {
   err_t e = req_db(rq, &db);
   if (!e) e = kerawanan_index(db, rq->user, t, req_query(rq, "wilayah"), &r);
   if (e) return e;
-  char path[1024];
-  snprintf(path, sizeof path, "%s/ekspor-XXXXXX", rq->app->cfg.data_dir);
-  int fd = mkstemp(path);
-  if (fd < 0) {
-    json_decref(r);
-    return err_set(ERR_IO, NULL, "Gagal membuat berkas sementara ekspor.");
-  }
-  close(fd);
-  e = tulis(r, path);
+  char name[96];
+  snprintf(name, sizeof name, "netral-kerawanan-%s.xlsx", t);
+  e = api_reply_xlsx(rq, rs, name, write_index, r);
   json_decref(r);
-  if (!e) {
-    /* Send from an open descriptor and unlink at once: nothing lingers on disk. */
-    fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-      if (fd >= 0) close(fd);
-      e = err_set(ERR_IO, NULL, "Gagal membaca berkas ekspor.");
-    } else {
-      rs->file_fd = fd;
-      rs->file_size = (uint64_t)st.st_size;
-    }
-  }
-  unlink(path);
-  if (e) return e;
-  rs->status = 200;
-  rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"netral-kerawanan-%s.xlsx\"", t);
-  return ERR_OK;
+  return e;
 }

@@ -37,34 +37,24 @@ err_t api_export_cases_csv(req_t *rq, resp_t *rs) {
   return ERR_OK;
 }
 
-static err_t export_xlsx(req_t *rq, resp_t *rs, const char *kind) {
+typedef struct {
+  req_t *rq;
+  const char *kind;
+} xlsx_job_t;
+
+static err_t write_rekap_xlsx(const char *path, void *ud) {
+  xlsx_job_t *j = ud;
   db_t *db;
-  char path[1024];
-  snprintf(path, sizeof path, "%s/ekspor-XXXXXX", rq->app->cfg.data_dir);
-  int fd = mkstemp(path);
-  if (fd < 0) return err_set(ERR_IO, NULL, "Gagal membuat berkas sementara ekspor.");
-  close(fd);
-  rekap_filter_t f = filter_of(rq);
-  err_t e = req_db(rq, &db);
-  if (!e) e = rekap_xlsx(db, case_ctx(rq->app), rq->user, kind, &f, path);
-  if (!e) {
-    /* Send from an open descriptor and unlink at once: nothing lingers on disk. */
-    fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-      if (fd >= 0) close(fd);
-      e = err_set(ERR_IO, NULL, "Gagal membaca berkas ekspor.");
-    } else {
-      rs->file_fd = fd;
-      rs->file_size = (uint64_t)st.st_size;
-    }
-  }
-  unlink(path);
-  if (e) return e;
-  rs->status = 200;
-  rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"netral-%s.xlsx\"", kind);
-  return ERR_OK;
+  rekap_filter_t f = filter_of(j->rq);
+  err_t e = req_db(j->rq, &db);
+  return e ? e : rekap_xlsx(db, case_ctx(j->rq->app), j->rq->user, j->kind, &f, path);
+}
+
+static err_t export_xlsx(req_t *rq, resp_t *rs, const char *kind) {
+  char name[64];
+  xlsx_job_t j = {rq, kind};
+  snprintf(name, sizeof name, "netral-%s.xlsx", kind);
+  return api_reply_xlsx(rq, rs, name, write_rekap_xlsx, &j);
 }
 
 err_t api_export_cases_xlsx(req_t *rq, resp_t *rs) { return export_xlsx(rq, rs, "kasus"); }
