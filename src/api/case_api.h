@@ -12,22 +12,27 @@
 typedef struct rules_ver {
   deadline_rules_t rules;
   deadline_calendar_t cal;
+  int64_t version; /* versi_pengaturan at build time */
   struct rules_ver *prev;
 } rules_ver_t;
 
 typedef struct {
   pthread_mutex_t mu;
   rules_ver_t *cur;
+  int64_t checked_at; /* last time the database version was compared */
   catalog_t *catalog;
   case_ctx_t cx;
 } case_mod_t;
 
-/* This thread's snapshot of the case context (valid until its next call). */
-const case_ctx_t *case_ctx(const app_t *app);
+/* This thread's snapshot of the case context (valid until its next call).
+ * At most every CASE_RULES_RECHECK seconds it also compares the rules
+ * version in the database and reloads when another server changed them. */
+enum { CASE_RULES_RECHECK = 15 };
+const case_ctx_t *case_ctx(app_t *app);
 /* Build a new rules version from the database (inside the admin's write
  * transaction, so it validates the edit); ERR_INVALID names the bad field. */
 err_t case_rules_build(db_t *db, rules_ver_t **out);
-void case_rules_install(app_t *app, rules_ver_t *v); /* after commit */
+void case_rules_install(app_t *app, rules_ver_t *v); /* after commit; consumes v (an older one is dropped) */
 void case_rules_discard(rules_ver_t *v);
 
 err_t api_tenggat_list(req_t *rq, resp_t *rs);

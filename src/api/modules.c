@@ -10,6 +10,7 @@
 #include "api/screen_api.h"
 #include "http/app.h"
 #include "core/assets.h"
+#include "core/clock.h"
 #include "core/mem.h"
 #include "store/store_case.h"
 #include "store/store_rules.h"
@@ -49,6 +50,7 @@ err_t case_rules_build(db_t *db, rules_ver_t **out) {
   deadline_calendar_init(&v->cal);
   err_t e = store_rules_each(db, add_rule, &v->rules);
   if (!e) e = store_kalender_each(db, add_holiday, &v->cal);
+  if (!e) e = store_rules_version(db, &v->version);
   if (e) {
     case_rules_discard(v);
     return e;
@@ -59,12 +61,19 @@ err_t case_rules_build(db_t *db, rules_ver_t **out) {
 
 void case_rules_install(app_t *app, rules_ver_t *v) {
   case_mod_t *m = app->ext[APP_EXT_DEADLINE];
+  int stale;
   pthread_mutex_lock(&m->mu);
-  v->prev = m->cur;
-  m->cur = v;
-  m->cx.rules = &v->rules;
-  m->cx.cal = &v->cal;
+  /* Two reloads may race (an admin edit here, a recheck seeing another
+   * server's edit): the newest version wins, an older one is dropped. */
+  stale = m->cur && v->version < m->cur->version;
+  if (!stale) {
+    v->prev = m->cur;
+    m->cur = v;
+    m->cx.rules = &v->rules;
+    m->cx.cal = &v->cal;
+  }
   pthread_mutex_unlock(&m->mu);
+  if (stale) case_rules_discard(v);
 }
 
 static err_t cases_open(app_t *app) {
@@ -89,6 +98,7 @@ static err_t cases_open(app_t *app) {
   m->cx.max_files = config_int(app->cfg.max_files, 10);
   m->cx.followup_days = config_int(app->cfg.followup_days, 14);
   case_rules_install(app, v);
+  m->checked_at = clock_now(); /* just loaded */
   return ERR_OK;
 }
 
@@ -112,10 +122,31 @@ const app_module_t app_modules[] = {
 };
 const size_t app_modules_count = sizeof app_modules / sizeof app_modules[0];
 
-const case_ctx_t *case_ctx(const app_t *app) {
+/* Reload when another server instance edited the rules (same database). */
+static void recheck_rules(app_t *app, case_mod_t *m, int64_t have) {
+  db_t *db;
+  int64_t v = have;
+  rules_ver_t *nv = NULL;
+  if (store_acquire(app->store, &db) != ERR_OK) return;
+  if (store_rules_version(db, &v) == ERR_OK && v != have && case_rules_build(db, &nv) == ERR_OK)
+    case_rules_install(app, nv);
+  store_release(app->store, db);
+}
+
+const case_ctx_t *case_ctx(app_t *app) {
   static _Thread_local case_ctx_t snap;
   case_mod_t *m = app->ext[APP_EXT_DEADLINE];
   if (!m) return NULL;
+  int64_t now = clock_now(), have = 0;
+  int check = 0;
+  pthread_mutex_lock(&m->mu);
+  if (now - m->checked_at >= CASE_RULES_RECHECK) {
+    m->checked_at = now;
+    have = m->cur->version;
+    check = 1;
+  }
+  pthread_mutex_unlock(&m->mu);
+  if (check) recheck_rules(app, m, have);
   pthread_mutex_lock(&m->mu);
   snap = m->cx;
   pthread_mutex_unlock(&m->mu);

@@ -48,7 +48,9 @@ typedef struct {
 } edit_t;
 
 static err_t finish_edit(db_t *db, edit_t *x, const char *object) {
-  err_t e = case_rules_build(db, &x->ver);
+  int64_t v;
+  err_t e = store_rules_bump(db, &v);
+  if (!e) e = case_rules_build(db, &x->ver);
   if (!e) e = audit_append(db, &x->rq->app->keys, req_actor(x->rq), x->action, object, x->body);
   return e;
 }

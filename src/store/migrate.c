@@ -320,6 +320,12 @@ static const char M6_PG[] =
     "  UNIQUE (wilayah, sha256));\n"
     "CREATE INDEX saring_antrian_status ON saring_antrian(status, wilayah);\n";
 
+/* A version number per admin-editable table set: every server instance
+ * compares it now and then and reloads when another instance changed it. */
+static const char M8_SQL[] =
+    "CREATE TABLE versi_pengaturan(nama TEXT PRIMARY KEY, versi BIGINT NOT NULL);\n"
+    "INSERT INTO versi_pengaturan(nama, versi) VALUES ('tenggat', 1);\n";
+
 static const migration_t migrations[] = {
     {1, "dasar: wilayah, pengguna, sesi, audit, kalender", M1_SQL, M1_PG, NULL},
     {2, "data wilayah Kemendagri", NULL, NULL, load_wilayah},
@@ -328,6 +334,7 @@ static const migration_t migrations[] = {
     {5, "pencegahan: instansi, OPD, pegawai, pakta integritas, kegiatan, kerawanan", M5_SQL, M5_PG, NULL},
     {6, "antrian tinjauan penyaringan media sosial", STORE_SCREEN_M6_SQL, M6_PG, NULL},
     {7, "aturan tenggat dapat diubah admin", M7_SQL, M7_PG, load_tenggat},
+    {8, "versi aturan untuk beberapa server", M8_SQL, NULL, NULL},
 };
 
 static err_t ensure_table(db_t *db) {

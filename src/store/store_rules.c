@@ -39,3 +39,12 @@ err_t store_kalender_delete(db_t *db, const char *tanggal) {
   if (e) return e;
   return db_changes(db) ? ERR_OK : err_set(ERR_NOT_FOUND, "tanggal", "Tanggal %s tidak ada di kalender.", tanggal);
 }
+
+err_t store_rules_version(db_t *db, int64_t *v) {
+  return db_one_int(db, "SELECT versi FROM versi_pengaturan WHERE nama='tenggat'", v, "");
+}
+
+err_t store_rules_bump(db_t *db, int64_t *v) {
+  err_t e = db_exec(db, "UPDATE versi_pengaturan SET versi=versi+1 WHERE nama='tenggat'", "");
+  return e ? e : store_rules_version(db, v);
+}

@@ -41,6 +41,33 @@ login uji.admin
 req DELETE /api/v1/kalender/2026-12-23 '' -H "X-CSRF-Token: $CSRF"
 check "admin hapus hari libur" 200 "$STATUS"
 e2e_stop
+
+# Two servers on one database: an edit made through A reaches B's deadline engine
+# (B compares the rules version at most every 15 s and reloads).
+e2e_start
+A=$BASE
+PORT_B=$(free_port)
+NETRAL_LISTEN=127.0.0.1:$PORT_B "$NETRAL" serve >"$E2E_TMP/server-b.log" 2>&1 &
+BPID=$!
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT_B/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+LAPOR_B='{"rezim":"pemilu","anonim":false,"pelapor":{"nama":"Warga","nik":"3576014101900002","alamat":"Mojokerto","telepon":"0812345678"},"terlapor":{"nama":"Pak Lurah","kategori":"asn"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-20","wilayah":"35.76.01","lokasi":"Kantor","uraian":"Lurah mengajak warga memilih calon tertentu di pengajian."}}'
+BASE=http://127.0.0.1:$PORT_B
+req POST /api/v1/laporan "$LAPOR_B"   # B has loaded and used the rules before the edit
+req GET "/api/v1/lacak/$(jget kode)"
+check "server B sebelum perubahan: dasar lama" 0 "$(jget tenggat.dasar | grep -c 'versi server A')"
+BASE=$A
+login uji.admin
+req PUT /api/v1/tenggat/pemilu/kajian_awal '{"jumlah":2,"satuan":"hari_kerja","dasar":"Perbawaslu 7/2022 Ps 15 ayat (1) (versi server A)"}' -H "X-CSRF-Token: $CSRF"
+check "admin ubah aturan di server A" 200 "$STATUS"
+sleep 16
+BASE=http://127.0.0.1:$PORT_B
+rm -f "$E2E_TMP/cookies"
+req POST /api/v1/laporan "$LAPOR_B"
+req GET "/api/v1/lacak/$(jget kode)"
+check_contains "server B memakai aturan yang diubah di A" "(versi server A)" "$(jget tenggat.dasar)"
+kill "$BPID"; wait "$BPID" 2>/dev/null
+BASE=$A
+e2e_stop
 e2e_sql "SELECT action FROM audit" >"$E2E_TMP/acts"
 check_contains "perubahan aturan diaudit" "tenggat.ubah" "$(cat "$E2E_TMP/acts")"
 check_contains "hari libur diaudit" "kalender.hapus" "$(cat "$E2E_TMP/acts")"
