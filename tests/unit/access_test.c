@@ -17,26 +17,11 @@ enum { NROLES = 6 };
 static char tokens[NROLES][64], csrfs[NROLES][64];
 
 static int status_of(const char *method, const char *path, const char *token, const char *csrf, char code[32]) {
-  req_t rq;
-  resp_t rs;
-  req_init(&rq, &env.app, method, path);
-  rq.cookie_token = token;
-  rq.csrf_header = csrf;
-  rq.body = "{}";
-  rq.body_len = 2;
-  snprintf(rq.ip, sizeof rq.ip, "127.0.0.2");
-  resp_init(&rs);
-  http_dispatch(api_routes, api_routes_count, &rq, &rs);
-  int st = rs.status;
-  code[0] = '\0';
-  json_t *j = rs.body.data ? json_loads(rs.body.data, 0, NULL) : NULL;
-  const char *c = json_string_value(json_object_get(json_object_get(j, "error"), "code"));
-  if (c) snprintf(code, 32, "%s", c);
-  json_decref(j);
-  if (rs.file_fd >= 0) close(rs.file_fd);
-  resp_free(&rs);
-  req_free(&rq);
-  return st;
+  tu_result_t r = tu_call(&env.app, method, path, "{}", token, csrf);
+  const char *c = json_string_value(json_object_get(json_object_get(r.json, "error"), "code"));
+  snprintf(code, 32, "%s", c ? c : "");
+  tu_result_free(&r);
+  return r.status;
 }
 
 static int setup(void **state) {

@@ -16,30 +16,10 @@ static int setup(void **state) {
 }
 static int teardown(void **state) { tu_close(&env); return 0; }
 
-typedef struct {
-  int status;
-  json_t *json;
-  char cookie[256];
-} result_t;
+typedef tu_result_t result_t;
 
 static result_t call(const char *method, const char *path, const char *body, const char *token, const char *csrf) {
-  req_t rq;
-  resp_t rs;
-  result_t r = {0};
-  req_init(&rq, &env.app, method, path);
-  rq.body = body;
-  rq.body_len = body ? strlen(body) : 0;
-  rq.cookie_token = token;
-  rq.csrf_header = csrf;
-  snprintf(rq.ip, sizeof rq.ip, "127.0.0.9");
-  resp_init(&rs);
-  http_dispatch(api_routes, api_routes_count, &rq, &rs);
-  r.status = rs.status;
-  r.json = rs.body.data ? json_loads(rs.body.data, 0, NULL) : NULL;
-  snprintf(r.cookie, sizeof r.cookie, "%s", rs.set_cookie);
-  resp_free(&rs);
-  req_free(&rq);
-  return r;
+  return tu_call(&env.app, method, path, body, token, csrf);
 }
 
 static const char *err_code_of(result_t *r) {

@@ -146,43 +146,10 @@ static void test_cakupan_maths(void **state) {
 }
 
 /* ---- handlers in-process ---- */
-typedef struct {
-  int status;
-  json_t *json;
-  char cookie[256];
-} result_t;
+typedef tu_result_t result_t;
 
 static result_t call(const char *method, const char *path, const char *body, const char *token, const char *csrf) {
-  req_t rq;
-  resp_t rs;
-  result_t r = {0};
-  char pbuf[256], *q;
-  snprintf(pbuf, sizeof pbuf, "%s", path);
-  req_init(&rq, &env.app, method, pbuf);
-  if ((q = strchr(pbuf, '?'))) { /* the server fills rq.query; do the same here */
-    *q++ = '\0';
-    for (char *kv = q; kv && *kv && rq.nquery < HTTP_MAX_QUERY;) {
-      char *amp = strchr(kv, '&'), *eq;
-      if (amp) *amp = '\0';
-      if ((eq = strchr(kv, '='))) *eq = '\0';
-      rq.query[rq.nquery].name = kv;
-      rq.query[rq.nquery++].value = eq ? eq + 1 : "";
-      kv = amp ? amp + 1 : NULL;
-    }
-  }
-  rq.body = body;
-  rq.body_len = body ? strlen(body) : 0;
-  rq.cookie_token = token;
-  rq.csrf_header = csrf;
-  snprintf(rq.ip, sizeof rq.ip, "127.0.0.9");
-  resp_init(&rs);
-  http_dispatch(api_routes, api_routes_count, &rq, &rs);
-  r.status = rs.status;
-  r.json = rs.body.data ? json_loads(rs.body.data, 0, NULL) : NULL;
-  snprintf(r.cookie, sizeof r.cookie, "%s", rs.set_cookie);
-  resp_free(&rs);
-  req_free(&rq);
-  return r;
+  return tu_call(&env.app, method, path, body, token, csrf);
 }
 
 static void login(const char *user, char token[64], char csrf[64]) {

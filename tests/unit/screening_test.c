@@ -29,56 +29,13 @@ typedef struct {
   char token[64], csrf[64];
 } sess_t;
 
-typedef struct {
-  int status;
-  json_t *json;
-  buf_t raw;
-} result_t;
+typedef tu_result_t result_t;
 
 static result_t call(const char *method, const char *path, const char *body, const sess_t *s) {
-  req_t rq;
-  resp_t rs;
-  result_t r = {0};
-  char pbuf[256], *q;
-  snprintf(pbuf, sizeof pbuf, "%s", path);
-  req_init(&rq, &env.app, method, pbuf);
-  if ((q = strchr(pbuf, '?'))) { /* the server fills rq.query; do the same here */
-    *q++ = '\0';
-    for (char *kv = q; kv && *kv && rq.nquery < HTTP_MAX_QUERY;) {
-      char *amp = strchr(kv, '&'), *eq;
-      if (amp) *amp = '\0';
-      if ((eq = strchr(kv, '='))) *eq = '\0';
-      rq.query[rq.nquery].name = kv;
-      rq.query[rq.nquery++].value = eq ? eq + 1 : "";
-      kv = amp ? amp + 1 : NULL;
-    }
-  }
-  rq.body = body;
-  rq.body_len = body ? strlen(body) : 0;
-  rq.cookie_token = s ? s->token : NULL;
-  rq.csrf_header = s ? s->csrf : NULL;
-  snprintf(rq.ip, sizeof rq.ip, "127.0.0.7");
-  resp_init(&rs);
-  http_dispatch(api_routes, api_routes_count, &rq, &rs);
-  r.status = rs.status;
-  buf_init(&r.raw);
-  if (rs.file_fd >= 0) {
-    char tmp[4096];
-    ssize_t n;
-    while ((n = read(rs.file_fd, tmp, sizeof tmp)) > 0) buf_append(&r.raw, tmp, (size_t)n);
-    close(rs.file_fd);
-  } else {
-    r.json = rs.body.data ? json_loads(rs.body.data, 0, NULL) : NULL;
-  }
-  resp_free(&rs);
-  req_free(&rq);
-  return r;
+  return tu_call(&env.app, method, path, body, s ? s->token : NULL, s ? s->csrf : NULL);
 }
 
-static void done(result_t *r) {
-  json_decref(r->json);
-  buf_free(&r->raw);
-}
+static void done(result_t *r) { tu_result_free(r); }
 
 static sess_t login(const char *user) {
   sess_t s;

@@ -71,4 +71,62 @@ static inline err_t tu_add_user(tu_env_t *t, const char *username, const char *r
   store_release(t->app.store, db);
   return e;
 }
+/* One in-process HTTP call through http_dispatch, as the server would make it:
+ * the query string (if any) is split into rq.query; a file answer (evidence,
+ * XLSX) is read into raw, a JSON answer parsed into json. Free with tu_result_free. */
+typedef struct {
+  int status;
+  json_t *json;
+  buf_t raw;
+  char cookie[256];
+} tu_result_t;
+
+static inline tu_result_t tu_call(app_t *app, const char *method, const char *path, const char *body,
+                                  const char *token, const char *csrf) {
+  req_t rq;
+  resp_t rs;
+  tu_result_t r;
+  char pbuf[256], *q;
+  memset(&r, 0, sizeof r);
+  buf_init(&r.raw);
+  snprintf(pbuf, sizeof pbuf, "%s", path);
+  req_init(&rq, app, method, pbuf);
+  if ((q = strchr(pbuf, '?'))) {
+    *q++ = '\0';
+    for (char *kv = q; kv && *kv && rq.nquery < HTTP_MAX_QUERY;) {
+      char *amp = strchr(kv, '&'), *eq;
+      if (amp) *amp = '\0';
+      if ((eq = strchr(kv, '='))) *eq = '\0';
+      rq.query[rq.nquery].name = kv;
+      rq.query[rq.nquery++].value = eq ? eq + 1 : "";
+      kv = amp ? amp + 1 : NULL;
+    }
+  }
+  rq.body = body;
+  rq.body_len = body ? strlen(body) : 0;
+  rq.cookie_token = token;
+  rq.csrf_header = csrf;
+  snprintf(rq.ip, sizeof rq.ip, "127.0.0.9");
+  resp_init(&rs);
+  http_dispatch(api_routes, api_routes_count, &rq, &rs);
+  r.status = rs.status;
+  if (rs.file_fd >= 0) {
+    char tmp[4096];
+    ssize_t n;
+    while ((n = read(rs.file_fd, tmp, sizeof tmp)) > 0) buf_append(&r.raw, tmp, (size_t)n);
+    close(rs.file_fd);
+  } else {
+    r.json = rs.body.data ? json_loads(rs.body.data, 0, NULL) : NULL;
+  }
+  snprintf(r.cookie, sizeof r.cookie, "%s", rs.set_cookie);
+  resp_free(&rs);
+  req_free(&rq);
+  return r;
+}
+
+static inline void tu_result_free(tu_result_t *r) {
+  json_decref(r->json);
+  r->json = NULL;
+  buf_free(&r->raw);
+}
 #endif
