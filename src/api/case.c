@@ -93,14 +93,6 @@ err_t api_receipt_verify(req_t *rq, resp_t *rs) {
   return resp_json(rs, 200, json_pack("{s:b,s:s}", "sah", 0, "pesan", err_message(e)));
 }
 
-static long qlong(req_t *rq, const char *name, long def) {
-  const char *v = req_query(rq, name);
-  if (!v || !*v) return def;
-  char *end;
-  long n = strtol(v, &end, 10);
-  return *end ? def : n;
-}
-
 err_t api_kasus_list(req_t *rq, resp_t *rs) {
   db_t *db;
   json_t *out;
@@ -110,8 +102,8 @@ err_t api_kasus_list(req_t *rq, resp_t *rs) {
   err_t e = req_db(rq, &db);
   if (!e)
     e = case_list(db, case_ctx(rq->app), rq->user, req_query(rq, "status"), req_query(rq, "kategori"),
-                  req_query(rq, "wilayah"), req_query(rq, "q"), t, qlong(rq, "halaman", 1),
-                  qlong(rq, "per_halaman", 50), &out);
+                  req_query(rq, "wilayah"), req_query(rq, "q"), t, req_query_long(rq, "halaman", 1),
+                  req_query_long(rq, "per_halaman", 50), &out);
   return e ? e : resp_json(rs, 200, out);
 }
 

@@ -56,20 +56,12 @@ err_t api_screen_post(req_t *rq, resp_t *rs) {
   return rc ? rc : resp_json(rs, 200, c.out);
 }
 
-static long qlong(req_t *rq, const char *name, long def) {
-  const char *v = req_query(rq, name);
-  if (!v || !*v) return def;
-  char *end;
-  long n = strtol(v, &end, 10);
-  return *end ? def : n;
-}
-
 err_t api_screen_antrian(req_t *rq, resp_t *rs) {
   db_t *db;
   json_t *out;
   err_t e = req_db(rq, &db);
   if (!e)
-    e = screening_list(db, rq->user, req_query(rq, "status"), qlong(rq, "halaman", 1), qlong(rq, "per_halaman", 50),
+    e = screening_list(db, rq->user, req_query(rq, "status"), req_query_long(rq, "halaman", 1), req_query_long(rq, "per_halaman", 50),
                        &out);
   return e ? e : resp_json(rs, 200, out);
 }

@@ -110,6 +110,7 @@ size_t http_body_limit(const app_t *app, const route_t *routes, size_t n, const 
 err_t req_db(req_t *rq, db_t **out);
 err_t req_json(req_t *rq, json_t **out); /* borrowed; ERR_BAD_JSON with Indonesian message */
 const char *req_query(const req_t *rq, const char *name); /* NULL if absent */
+long req_query_long(const req_t *rq, const char *name, long def); /* def when absent or not a number */
 const char *req_param(const req_t *rq, int i);
 err_t resp_json(resp_t *rs, int status, json_t *body); /* steals body */
 void resp_error(resp_t *rs, err_t e);

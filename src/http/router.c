@@ -1,4 +1,5 @@
 /* router.c — route matching, auth/role/CSRF checks, error rendering (see http.h). */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -113,6 +114,14 @@ const char *req_query(const req_t *rq, const char *name) {
   for (int i = 0; i < rq->nquery; i++)
     if (strcmp(rq->query[i].name, name) == 0) return rq->query[i].value;
   return NULL;
+}
+
+long req_query_long(const req_t *rq, const char *name, long def) {
+  const char *v = req_query(rq, name);
+  if (!v || !*v) return def;
+  char *end;
+  long n = strtol(v, &end, 10);
+  return *end ? def : n;
 }
 
 const char *req_param(const req_t *rq, int i) { return i < rq->nparams ? rq->params[i] : ""; }
