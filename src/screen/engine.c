@@ -31,8 +31,21 @@
 
 enum { MAX_OCC = 4096, HITS_PER_RULE = 3 };
 
+/* Constant parts of a rule's explanation, prepared at open:
+ *   head "Aturan <id> (<label>): «"
+ *   mid  "» dalam <jarak> kata dari «"
+ *   tail "». <catatan>. Bobot <bobot>.[ Istilah lemah …]"
+ * stored contiguously at etext + off (id is a copy of the rule id). */
+typedef struct {
+  const char *id;
+  uint32_t off;
+  uint16_t head, mid, tail;
+} expl_t;
+
 struct screen_engine {
   screen_rules_t *rules;
+  expl_t *expl;  /* per rule */
+  char *etext;
   norm_lexicon_t *lx;
   hs_database_t *db;
   hs_scratch_t *proto; /* cloned into every scratch */
@@ -44,13 +57,16 @@ static _Atomic uint64_t engine_serial;
 
 typedef struct {
   uint32_t rule, n0, n1, t0, t1;
-  uint16_t alt;
-  uint8_t side;
+  uint32_t term; /* display text: offset into rules->text */
+  uint16_t term_len;
+  uint8_t side, kategori;
 } occ_t;
 
 typedef struct {
   uint32_t rule, n0, n1, t0, t1;
-  uint16_t ax, ay; /* alternatives; ay = 0xFFFF if none */
+  uint32_t xt, yt; /* display texts (offsets into rules->text) */
+  uint16_t xl, yl;
+  int has_y;
   int eff, peredam_rule;
 } cand_t;
 
@@ -86,6 +102,47 @@ static void cache_path(const screen_opts_t *o, const screen_rules_t *rs, char *d
   uint64_t h = rs->digest;
   for (const char *v = hs_version(); *v; v++) h = (h ^ (unsigned char)*v) * 0x100000001b3ULL;
   snprintf(dst, cap, "%s/netral-screen-%016llx.hsdb", dir, (unsigned long long)h);
+}
+
+/* The explanation pieces of every rule (see expl_t). */
+static err_t build_expl(screen_engine_t *en) {
+  const screen_rules_t *rs = en->rules;
+  buf_t b;
+  buf_init(&b);
+  en->expl = xcalloc(rs->nrules + 1, sizeof *en->expl);
+  if (!en->expl) return ERR_NOMEM;
+  for (size_t i = 0; i < rs->nrules; i++) {
+    const screen_rule_t *r = &rs->rules[i];
+    expl_t *x = &en->expl[i];
+    size_t start = b.len;
+    x->off = (uint32_t)start;
+    buf_printf(&b, "Aturan %s (%s): «", r->id, screen_kategori_label(r->kategori));
+    size_t m = b.len;
+    buf_printf(&b, "» dalam %d kata dari «", r->jarak);
+    size_t t = b.len;
+    buf_printf(&b, "». %s%s Bobot %d.%s", r->catatan, r->catatan[0] ? "." : "", r->bobot,
+               r->syarat_pemilu ? " Istilah lemah, dihitung karena ada konteks pemilihan." : "");
+    size_t end = b.len;
+    buf_append(&b, r->id, strlen(r->id) + 1);
+    if (end - start > 0xFFFF || b.len > UINT32_MAX) { /* never for real rules; explained by the slow path */
+      x->head = x->mid = x->tail = 0xFFFF;
+      continue;
+    }
+    x->head = (uint16_t)(m - start);
+    x->mid = (uint16_t)(t - m);
+    x->tail = (uint16_t)(end - t);
+  }
+  if (b.oom) {
+    buf_free(&b);
+    return ERR_NOMEM;
+  }
+  en->etext = b.data ? b.data : xstrdup("");
+  if (!en->etext) return ERR_NOMEM;
+  for (size_t i = 0; i < rs->nrules; i++) {
+    expl_t *x = &en->expl[i];
+    x->id = x->head == 0xFFFF ? rs->rules[i].id : en->etext + x->off + x->head + x->mid + x->tail;
+  }
+  return ERR_OK;
 }
 
 static err_t compile_db(screen_engine_t *en) {
@@ -147,7 +204,7 @@ err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
     ro.pemilihan = o->pemilihan;
     ro.kode_wilayah = o->kode_wilayah;
   }
-  if ((e = screen_rules_load(&ro, en->lx, &en->rules))) goto fail;
+  if ((e = screen_rules_load(&ro, en->lx, &en->rules)) || (e = build_expl(en))) goto fail;
   if (en->rules->npat == 0) {
     e = err_set(ERR_INVALID, "aturan", "Berkas aturan tidak berisi satu pun istilah.");
     goto fail;
@@ -192,6 +249,8 @@ void screen_engine_free(screen_engine_t *en) {
   if (en->proto) hs_free_scratch(en->proto);
   if (en->db) hs_free_database(en->db);
   screen_rules_free(en->rules);
+  xfree(en->expl);
+  xfree(en->etext);
   norm_lexicon_free(en->lx);
   xfree(en);
 }
@@ -294,19 +353,24 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
   while (b > a && n->text[b - 1] == ' ') b--;
   if (a >= b) return 0;
   uint32_t t0 = (uint32_t)norm_tok_at(n, a), t1 = (uint32_t)norm_tok_at(n, b - 1);
-  for (uint32_t r = rs->ref_start[id]; r < rs->ref_start[id + 1]; r++) {
-    if (s->nocc >= MAX_OCC) return 1; /* bounded work per post */
-    if (s->nocc == s->ocap) {
-      size_t nc = s->ocap ? s->ocap * 2 : 64;
-      occ_t *q = xrealloc(s->occ, nc * sizeof *q);
-      if (!q) return 1;
-      s->occ = q;
-      s->ocap = nc;
-    }
+  uint32_t r0 = rs->ref_start[id], r1 = rs->ref_start[id + 1];
+  if (s->nocc + (r1 - r0) > s->ocap && s->ocap < MAX_OCC) {
+    size_t nc = s->ocap ? s->ocap * 2 : 64;
+    while (nc < s->nocc + (r1 - r0) && nc < MAX_OCC) nc *= 2;
+    occ_t *q = xrealloc(s->occ, nc * sizeof *q);
+    if (!q) return 1;
+    s->occ = q;
+    s->ocap = nc;
+  }
+  for (uint32_t r = r0; r < r1; r++) {
+    if (s->nocc >= MAX_OCC || s->nocc >= s->ocap) return 1; /* bounded work per post */
+    const screen_ref_t *ref = &rs->refs[r];
     occ_t *o = &s->occ[s->nocc++];
-    o->rule = rs->refs[r].rule;
-    o->side = rs->refs[r].side;
-    o->alt = rs->refs[r].alt;
+    o->rule = ref->rule;
+    o->side = ref->side;
+    o->kategori = rs->hot[ref->rule].kategori;
+    o->term = ref->term;
+    o->term_len = ref->term_len;
     o->n0 = (uint32_t)a;
     o->n1 = (uint32_t)b;
     o->t0 = t0;
@@ -344,8 +408,11 @@ static int push_cand(screen_scratch_t *s, const occ_t *x, const occ_t *y) {
   c->n1 = y && y->n1 > x->n1 ? y->n1 : x->n1;
   c->t0 = y && y->t0 < x->t0 ? y->t0 : x->t0;
   c->t1 = y && y->t1 > x->t1 ? y->t1 : x->t1;
-  c->ax = x->alt;
-  c->ay = y ? y->alt : 0xFFFF;
+  c->xt = x->term;
+  c->xl = x->term_len;
+  c->has_y = y != NULL;
+  c->yt = y ? y->term : 0;
+  c->yl = y ? y->term_len : 0;
   c->eff = 0;
   c->peredam_rule = -1;
   return 0;
@@ -414,6 +481,93 @@ static int cmp_hit(const void *pa, const void *pb) {
   return (b->bobot_efektif > a->bobot_efektif) - (b->bobot_efektif < a->bobot_efektif);
 }
 
+/* Explanation text of one hit, as the former snprintf code wrote it:
+ *   istilah    "%s … %s" or "%s"                          (at most 1023 bytes)
+ *   why        "«%s» dalam %d kata dari «%s»" or "«%s»"   (at most 399)
+ *   damp       " Bobot diturunkan dari %d ke %d karena «%.*s» (%s)." (at most 299)
+ *   penjelasan "Aturan %s (%s): <why>. %s%s Bobot %d.<weak><damp>" (at most 1023)
+ * The rule's constant parts come from expl_t; when every piece fits its
+ * cap (always, for real rules) they are copied whole, otherwise the text
+ * is built piece by piece with the caps applied. Appended to s->str; the
+ * offsets go to s->soff[nh]. */
+static int explain(const screen_engine_t *en, screen_scratch_t *s, size_t nh, const cand_t *cd, int pr, size_t pn0,
+                   size_t pn1) {
+  const screen_rules_t *rs = en->rules;
+  const screen_rule_t *r = NULL;
+  const expl_t *ex = &en->expl[cd->rule];
+  const char *xs = rs->text + cd->xt, *ys = cd->has_y ? rs->text + cd->yt : NULL;
+  size_t xl = cd->xl == 0xFFFF ? strlen(xs) : cd->xl, yl = !ys ? 0 : cd->yl == 0xFFFF ? strlen(ys) : cd->yl;
+  char big[1024], damp[300];
+  sb_t b = {big, 0, sizeof big};
+  sb_put(&b, xs, xl); /* istilah */
+  if (ys) {
+    sb_str(&b, " … ");
+    sb_put(&b, ys, yl);
+  }
+  s->soff[nh][0] = str_add(s, &b);
+  sb_t d = {damp, 0, sizeof damp};
+  if (pr >= 0) {
+    r = &rs->rules[cd->rule];
+    const char *pt = s->norm.text + pn0;
+    const screen_rule_t *prr = &rs->rules[pr];
+    sb_str(&d, " Bobot diturunkan dari ");
+    sb_int(&d, r->bobot);
+    sb_str(&d, " ke ");
+    sb_int(&d, cd->eff);
+    sb_str(&d, " karena «");
+    sb_put(&d, pt, strnlen(pt, pn1 - pn0));
+    sb_str(&d, "» (");
+    sb_str(&d, prr->catatan[0] ? prr->catatan : "peredam");
+    sb_str(&d, ").");
+  }
+  const char *et = en->etext + ex->off;
+  size_t why = 4 + xl + (ys ? ex->mid + yl : 0); /* «x» or «x» dalam … «y» */
+  if (ex->head != 0xFFFF && why <= 399 && (size_t)ex->head + xl + (ys ? ex->mid + yl : 0) + ex->tail + d.n <= 1023) {
+    b.n = 0;
+    sb_put(&b, et, ex->head);
+    sb_put(&b, xs, xl);
+    if (ys) {
+      sb_put(&b, et + ex->head, ex->mid);
+      sb_put(&b, ys, yl);
+    }
+    sb_put(&b, et + ex->head + ex->mid, ex->tail);
+    sb_put(&b, damp, d.n);
+    s->soff[nh][1] = str_add(s, &b);
+    return 0;
+  }
+  /* a piece longer than its cap: build with the caps */
+  if (!r) r = &rs->rules[cd->rule];
+  char whyb[400];
+  sb_t w = {whyb, 0, sizeof whyb};
+  sb_str(&w, "«");
+  sb_put(&w, xs, xl);
+  sb_str(&w, "»");
+  if (ys) {
+    sb_str(&w, " dalam ");
+    sb_int(&w, r->jarak);
+    sb_str(&w, " kata dari «");
+    sb_put(&w, ys, yl);
+    sb_str(&w, "»");
+  }
+  b.n = 0;
+  sb_str(&b, "Aturan ");
+  sb_str(&b, r->id);
+  sb_str(&b, " (");
+  sb_str(&b, screen_kategori_label(r->kategori));
+  sb_str(&b, "): ");
+  sb_put(&b, whyb, w.n);
+  sb_str(&b, ". ");
+  sb_str(&b, r->catatan);
+  sb_str(&b, r->catatan[0] ? "." : "");
+  sb_str(&b, " Bobot ");
+  sb_int(&b, r->bobot);
+  sb_str(&b, ".");
+  sb_str(&b, r->syarat_pemilu ? " Istilah lemah, dihitung karena ada konteks pemilihan." : "");
+  sb_put(&b, damp, d.n);
+  s->soff[nh][1] = str_add(s, &b);
+  return 0;
+}
+
 err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *teks, size_t len, screen_result_t *out) {
   const screen_rules_t *rs = en->rules;
   memset(out, 0, sizeof *out);
@@ -435,17 +589,20 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   }
   s->npidx = 0;
   /* Group by rule: candidates, context and peredam occurrences. */
+  const screen_rule_hot_t *hot = rs->hot;
   int konteks = 0;
   size_t i = 0;
   while (i < s->nocc) {
     size_t j = i, ys = i;
-    const screen_rule_t *r = &rs->rules[s->occ[i].rule];
-    while (j < s->nocc && s->occ[j].rule == s->occ[i].rule) j++;
+    uint32_t rule = s->occ[i].rule;
+    int kat = s->occ[i].kategori;
+    while (j < s->nocc && s->occ[j].rule == rule) j++;
     while (ys < j && s->occ[ys].side == 0) ys++;
-    if (r->kategori == SCREEN_KAT_KONTEKS) konteks = 1;
-    if (r->kategori == SCREEN_KAT_PEREDAM)
+    if (kat == SCREEN_KAT_KONTEKS) konteks = 1;
+    if (kat == SCREEN_KAT_PEREDAM)
       for (size_t k = i; k < j; k++) s->pidx[s->npidx++] = (uint32_t)k;
-    if (r->kategori < SCREEN_KAT_KONTEKS) {
+    if (kat < SCREEN_KAT_KONTEKS) {
+      const screen_rule_hot_t *r = &hot[rule];
       size_t before = s->ncand, per_rule = 0;
       for (size_t x = i; x < ys && per_rule < HITS_PER_RULE; x++) {
         if (x > i && s->occ[x].n0 == s->occ[x - 1].n0 && s->occ[x].n1 == s->occ[x - 1].n1) continue;
@@ -473,13 +630,13 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   size_t nh = 0;
   for (size_t c = 0; c < s->ncand; c++) {
     cand_t *cd = &s->cand[c];
-    const screen_rule_t *r = &rs->rules[cd->rule];
+    const screen_rule_hot_t *r = &hot[cd->rule];
     if (r->syarat_pemilu && !konteks) continue;
     int factor = 100, pr = -1;
     size_t pn0 = 0, pn1 = 0;
     for (size_t q = 0; q < s->npidx; q++) {
       const occ_t *p = &s->occ[s->pidx[q]];
-      const screen_rule_t *prr = &rs->rules[p->rule];
+      const screen_rule_hot_t *prr = &hot[p->rule];
       uint32_t g = word_gap(cd->t0, cd->t1, p->t0, p->t1);
       if (prr->jarak != 0 && g > (uint32_t)prr->jarak) continue;
       if (100 - prr->bobot < factor) factor = 100 - prr->bobot, pr = (int)p->rule, pn0 = p->n0, pn1 = p->n1;
@@ -490,63 +647,14 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
     if (cd->eff >= SCREEN_KAT_MIN) out->kategori_mask |= 1u << r->kategori;
     if (nh >= SCREEN_MAX_HITS) continue;
     screen_hit_t *h = &s->hits[nh];
-    h->aturan = r->id;
+    const expl_t *ex = &en->expl[cd->rule];
+    h->aturan = ex->id;
     h->kategori = screen_kategori_name(r->kategori);
     h->kategori_id = r->kategori;
     h->bobot = r->bobot;
     h->bobot_efektif = cd->eff;
     norm_map(&s->norm, cd->n0, cd->n1, &h->mulai, &h->akhir);
-    const char *xs = cd->ax < r->nx ? r->x[cd->ax] : "?";
-    const char *ys = cd->ay < r->ny ? r->y[cd->ay] : NULL;
-    char big[1024], why[400], damp[300];
-    sb_t b = {big, 0, sizeof big};
-    sb_str(&b, xs); /* "%s … %s" or "%s" */
-    if (ys) {
-      sb_str(&b, " … ");
-      sb_str(&b, ys);
-    }
-    s->soff[nh][0] = str_add(s, &b);
-    sb_t w = {why, 0, sizeof why}; /* "«%s» dalam %d kata dari «%s»" or "«%s»" */
-    sb_str(&w, "«");
-    sb_str(&w, xs);
-    sb_str(&w, "»");
-    if (ys) {
-      sb_str(&w, " dalam ");
-      sb_int(&w, r->jarak);
-      sb_str(&w, " kata dari «");
-      sb_str(&w, ys);
-      sb_str(&w, "»");
-    }
-    sb_t d = {damp, 0, sizeof damp};
-    if (pr >= 0) { /* " Bobot diturunkan dari %d ke %d karena «%.*s» (%s)." */
-      const char *pt = s->norm.text + pn0;
-      sb_str(&d, " Bobot diturunkan dari ");
-      sb_int(&d, r->bobot);
-      sb_str(&d, " ke ");
-      sb_int(&d, cd->eff);
-      sb_str(&d, " karena «");
-      sb_put(&d, pt, strnlen(pt, pn1 - pn0));
-      sb_str(&d, "» (");
-      sb_str(&d, rs->rules[pr].catatan[0] ? rs->rules[pr].catatan : "peredam");
-      sb_str(&d, ").");
-    }
-    /* "Aturan %s (%s): %s. %s%s Bobot %d.%s%s" */
-    b.n = 0;
-    sb_str(&b, "Aturan ");
-    sb_str(&b, r->id);
-    sb_str(&b, " (");
-    sb_str(&b, screen_kategori_label(r->kategori));
-    sb_str(&b, "): ");
-    sb_put(&b, why, w.n);
-    sb_str(&b, ". ");
-    sb_str(&b, r->catatan);
-    sb_str(&b, r->catatan[0] ? "." : "");
-    sb_str(&b, " Bobot ");
-    sb_int(&b, r->bobot);
-    sb_str(&b, ".");
-    sb_str(&b, r->syarat_pemilu ? " Istilah lemah, dihitung karena ada konteks pemilihan." : "");
-    sb_put(&b, damp, d.n);
-    s->soff[nh][1] = str_add(s, &b);
+    if (explain(en, s, nh, cd, pr, pn0, pn1)) return ERR_NOMEM;
     nh++;
   }
   /* score: noisy-OR over clusters of overlapping hits, each at its best */
@@ -556,7 +664,7 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
     uint32_t end = s->cand[c].t1;
     int best = 0;
     for (; c < s->ncand && s->cand[c].t0 <= end; c++) {
-      const screen_rule_t *r = &rs->rules[s->cand[c].rule];
+      const screen_rule_hot_t *r = &hot[s->cand[c].rule];
       if (s->cand[c].t1 > end) end = s->cand[c].t1;
       if (!(r->syarat_pemilu && !konteks) && s->cand[c].eff > best) best = s->cand[c].eff;
     }

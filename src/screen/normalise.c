@@ -225,13 +225,14 @@ void norm_free(norm_t *n) {
 static const uint8_t ascii_cls[128] = {R128_(CL_)};
 static const char ascii_chr[128] = {R128_(CH_)};
 
-err_t norm_fold_text(norm_t *n, const char *s, size_t len) {
+/* Fold s[from..to) into n->chars (replacing them); spans are offsets into s. */
+static err_t fold_range(norm_t *n, const char *s, size_t from, size_t to) {
   const unsigned char *u = (const unsigned char *)s;
   n->nchars = 0;
-  if (grow((void **)&n->chars, &n->ccap, len + 1, sizeof *n->chars)) return ERR_NOMEM;
+  if (grow((void **)&n->chars, &n->ccap, to - from + 1, sizeof *n->chars)) return ERR_NOMEM;
   norm_char_t *out = n->chars;
-  size_t nc = 0, i = 0;
-  while (i < len) {
+  size_t nc = 0, i = from;
+  while (i < to) {
     unsigned char b = u[i];
     if (b < 0x80) { /* ASCII fast path: same as fold_ascii */
       norm_char_t *ch = &out[nc++];
@@ -244,7 +245,7 @@ err_t norm_fold_text(norm_t *n, const char *s, size_t len) {
     }
     uint32_t cp;
     char c;
-    size_t k = norm_utf8_decode(u + i, len - i, &cp);
+    size_t k = norm_utf8_decode(u + i, to - i, &cp);
     int cls = cp < 0x80 ? fold_ascii(u[i], &c) : norm_fold_cp(cp, &c);
     if (cls == NORM_C_IGNORE) {
       if (nc) out[nc - 1].o1 = (uint32_t)(i + k);
@@ -260,6 +261,8 @@ err_t norm_fold_text(norm_t *n, const char *s, size_t len) {
   n->nchars = nc;
   return ERR_OK;
 }
+
+err_t norm_fold_text(norm_t *n, const char *s, size_t len) { return fold_range(n, s, 0, len); }
 
 /* ------------------------------------------------------- word steps */
 
@@ -345,6 +348,13 @@ size_t norm_word_squeeze(char *w, size_t len) {
   return n;
 }
 
+/* Bytes p[0..k) (k <= 8) as a little-endian number, zero-padded. */
+static uint64_t le_bytes(const char *p, size_t k) {
+  uint64_t v = 0;
+  for (size_t b = k; b-- > 0;) v = v << 8 | (unsigned char)p[b];
+  return v;
+}
+
 /* Number words, Indonesian and Javanese (East Java posts mix both). */
 static const struct {
   const char *word, *digits;
@@ -390,6 +400,14 @@ enum { NUMWORD_FIRST = 1u << ('d' - 'a') | 1u << ('e' - 'a') | 1u << ('k' - 'a')
                        1u << ('n' - 'a') | 1u << ('p' - 'a') | 1u << ('s' - 'a') | 1u << ('t' - 'a') |
                        1u << ('w' - 'a') };
 
+/* Number word whose key (see number_words) is key, or NULL. */
+static const char *numword_key(uint64_t key, size_t *outlen) {
+  unsigned e = numword_slot[(key * NUMWORD_MUL) >> 58];
+  if (!e || number_words[e - 1].key != key) return NULL;
+  *outlen = number_words[e - 1].dlen;
+  return number_words[e - 1].digits;
+}
+
 const char *norm_number(const char *w, size_t len, size_t *outlen) {
   size_t i = 0;
   while (i < len && is_digit(w[i])) i++;
@@ -401,14 +419,7 @@ const char *norm_number(const char *w, size_t len, size_t *outlen) {
   }
   /* number words are 3..8 lowercase letters starting with one of NUMWORD_FIRST */
   if (len < 3 || len > 8 || !is_alpha(w[0]) || !((NUMWORD_FIRST >> (w[0] - 'a')) & 1u)) return NULL;
-  unsigned char kb[8] = {0};
-  memcpy(kb, w, len);
-  uint64_t key = 0;
-  for (int b = 7; b >= 0; b--) key = key << 8 | kb[b];
-  unsigned e = numword_slot[(key * NUMWORD_MUL) >> 58];
-  if (!e || number_words[e - 1].key != key) return NULL;
-  *outlen = number_words[e - 1].dlen;
-  return number_words[e - 1].digits;
+  return numword_key(le_bytes(w, len), outlen);
 }
 
 static const char *const sign_tokens[] = {"salam_satu_jari", "salam_dua_jari", "salam_tiga_jari"};
@@ -437,10 +448,23 @@ struct norm_lexicon {
   uint32_t *klen;
 };
 
+/* Lexicon hash over 8-byte little-endian chunks of the word, the last one
+ * zero-padded, then the length (a byte-serial hash cost more than the
+ * rest of a word's normalisation; the fast path feeds the chunks as it
+ * lowercases the word). */
+#define HASH_SEED 0x9E3779B97F4A7C15ULL
+static inline uint64_t hash_step(uint64_t h, uint64_t chunk) {
+  uint64_t m = (h ^ chunk) * 0xFF51AFD7ED558CCDULL;
+  return h * 31 + (m ^ m >> 32);
+}
+static inline uint32_t hash_end(uint64_t h, size_t len) {
+  h = (h ^ (uint64_t)len) * 0xC2B2AE3D27D4EB4FULL;
+  return (uint32_t)(h >> 32);
+}
 static uint32_t lex_hash(const char *w, size_t len) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-  return h;
+  uint64_t h = HASH_SEED;
+  for (size_t i = 0; i < len; i += 8) h = hash_step(h, le_bytes(w + i, len - i < 8 ? len - i : 8));
+  return hash_end(h, len);
 }
 
 static const char *lex_bsearch(const norm_lexicon_t *lx, const char *w, size_t len);
@@ -532,9 +556,9 @@ void norm_lexicon_free(norm_lexicon_t *lx) {
 
 size_t norm_lexicon_size(const norm_lexicon_t *lx) { return lx ? lx->n : 0; }
 
-const char *norm_lexicon_lookup(const norm_lexicon_t *lx, const char *w, size_t len) {
+/* Lookup with the word's lex_hash already computed. */
+static const char *lex_find(const norm_lexicon_t *lx, const char *w, size_t len, uint32_t hv) {
   if (!lx || len == 0 || !lx->slot) return NULL;
-  uint32_t hv = lex_hash(w, len);
   uint8_t tg = (uint8_t)(hv >> 24 | 1);
   for (size_t h = hv & (lx->nslot - 1);; h = (h + 1) & (lx->nslot - 1)) {
     uint8_t t = lx->tag[h];
@@ -543,6 +567,11 @@ const char *norm_lexicon_lookup(const norm_lexicon_t *lx, const char *w, size_t 
     uint32_t s = lx->slot[h];
     if (lx->klen[s - 1] == len && memcmp(lx->e[s - 1].k, w, len) == 0) return lx->res[s - 1];
   }
+}
+
+const char *norm_lexicon_lookup(const norm_lexicon_t *lx, const char *w, size_t len) {
+  if (!lx || len == 0) return NULL;
+  return lex_find(lx, w, len, lex_hash(w, len));
 }
 
 static const char *lex_bsearch(const norm_lexicon_t *lx, const char *w, size_t len) {
@@ -559,7 +588,12 @@ static const char *lex_bsearch(const norm_lexicon_t *lx, const char *w, size_t l
   return NULL;
 }
 
-/* ------------------------------------------------------ stage-1 pool */
+/* ------------------------------------------------------ stage-2 pool */
+
+/* The pool holds the stage-2 tokens already in the output shape
+ * " tok tok " (each token followed by a space that carries the token's
+ * end), so a post without phrase steps becomes the text by swapping
+ * buffers. Writers reserve room for the token, its space and a NUL. */
 
 static int pool_begin(norm_t *n) {
   if (grow((void **)&n->ptoks, &n->ptcap, n->nptoks + 1, sizeof *n->ptoks)) return -1;
@@ -569,8 +603,11 @@ static int pool_begin(norm_t *n) {
 }
 
 /* Grow a text buffer and its two per-byte span arrays together. */
-static int grow3(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need) {
-  if (need <= *cap) return 0;
+static int grow3_slow(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need);
+static inline int grow3(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need) {
+  return need <= *cap ? 0 : grow3_slow(t, a, b, cap, need);
+}
+static int grow3_slow(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need) {
   size_t nc = *cap ? *cap : 256;
   while (nc < need) nc *= 2;
   char *nt = xrealloc(*t, nc);
@@ -586,14 +623,33 @@ static int grow3(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need)
   return 0;
 }
 
+/* Does stage 3 have anything to do with this token? Words that introduce
+ * a ballot number (no, nomer, urut …) and a number after "calon". A
+ * superset of what stage 3 rewrites; the exact tests are there. */
+static int phrase_token(const norm_t *n, const char *w, size_t len) {
+  if (w[0] == 'n') return len <= 5;
+  if (w[0] == 'u') return len <= 4;
+  if (!is_digit(w[0]) || !n->nptoks) return 0;
+  const norm_tok_t *pt = &n->ptoks[n->nptoks - 1];
+  return pt->len == 5 && !memcmp(n->pool + pt->start, "calon", 5);
+}
+
+/* Close the token being written: its trailing space, the phrase flag. */
 static void pool_end(norm_t *n) {
-  if (n->ptoks[n->nptoks].len) n->nptoks++;
+  const norm_tok_t *t = &n->ptoks[n->nptoks];
+  if (!t->len) return;
+  size_t p = n->plen;
+  n->pool[p] = ' ';
+  n->p0[p] = n->p1[p] = n->p1[p - 1];
+  n->plen = p + 1;
+  if (phrase_token(n, n->pool + t->start, t->len)) n->phrases = 1;
+  n->nptoks++;
 }
 
 /* Push a replacement string (number or lexicon value) as one or more
  * tokens, every byte carrying the whole source span. */
 static int pool_replace(norm_t *n, const char *s, size_t len, uint32_t o0, uint32_t o1) {
-  if (grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + len)) return -1;
+  if (grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + 2 * len + 2)) return -1;
   size_t i = 0;
   while (i < len) {
     while (i < len && !is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '_') i++;
@@ -614,7 +670,7 @@ static int pool_replace(norm_t *n, const char *s, size_t len, uint32_t o0, uint3
 }
 
 static int pool_chars(norm_t *n, const norm_char_t *w, size_t len) {
-  if (pool_begin(n) || grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + len)) return -1;
+  if (pool_begin(n) || grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + len + 2)) return -1;
   size_t p = n->plen;
   for (size_t i = 0; i < len; i++, p++) {
     n->pool[p] = w[i].c;
@@ -633,6 +689,7 @@ static int emit_segment(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, siz
   char s[WORD_MAX];
   size_t olen;
   const char *rep;
+  if (len == 0) return 0;
   if (len >= WORD_MAX) return pool_chars(n, w, len);
   for (size_t i = 0; i < len; i++) s[i] = w[i].c;
   uint32_t o0 = w[0].o0, o1 = w[len - 1].o1;
@@ -740,18 +797,17 @@ static size_t spaced_run(const norm_t *n, size_t i, size_t *count) {
   return last_letter + 1;
 }
 
-err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
-  err_t e = norm_fold_text(n, s, len);
-  if (e) return e;
-  n->plen = n->nptoks = 0;
-  if (grow((void **)&n->wb, &n->wcap, n->nchars + 1, sizeof *n->wb)) return ERR_NOMEM;
+static err_t finish_text(norm_t *n);
+
+/* Stage 2 over n->chars: signs, spaced runs and words into the pool. */
+static int chars_to_pool(norm_t *n, const norm_lexicon_t *lx) {
   const norm_char_t *ch = n->chars;
   size_t i = 0;
   while (i < n->nchars) {
     int cls = ch[i].cls;
     if (cls == NORM_C_SIGN) {
       const char *t = norm_sign_token(ch[i].c);
-      if (pool_replace(n, t, strlen(t), ch[i].o0, ch[i].o1)) return ERR_NOMEM;
+      if (pool_replace(n, t, strlen(t), ch[i].o0, ch[i].o1)) return -1;
       i++;
       continue;
     }
@@ -772,10 +828,168 @@ err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
       memcpy(n->wb, ch + i, wn * sizeof *ch);
       i = k;
     }
-    if (emit_word(n, lx, n->wb, wn)) return ERR_NOMEM;
+    if (emit_word(n, lx, n->wb, wn)) return -1;
   }
+  return 0;
+}
 
-  /* Stage 3: phrases, then the final " tok tok " text. */
+/* Byte kinds for the ASCII fast path. */
+enum { B_SEP, B_LOWER, B_UPPER, B_DIGIT, B_HIGH };
+#define BK_(b)                                                                                          \
+  ((b) >= 0x80 ? B_HIGH                                                                                 \
+   : (b) >= 'a' && (b) <= 'z' ? B_LOWER                                                                 \
+   : (b) >= 'A' && (b) <= 'Z' ? B_UPPER                                                                 \
+   : (b) >= '0' && (b) <= '9' ? B_DIGIT                                                                 \
+                              : B_SEP)
+#define R256_(F) R128_(F), R16_(F, 128), R16_(F, 144), R16_(F, 160), R16_(F, 176), R16_(F, 192), \
+                 R16_(F, 208), R16_(F, 224), R16_(F, 240)
+static const uint8_t byte_kind[256] = {R256_(BK_)};
+
+/* The ASCII fast path at s[*pi], an ASCII letter or digit. A word of two
+ * or more ASCII letters/digits between ASCII separators gets what
+ * chars_to_pool would make of it, without folding: one pass lowercases it
+ * into the pool and classifies it. Returns 1 (done, *pi past the word),
+ * 0 (not such a word: take the general path) or -1 (no memory). */
+static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len, size_t *pi) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = *pi;
+  /* room for the rest of the text and its space */
+  if (pool_begin(n) || grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + (len - i) + 2)) return -1;
+  char *w = n->pool + n->plen;
+  unsigned first = byte_kind[u[i]], inner = 0, triple = 0;
+  char prev = w[0] = ascii_chr[u[i]], prev2 = 0;
+  /* lex_hash chunks and the number-word key, kept in registers (reading
+   * back the bytes just stored would stall on store forwarding) */
+  uint64_t acc = (unsigned char)prev, h = HASH_SEED, key = 0;
+  size_t k = i + 1;
+  for (; k < len; k++) {
+    unsigned kd = byte_kind[u[k]];
+    if (kd - B_LOWER >= 3u) break;
+    char c = ascii_chr[u[k]];
+    size_t j = k - i;
+    inner |= 1u << kd;
+    triple |= c == prev && c == prev2;
+    w[j] = c;
+    prev2 = prev;
+    prev = c;
+    acc |= (uint64_t)(unsigned char)c << (8 * (j & 7));
+    if ((j & 7) == 7) {
+      if (j == 7) key = acc;
+      h = hash_step(h, acc);
+      acc = 0;
+    }
+  }
+  size_t wl = k - i;
+  if (wl < 2 || (k < len && byte_kind[u[k]] != B_SEP)) return 0; /* lone letter, or runs into non-ASCII */
+  *pi = k;
+  if (wl & 7) {
+    if (wl < 8) key = acc;
+    h = hash_step(h, acc);
+  }
+  /* Doubled letters are left alone by squeezing unless a letter is
+   * tripled (a stretched word) or the word ends in a double (pilihh). */
+  if ((inner & (1u << B_UPPER | 1u << B_DIGIT)) || first == B_DIGIT || triple || w[wl - 1] == w[wl - 2] ||
+      wl >= WORD_MAX) {
+    /* digits, inner capitals or stretched letters: the general word steps */
+    norm_char_t *cw = n->wb;
+    for (size_t j = 0; j < wl; j++) {
+      cw[j].o0 = (uint32_t)(i + j);
+      cw[j].o1 = (uint32_t)(i + j + 1);
+      cw[j].c = ascii_chr[u[i + j]];
+      cw[j].cls = ascii_cls[u[i + j]];
+    }
+    return emit_word(n, lx, cw, wl) ? -1 : 1;
+  }
+  /* lowercase letters (an initial capital allowed), nothing to squeeze:
+   * only the number and lexicon steps remain (replacements are static or
+   * lexicon strings, never w) */
+  const char *rep;
+  size_t olen;
+  if (wl >= 3 && wl <= 8 && ((NUMWORD_FIRST >> (w[0] - 'a')) & 1u) && (rep = numword_key(key, &olen)))
+    return pool_replace(n, rep, olen, (uint32_t)i, (uint32_t)k) ? -1 : 1;
+  if ((rep = lex_find(lx, w, wl, hash_end(h, wl))))
+    return pool_replace(n, rep, strlen(rep), (uint32_t)i, (uint32_t)k) ? -1 : 1;
+  uint32_t *p0 = n->p0 + n->plen, *p1 = n->p1 + n->plen;
+  for (size_t j = 0; j < wl; j++) {
+    p0[j] = (uint32_t)(i + j);
+    p1[j] = (uint32_t)(i + j + 1);
+  }
+  n->ptoks[n->nptoks].len = (uint32_t)wl;
+  n->plen += wl;
+  pool_end(n);
+  return 1;
+}
+
+/* End of the region that starts at i and needs the general path: the
+ * first ASCII separator after which nothing can continue a word or a
+ * spaced-letter run of the region — another separator, or a word of two
+ * or more ASCII letters/digits (never a lone letter). Regions therefore
+ * start and end next to ASCII separators, so folding a region alone gives
+ * the same characters and words as folding the whole text. */
+static size_t general_end(const unsigned char *u, size_t len, size_t i) {
+  for (size_t j = i + 1; j < len; j++) {
+    if (byte_kind[u[j]] != B_SEP) continue;
+    if (j + 1 == len) return j;
+    unsigned k1 = byte_kind[u[j + 1]];
+    if (k1 == B_SEP) return j;
+    if (k1 != B_HIGH && j + 2 < len && byte_kind[u[j + 2]] != B_SEP && byte_kind[u[j + 2]] != B_HIGH) return j;
+  }
+  return len;
+}
+
+static err_t run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len, int fast) {
+  const unsigned char *u = (const unsigned char *)s;
+  n->nptoks = 0;
+  n->phrases = 0;
+  if (grow((void **)&n->wb, &n->wcap, len + 1, sizeof *n->wb) ||
+      grow3(&n->pool, &n->p0, &n->p1, &n->pcap, 2 * len + 16))
+    return ERR_NOMEM;
+  n->pool[0] = ' ';
+  n->p0[0] = n->p1[0] = 0;
+  n->plen = 1;
+  size_t i = 0;
+  while (i < len) {
+    if (fast) {
+      unsigned kd = byte_kind[u[i]];
+      if (kd == B_SEP) {
+        i++;
+        continue;
+      }
+      if (kd != B_HIGH) {
+        int r = ascii_word(n, lx, s, len, &i);
+        if (r < 0) return ERR_NOMEM;
+        if (r) continue;
+      }
+    }
+    size_t r = fast ? general_end(u, len, i) : len;
+    if (fold_range(n, s, i, r) || chars_to_pool(n, lx)) return ERR_NOMEM;
+    i = r;
+  }
+  if (n->phrases) return finish_text(n);
+  /* no phrase step: the pool is the text */
+  if (grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + 1)) return ERR_NOMEM;
+  n->pool[n->plen] = '\0';
+#define SWAP_(T, a, b) do { T t_ = a; a = b; b = t_; } while (0)
+  SWAP_(char *, n->text, n->pool);
+  SWAP_(uint32_t *, n->o0, n->p0);
+  SWAP_(uint32_t *, n->o1, n->p1);
+  SWAP_(size_t, n->cap, n->pcap);
+  SWAP_(norm_tok_t *, n->toks, n->ptoks);
+  SWAP_(size_t, n->tcap, n->ptcap);
+#undef SWAP_
+  n->len = n->plen;
+  n->ntoks = n->nptoks;
+  n->plen = n->nptoks = 0;
+  return ERR_OK;
+}
+
+err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) { return run(n, lx, s, len, 1); }
+err_t norm_run_general(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
+  return run(n, lx, s, len, 0);
+}
+
+/* Stage 3: phrases, then the final " tok tok " text. */
+static err_t finish_text(norm_t *n) {
   static const char *const nomor_words[] = {"no", "nmr", "nmor", "nomer", "nomor", "nomr", "nr", "nmer"};
   static const char *const urut_words[] = {"urut", "ut"};
   n->len = n->ntoks = 0;

@@ -76,6 +76,7 @@ typedef struct {
   size_t plen, pcap;
   norm_tok_t *ptoks;
   size_t nptoks, ptcap;
+  int phrases;        /* a stage-2 token may start a stage-3 phrase */
   norm_char_t *wb;    /* the word being built */
   size_t wcap;
 } norm_t;
@@ -114,6 +115,9 @@ void norm_free(norm_t *n);
 /* Normalise s[0..len) into n (previous output is replaced). lx may be NULL
  * (no colloquial step). ERR_NOMEM on allocation failure. */
 err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len);
+/* The same result without the ASCII fast path: every character goes
+ * through folding and the general word steps (differential tests). */
+err_t norm_run_general(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len);
 /* Map a normalised span [a,b) to the original span [*oa,*ob). Leading and
  * trailing spaces of the span are ignored. */
 void norm_map(const norm_t *n, size_t a, size_t b, size_t *oa, size_t *ob);

@@ -142,6 +142,43 @@ static err_t pattern_id(screen_rules_t *rs, const char *s, size_t n, uint32_t *i
   return ERR_OK;
 }
 
+/* Offset of s in rs->text, stored once. */
+static err_t text_id(screen_rules_t *rs, const char *s, uint32_t *off) {
+  size_t n = strlen(s);
+  if (rs->ntext * 2 + 2 > rs->thcap) {
+    size_t cap = rs->thcap ? rs->thcap * 2 : 1024;
+    uint32_t *h = xcalloc(cap, sizeof *h);
+    if (!h) return ERR_NOMEM;
+    for (size_t i = 0; i < rs->thcap; i++) {
+      if (!rs->thash[i]) continue;
+      const char *t = rs->text + rs->thash[i] - 1;
+      size_t k = fnv(FNV0, t, strlen(t)) & (cap - 1);
+      while (h[k]) k = (k + 1) & (cap - 1);
+      h[k] = rs->thash[i];
+    }
+    xfree(rs->thash);
+    rs->thash = h;
+    rs->thcap = cap;
+  }
+  size_t k = fnv(FNV0, s, n) & (rs->thcap - 1);
+  while (rs->thash[k]) {
+    uint32_t o = rs->thash[k] - 1;
+    if (!strcmp(rs->text + o, s)) {
+      *off = o;
+      return ERR_OK;
+    }
+    k = (k + 1) & (rs->thcap - 1);
+  }
+  if (rs->text_len + n + 1 >= UINT32_MAX) return ERR_NOMEM;
+  if (grow((void **)&rs->text, &rs->text_cap, rs->text_len + n + 1, 1)) return ERR_NOMEM;
+  memcpy(rs->text + rs->text_len, s, n + 1);
+  *off = (uint32_t)rs->text_len;
+  rs->thash[k] = *off + 1;
+  rs->text_len += n + 1;
+  rs->ntext++;
+  return ERR_OK;
+}
+
 static err_t add_ref(screen_rules_t *rs, uint32_t pat, uint32_t rule, int side, size_t alt) {
   size_t c1 = rs->tmpcap;
   if (grow((void **)&rs->tmp_refs, &rs->tmpcap, rs->ntmp + 1, sizeof *rs->tmp_refs)) return ERR_NOMEM;
@@ -150,9 +187,15 @@ static err_t add_ref(screen_rules_t *rs, uint32_t pat, uint32_t rule, int side, 
     if (!tp) return ERR_NOMEM;
     rs->tmp_pat = tp;
   }
-  rs->tmp_refs[rs->ntmp].rule = rule;
-  rs->tmp_refs[rs->ntmp].side = (uint8_t)side;
-  rs->tmp_refs[rs->ntmp].alt = (uint16_t)(alt > 0xFFFF ? 0xFFFF : alt);
+  const screen_rule_t *r = &rs->rules[rule];
+  uint32_t term = side ? r->y[alt] : r->x[alt];
+  size_t tl = strlen(rs->text + term);
+  screen_ref_t *ref = &rs->tmp_refs[rs->ntmp];
+  memset(ref, 0, sizeof *ref);
+  ref->rule = rule;
+  ref->side = (uint8_t)side;
+  ref->term = term;
+  ref->term_len = (uint16_t)(tl > 0xFFFF ? 0xFFFF : tl);
   rs->tmp_pat[rs->ntmp++] = pat;
   return ERR_OK;
 }
@@ -205,17 +248,19 @@ static err_t new_rule(screen_rules_t *rs, uint32_t *idx) {
 static void rule_free(screen_rule_t *r) {
   xfree(r->id);
   xfree(r->catatan);
-  for (size_t i = 0; i < r->nx; i++) xfree(r->x[i]);
-  for (size_t i = 0; i < r->ny; i++) xfree(r->y[i]);
   xfree(r->x);
   xfree(r->y);
 }
 
-static err_t push_alt(char ***arr, size_t *n, const char *s) {
-  char **a = xrealloc(*arr, (*n + 1) * sizeof *a);
+static err_t push_alt(screen_rules_t *rs, uint32_t ri, int side, const char *s) {
+  screen_rule_t *r = &rs->rules[ri];
+  uint32_t **arr = side ? &r->y : &r->x;
+  size_t *n = side ? &r->ny : &r->nx;
+  uint32_t *a = xrealloc(*arr, (*n + 1) * sizeof *a);
   if (!a) return ERR_NOMEM;
   *arr = a;
-  if (!(a[*n] = xstrdup(s))) return ERR_NOMEM;
+  err_t e = text_id(rs, s, &a[*n]);
+  if (e) return e;
   (*n)++;
   return ERR_OK;
 }
@@ -237,7 +282,7 @@ static err_t add_alternatives(loader_t *L, uint32_t ri, int side, const char *sp
       for (size_t i = 0; i < L->nnames && !e; i++) {
         screen_rule_t *r = &L->rs->rules[ri];
         size_t k = side ? r->ny : r->nx;
-        if (!(e = push_alt(side ? &r->y : &r->x, side ? &r->ny : &r->nx, L->names[i])))
+        if (!(e = push_alt(L->rs, ri, side, L->names[i])))
           e = add_term(L, ri, side, k, L->names[i], whole, line);
       }
     } else if (!strcmp(alt, "{nomor}") || !strcmp(alt, "{angka}")) {
@@ -245,7 +290,7 @@ static err_t add_alternatives(loader_t *L, uint32_t ri, int side, const char *sp
         snprintf(numbuf, sizeof numbuf, alt[1] == 'n' ? "nomor %d" : "%d", i);
         screen_rule_t *r = &L->rs->rules[ri];
         size_t k = side ? r->ny : r->nx;
-        if (!(e = push_alt(side ? &r->y : &r->x, side ? &r->ny : &r->nx, numbuf)))
+        if (!(e = push_alt(L->rs, ri, side, numbuf)))
           e = add_term(L, ri, side, k, numbuf, whole, line);
       }
     } else if (alt[0] == '{') {
@@ -254,7 +299,7 @@ static err_t add_alternatives(loader_t *L, uint32_t ri, int side, const char *sp
     } else {
       screen_rule_t *r = &L->rs->rules[ri];
       size_t k = side ? r->ny : r->nx;
-      if (!(e = push_alt(side ? &r->y : &r->x, side ? &r->ny : &r->nx, alt)))
+      if (!(e = push_alt(L->rs, ri, side, alt)))
         e = add_term(L, ri, side, k, alt, whole, line);
     }
     xfree(alt);
@@ -441,6 +486,19 @@ static err_t finish(screen_rules_t *rs) {
   }
   rs->nrefs = rs->ntmp;
   xfree(fill);
+  rs->hot = xcalloc(rs->nrules + 1, sizeof *rs->hot);
+  if (!rs->hot) return ERR_NOMEM;
+  for (size_t i = 0; i < rs->nrules; i++) {
+    const screen_rule_t *r = &rs->rules[i];
+    rs->hot[i].kategori = (uint8_t)r->kategori;
+    rs->hot[i].jenis = (uint8_t)r->jenis;
+    rs->hot[i].bobot = (uint8_t)r->bobot;
+    rs->hot[i].jarak = (uint8_t)r->jarak;
+    rs->hot[i].syarat_pemilu = (uint8_t)r->syarat_pemilu;
+  }
+  xfree(rs->thash);
+  rs->thash = NULL;
+  rs->thcap = 0;
   xfree(rs->tmp_refs);
   xfree(rs->tmp_pat);
   xfree(rs->hash);
@@ -512,6 +570,9 @@ void screen_rules_free(screen_rules_t *rs) {
   xfree(rs->ref_start);
   xfree(rs->refs);
   xfree(rs->hash);
+  xfree(rs->thash);
+  xfree(rs->hot);
+  xfree(rs->text);
   xfree(rs->tmp_refs);
   xfree(rs->tmp_pat);
   xfree(rs);

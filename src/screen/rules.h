@@ -63,18 +63,30 @@ typedef struct {
   int jarak;         /* words, for DEKAT and PEREDAM (0 = whole post) */
   int syarat_pemilu; /* weak: counts only when the post has an election context */
   size_t nx, ny;
-  char **x, **y;     /* display text of each alternative, owned */
+  uint32_t *x, *y;   /* display text of each alternative: offsets into screen_rules_t.text, owned */
 } screen_rule_t;
+
+/* The fields of a rule the engine reads for every occurrence, packed so
+ * the table of thousands of candidate rules stays in cache. */
+typedef struct {
+  uint8_t kategori, jenis, bobot, jarak, syarat_pemilu;
+} screen_rule_hot_t;
 
 typedef struct {
   uint32_t rule;
-  uint16_t alt;
-  uint8_t side; /* 0 = istilah (X), 1 = dekat (Y) */
+  uint32_t term;     /* display text of the alternative: offset into screen_rules_t.text */
+  uint16_t term_len; /* its length (capped at 0xFFFF) */
+  uint8_t side;      /* 0 = istilah (X), 1 = dekat (Y) */
 } screen_ref_t;
 
 typedef struct {
   screen_rule_t *rules;
   size_t nrules, rcap;
+  screen_rule_hot_t *hot; /* nrules */
+  /* display texts of every alternative, each NUL-terminated and stored
+   * once (a candidate name shared by a dozen rules is one string) */
+  char *text;
+  size_t text_len, text_cap;
   /* patterns */
   char **pat;       /* normalised literal, owned */
   uint32_t *patlen;
@@ -85,6 +97,8 @@ typedef struct {
   /* build state */
   uint32_t *hash;      /* open-addressing table of pattern ids + 1 */
   size_t hcap;
+  uint32_t *thash;     /* open-addressing table of text offsets + 1 */
+  size_t thcap, ntext;
   screen_ref_t *tmp_refs; /* (pattern, ref) pairs before CSR */
   uint32_t *tmp_pat;
   size_t ntmp, tmpcap;

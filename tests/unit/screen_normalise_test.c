@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,12 +209,73 @@ static void test_map_invalid_utf8(void **st) {
   assert_string_equal(orig_of(s, "coblos"), "coblos");
 }
 
+/* The ASCII fast path must give exactly what the general path gives:
+ * same text, same offsets, same tokens. */
+static void same_as_general(norm_t *a, norm_t *g, const char *s, size_t len) {
+  assert_int_equal(norm_run(a, lx, s, len), ERR_OK);
+  assert_int_equal(norm_run_general(g, lx, s, len), ERR_OK);
+  if (a->len != g->len || memcmp(a->text, g->text, a->len))
+    fail_msg("%.*s: cepat [%s] umum [%s]", (int)len, s, a->text, g->text);
+  assert_int_equal(a->ntoks, g->ntoks);
+  for (size_t i = 0; i < a->len; i++)
+    if (a->o0[i] != g->o0[i] || a->o1[i] != g->o1[i]) fail_msg("%.*s: offset %zu", (int)len, s, i);
+  for (size_t i = 0; i < a->ntoks; i++) {
+    assert_int_equal(a->toks[i].start, g->toks[i].start);
+    assert_int_equal(a->toks[i].len, g->toks[i].len);
+  }
+}
+
+static void test_fast_path_differential(void **st) {
+  (void)st;
+  norm_t a, g;
+  norm_init(&a);
+  norm_init(&g);
+  /* every post of the labelled corpus */
+  FILE *f = fopen("tests/data/screen/pos_berlabel.jsonl", "rb");
+  assert_non_null(f);
+  char *line = NULL;
+  size_t cap = 0, posts = 0;
+  while (getline(&line, &cap, f) > 0) {
+    json_t *j = json_loads(line, 0, NULL), *t = json_object_get(j, "teks");
+    if (json_is_string(t)) {
+      same_as_general(&a, &g, json_string_value(t), json_string_length(t));
+      posts++;
+    }
+    json_decref(j);
+  }
+  free(line);
+  fclose(f);
+  assert_true(posts >= 400);
+  /* random texts from fragments that exercise every step and the edges
+   * between ASCII words and the general path */
+  static const char *const frag[] = {
+    "a", "b", "c", "o", "s", "l", "i", "n", "r", "u", "A", "C", "N", "0", "1", "2", "3", "4", " ", " ", ".", "-",
+    "_", "*", "/", "  ", ",", "#", "\xC3\xB3", "\xE2\x80\x8B", "\xEF\xB8\x8F", "\xE2\x9C\x8C", "\xF0\x9F\x98\x81",
+    "\xFF", "\xC3", "\xC2\xA0", "\xCC\x81", "\xEF\xBC\xA3", "no", "nomor", "urut", "dua", "teman2", "nyoblos", "gw",
+    "coblos", "calon", "paslon", "nomer", "aa", "ooo", "Coblos", "COBLOS", "saat", "pilihh", "\n"};
+  unsigned long long x = 88172645463325252ULL;
+  char buf[512];
+  for (int it = 0; it < 200000; it++) {
+    size_t len = 0;
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    for (int k = 0, nf = 1 + (int)(x % 20); k < nf; k++) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      const char *p = frag[x % (sizeof frag / sizeof *frag)];
+      memcpy(buf + len, p, strlen(p));
+      len += strlen(p);
+    }
+    same_as_general(&a, &g, buf, len);
+  }
+  norm_free(&a);
+  norm_free(&g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_utf8_decode), cmocka_unit_test(test_fold),    cmocka_unit_test(test_leet),
     cmocka_unit_test(test_squeeze),     cmocka_unit_test(test_lexicon), cmocka_unit_test(test_hashtag_camel),
     cmocka_unit_test(test_spaced),      cmocka_unit_test(test_numbers), cmocka_unit_test(test_signs),
-    cmocka_unit_test(test_map_invalid_utf8),
+    cmocka_unit_test(test_map_invalid_utf8), cmocka_unit_test(test_fast_path_differential),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
