@@ -40,6 +40,7 @@ typedef struct {
   const char *id;
   uint32_t off;
   uint16_t head, mid, tail;
+  uint8_t plain; /* no byte of the pieces or the id needs JSON escaping */
 } expl_t;
 
 struct screen_engine {
@@ -59,13 +60,14 @@ typedef struct {
   uint32_t rule, n0, n1, t0, t1;
   uint32_t term; /* display text: offset into rules->text */
   uint16_t term_len;
-  uint8_t side, kategori;
+  uint8_t side, kategori, term_plain;
 } occ_t;
 
 typedef struct {
   uint32_t rule, n0, n1, t0, t1;
   uint32_t xt, yt; /* display texts (offsets into rules->text) */
   uint16_t xl, yl;
+  uint8_t xp, yp; /* term_plain */
   int has_y;
   int eff, peredam_rule;
 } cand_t;
@@ -127,6 +129,11 @@ static err_t build_expl(screen_engine_t *en) {
     if (end - start > 0xFFFF || b.len > UINT32_MAX) { /* never for real rules; explained by the slow path */
       x->head = x->mid = x->tail = 0xFFFF;
       continue;
+    }
+    x->plain = 1;
+    for (size_t k = start; k + 1 < b.len && !b.oom; k++) { /* not the id's NUL */
+      unsigned char c = (unsigned char)b.data[k];
+      if (c < 0x20 || c == '"' || c == '\\') x->plain = 0;
     }
     x->head = (uint16_t)(m - start);
     x->mid = (uint16_t)(t - m);
@@ -371,6 +378,7 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
     o->kategori = rs->hot[ref->rule].kategori;
     o->term = ref->term;
     o->term_len = ref->term_len;
+    o->term_plain = ref->term_plain;
     o->n0 = (uint32_t)a;
     o->n1 = (uint32_t)b;
     o->t0 = t0;
@@ -410,6 +418,8 @@ static int push_cand(screen_scratch_t *s, const occ_t *x, const occ_t *y) {
   c->t1 = y && y->t1 > x->t1 ? y->t1 : x->t1;
   c->xt = x->term;
   c->xl = x->term_len;
+  c->xp = x->term_plain;
+  c->yp = y ? y->term_plain : 1;
   c->has_y = y != NULL;
   c->yt = y ? y->term : 0;
   c->yl = y ? y->term_len : 0;
@@ -533,9 +543,13 @@ static int explain(const screen_engine_t *en, screen_scratch_t *s, size_t nh, co
     sb_put(&b, et + ex->head + ex->mid, ex->tail);
     sb_put(&b, damp, d.n);
     s->soff[nh][1] = str_add(s, &b);
+    /* the damp text is normalised text ([a-z0-9_ ]) and the peredam
+     * rule's catatan, checked with that rule's pieces */
+    s->hits[nh].plain = ex->plain && cd->xp && cd->yp && (pr < 0 || en->expl[pr].plain);
     return 0;
   }
   /* a piece longer than its cap: build with the caps */
+  s->hits[nh].plain = 0;
   if (!r) r = &rs->rules[cd->rule];
   char whyb[400];
   sb_t w = {whyb, 0, sizeof whyb};

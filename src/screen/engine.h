@@ -62,6 +62,7 @@ typedef struct {
   int bobot;              /* rule weight */
   int bobot_efektif;      /* after peredam */
   size_t istilah_len, penjelasan_len; /* strlen of istilah, penjelasan */
+  int plain;              /* aturan, istilah, penjelasan have no byte JSON must escape */
 } screen_hit_t;
 
 typedef struct {

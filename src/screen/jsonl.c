@@ -14,6 +14,9 @@
 
 #include <jansson.h>
 #include <stdint.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -113,6 +116,15 @@ static char *lit_to(char *o, const char *s, size_t n) {
 }
 #define LIT(o, s) lit_to((o), (s), sizeof(s) - 1)
 
+/* s[0..n) between quotes: for text known to need no escaping (screen_hit_t.plain). */
+static char *quoted_to(char *o, const char *s, size_t n) {
+  *o++ = '"';
+  memcpy(o, s, n);
+  o += n;
+  *o++ = '"';
+  return o;
+}
+
 /* Readable form for a terminal: one block per post with hits. */
 static void human_line(buf_t *out, json_t *id, const char *teks, const screen_result_t *r) {
   if (!r->nhits) return;
@@ -185,7 +197,7 @@ static void put_utf8(rd_t *r, unsigned cp) {
 }
 
 /* String at r->p (after the opening quote) unescaped to r->o; 0 = not in the subset. */
-static int rd_str(rd_t *r, const char **s, size_t *n) {
+static int rd_str_copy(rd_t *r, const char **s, size_t *n) {
   *s = r->o;
   while (r->p < r->end) {
     { /* fast path: a run of printable ASCII other than '"' and '\\' */
@@ -255,6 +267,57 @@ static int rd_str(rd_t *r, const char **s, size_t *n) {
     }
   }
   return 0;
+}
+
+/* Bytes that end a run of plain string bytes: controls, '"', '\\' and
+ * every byte of a multi-byte UTF-8 sequence (validated one by one). */
+static const unsigned char str_stop_tab[256] = {
+  [0 ... 0x1F] = 1,
+  ['"'] = 1,
+  ['\\'] = 1,
+  [0x80 ... 0xFF] = 1,
+};
+
+/* First byte in [p, end) that str_stop_tab marks, or end. */
+static const char *str_stop(const char *p, const char *end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    /* signed v < 0x20: the controls and every byte >= 0x80 */
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bsl)), _mm_cmplt_epi8(v, space));
+    unsigned mask = (unsigned)_mm_movemask_epi8(m);
+    if (mask) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+#endif
+  while (p < end && !str_stop_tab[(unsigned char)*p]) p++;
+  return p;
+}
+
+/* String at r->p (after the opening quote). Without escapes it is
+ * returned in place (*s points into the line, not NUL-terminated); with
+ * escapes it is unescaped into the work buffer. 0 = not in the subset. */
+static int rd_str(rd_t *r, const char **s, size_t *n) {
+  const char *start = r->p, *p = start;
+  for (;;) {
+    p = str_stop(p, r->end);
+    if (p >= r->end) return 0;
+    unsigned char c = (unsigned char)*p;
+    if (c == '"') {
+      *s = start;
+      *n = (size_t)(p - start);
+      r->p = p + 1;
+      return 1;
+    }
+    if (c < 0x20) return 0;
+    if (c == '\\') break;
+    size_t k = utf8_ok((const unsigned char *)p, (const unsigned char *)r->end);
+    if (!k) return 0;
+    p += k;
+  }
+  r->p = start;
+  return rd_str_copy(r, s, n);
 }
 
 typedef struct {
@@ -331,11 +394,11 @@ static err_t write_result(buf_t *out, const screen_result_t *r) {
     if (ob_reserve(out, 6 * (al + h->istilah_len + h->penjelasan_len) + kl + 160)) return ERR_NOMEM;
     o = out->data + out->len;
     o = i ? LIT(o, ",{\"aturan\":") : LIT(o, "{\"aturan\":");
-    o = json_str_to(o, h->aturan, al);
+    o = h->plain ? quoted_to(o, h->aturan, al) : json_str_to(o, h->aturan, al);
     o = LIT(o, ",\"kategori\":\"");
     o = lit_to(o, h->kategori, kl);
     o = LIT(o, "\",\"istilah\":");
-    o = json_str_to(o, h->istilah, h->istilah_len);
+    o = h->plain ? quoted_to(o, h->istilah, h->istilah_len) : json_str_to(o, h->istilah, h->istilah_len);
     o = LIT(o, ",\"mulai\":");
     o = u64_to(o, h->mulai);
     o = LIT(o, ",\"akhir\":");
@@ -343,7 +406,7 @@ static err_t write_result(buf_t *out, const screen_result_t *r) {
     o = LIT(o, ",\"bobot\":");
     o = int_to(o, h->bobot_efektif);
     o = LIT(o, ",\"penjelasan\":");
-    o = json_str_to(o, h->penjelasan, h->penjelasan_len);
+    o = h->plain ? quoted_to(o, h->penjelasan, h->penjelasan_len) : json_str_to(o, h->penjelasan, h->penjelasan_len);
     *o++ = '}';
   }
   out->len = (size_t)(o - out->data);

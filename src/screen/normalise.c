@@ -24,6 +24,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 
 #include "core/assets.h"
 #include "core/csv.h"
@@ -206,6 +209,7 @@ void norm_free(norm_t *n) {
   xfree(n->p1);
   xfree(n->ptoks);
   xfree(n->wb);
+  xfree(n->in);
   memset(n, 0, sizeof *n);
 }
 
@@ -850,56 +854,102 @@ static const uint8_t byte_kind[256] = {R256_(BK_)};
  * chars_to_pool would make of it, without folding: one pass lowercases it
  * into the pool and classifies it. Returns 1 (done, *pi past the word),
  * 0 (not such a word: take the general path) or -1 (no memory). */
+/* Emit the ASCII word s[i..i+wl) through the general word steps (digits,
+ * inner capitals or stretched letters). */
+static int ascii_word_general(norm_t *n, const norm_lexicon_t *lx, const unsigned char *u, size_t i, size_t wl) {
+  norm_char_t *cw = n->wb;
+  for (size_t j = 0; j < wl; j++) {
+    cw[j].o0 = (uint32_t)(i + j);
+    cw[j].o1 = (uint32_t)(i + j + 1);
+    cw[j].c = ascii_chr[u[i + j]];
+    cw[j].cls = ascii_cls[u[i + j]];
+  }
+  return emit_word(n, lx, cw, wl) ? -1 : 1;
+}
+
+#if defined(__SSE2__) && defined(__x86_64__)
+/* Bytes of v in [lo, lo + n) (0xFF lanes); signed compare after a bias. */
+static inline __m128i sse_in_range(__m128i v, int lo, int n) {
+  __m128i x = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo)));
+  return _mm_cmplt_epi8(x, _mm_set1_epi8((char)(-128 + n)));
+}
+#endif
+
 static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len, size_t *pi) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t i = *pi;
-  /* room for the rest of the text and its space */
-  if (pool_begin(n) || grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + (len - i) + 2)) return -1;
+  size_t i = *pi, k, wl;
+  /* room for the rest of the text, its space and a 16-byte store */
+  if (pool_begin(n) || grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + (len - i) + 18)) return -1;
   char *w = n->pool + n->plen;
-  unsigned first = byte_kind[u[i]], inner = 0, triple = 0;
-  char prev = w[0] = ascii_chr[u[i]], prev2 = 0;
-  /* lex_hash chunks and the number-word key, kept in registers (reading
-   * back the bytes just stored would stall on store forwarding) */
-  uint64_t acc = (unsigned char)prev, h = HASH_SEED, key = 0;
-  size_t k = i + 1;
-  for (; k < len; k++) {
-    unsigned kd = byte_kind[u[k]];
-    if (kd - B_LOWER >= 3u) break;
-    char c = ascii_chr[u[k]];
-    size_t j = k - i;
-    inner |= 1u << kd;
-    triple |= c == prev && c == prev2;
-    w[j] = c;
-    prev2 = prev;
-    prev = c;
-    acc |= (uint64_t)(unsigned char)c << (8 * (j & 7));
-    if ((j & 7) == 7) {
-      if (j == 7) key = acc;
+  uint64_t h = HASH_SEED, key = 0;
+#if defined(__SSE2__) && defined(__x86_64__)
+  /* A word shorter than 16 bytes in one go: s is padded with 16 NULs
+   * (norm_run copies it), so the load never leaves the buffer. */
+  __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+  __m128i lo = sse_in_range(v, 'a', 26), up = sse_in_range(v, 'A', 26), dg = sse_in_range(v, '0', 10);
+  unsigned al = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, up), dg));
+  wl = (unsigned)__builtin_ctz(~al); /* al has bit 0: u[i] is a letter or digit */
+  if (wl < 16) {
+    k = i + wl;
+    if (wl < 2 || (k < len && byte_kind[u[k]] != B_SEP)) return 0; /* lone letter, or runs into non-ASCII */
+    *pi = k;
+    __m128i lv = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128((__m128i *)(void *)w, lv);
+    unsigned inner = ((1u << wl) - 1) & ~1u;
+    unsigned capdig = ((unsigned)_mm_movemask_epi8(up) | (unsigned)_mm_movemask_epi8(dg)) & inner;
+    unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lv, _mm_slli_si128(lv, 1))) & inner;
+    /* Doubled letters are left alone by squeezing unless a letter is
+     * tripled (a stretched word) or the word ends in a double (pilihh). */
+    if (capdig || (_mm_movemask_epi8(dg) & 1) || (eq & eq << 1) || (eq >> (wl - 1) & 1))
+      return ascii_word_general(n, lx, u, i, wl);
+    uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lv), c1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lv, lv));
+    if (wl < 8) c0 &= (1ULL << (8 * wl)) - 1;
+    else if (wl > 8) c1 &= wl == 16 ? ~0ULL : (1ULL << (8 * (wl - 8))) - 1;
+    key = wl <= 8 ? c0 : 0;
+    h = hash_step(h, c0);
+    if (wl > 8) h = hash_step(h, c1);
+    goto lookups;
+  }
+#endif
+  {
+    unsigned first = byte_kind[u[i]], inner = 0, triple = 0;
+    char prev = w[0] = ascii_chr[u[i]], prev2 = 0;
+    /* lex_hash chunks and the number-word key, kept in registers (reading
+     * back the bytes just stored would stall on store forwarding) */
+    uint64_t acc = (unsigned char)prev;
+    for (k = i + 1; k < len; k++) {
+      unsigned kd = byte_kind[u[k]];
+      if (kd - B_LOWER >= 3u) break;
+      char c = ascii_chr[u[k]];
+      size_t j = k - i;
+      inner |= 1u << kd;
+      triple |= c == prev && c == prev2;
+      w[j] = c;
+      prev2 = prev;
+      prev = c;
+      acc |= (uint64_t)(unsigned char)c << (8 * (j & 7));
+      if ((j & 7) == 7) {
+        if (j == 7) key = acc;
+        h = hash_step(h, acc);
+        acc = 0;
+      }
+    }
+    wl = k - i;
+    if (wl < 2 || (k < len && byte_kind[u[k]] != B_SEP)) return 0; /* lone letter, or runs into non-ASCII */
+    *pi = k;
+    if (wl & 7) {
+      if (wl < 8) key = acc;
       h = hash_step(h, acc);
-      acc = 0;
     }
+    /* Doubled letters are left alone by squeezing unless a letter is
+     * tripled (a stretched word) or the word ends in a double (pilihh). */
+    if ((inner & (1u << B_UPPER | 1u << B_DIGIT)) || first == B_DIGIT || triple || w[wl - 1] == w[wl - 2] ||
+        wl >= WORD_MAX)
+      return ascii_word_general(n, lx, u, i, wl);
   }
-  size_t wl = k - i;
-  if (wl < 2 || (k < len && byte_kind[u[k]] != B_SEP)) return 0; /* lone letter, or runs into non-ASCII */
-  *pi = k;
-  if (wl & 7) {
-    if (wl < 8) key = acc;
-    h = hash_step(h, acc);
-  }
-  /* Doubled letters are left alone by squeezing unless a letter is
-   * tripled (a stretched word) or the word ends in a double (pilihh). */
-  if ((inner & (1u << B_UPPER | 1u << B_DIGIT)) || first == B_DIGIT || triple || w[wl - 1] == w[wl - 2] ||
-      wl >= WORD_MAX) {
-    /* digits, inner capitals or stretched letters: the general word steps */
-    norm_char_t *cw = n->wb;
-    for (size_t j = 0; j < wl; j++) {
-      cw[j].o0 = (uint32_t)(i + j);
-      cw[j].o1 = (uint32_t)(i + j + 1);
-      cw[j].c = ascii_chr[u[i + j]];
-      cw[j].cls = ascii_cls[u[i + j]];
-    }
-    return emit_word(n, lx, cw, wl) ? -1 : 1;
-  }
+#if defined(__SSE2__) && defined(__x86_64__)
+lookups:;
+#endif
   /* lowercase letters (an initial capital allowed), nothing to squeeze:
    * only the number and lexicon steps remain (replacements are static or
    * lexicon strings, never w) */
@@ -910,10 +960,20 @@ static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t
   if ((rep = lex_find(lx, w, wl, hash_end(h, wl))))
     return pool_replace(n, rep, strlen(rep), (uint32_t)i, (uint32_t)k) ? -1 : 1;
   uint32_t *p0 = n->p0 + n->plen, *p1 = n->p1 + n->plen;
-  for (size_t j = 0; j < wl; j++) {
-    p0[j] = (uint32_t)(i + j);
-    p1[j] = (uint32_t)(i + j + 1);
-  }
+#if defined(__SSE2__) && defined(__x86_64__)
+  if (wl < 16) { /* the pool has room for 16 spans past the word */
+    __m128i a0 = _mm_add_epi32(_mm_set1_epi32((int)i), _mm_set_epi32(3, 2, 1, 0)), four = _mm_set1_epi32(4),
+            one = _mm_set1_epi32(1);
+    for (size_t j = 0; j < wl; j += 4, a0 = _mm_add_epi32(a0, four)) {
+      _mm_storeu_si128((__m128i *)(void *)(p0 + j), a0);
+      _mm_storeu_si128((__m128i *)(void *)(p1 + j), _mm_add_epi32(a0, one));
+    }
+  } else
+#endif
+    for (size_t j = 0; j < wl; j++) {
+      p0[j] = (uint32_t)(i + j);
+      p1[j] = (uint32_t)(i + j + 1);
+    }
   n->ptoks[n->nptoks].len = (uint32_t)wl;
   n->plen += wl;
   pool_end(n);
@@ -938,6 +998,11 @@ static size_t general_end(const unsigned char *u, size_t len, size_t i) {
 }
 
 static err_t run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len, int fast) {
+  /* a copy with 16 NULs after it, for the 16-byte loads of ascii_word */
+  if (grow((void **)&n->in, &n->incap, len + 16, 1)) return ERR_NOMEM;
+  memcpy(n->in, s, len);
+  memset(n->in + len, 0, 16);
+  s = n->in;
   const unsigned char *u = (const unsigned char *)s;
   n->nptoks = 0;
   n->phrases = 0;

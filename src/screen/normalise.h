@@ -79,6 +79,8 @@ typedef struct {
   int phrases;        /* a stage-2 token may start a stage-3 phrase */
   norm_char_t *wb;    /* the word being built */
   size_t wcap;
+  char *in;           /* the input followed by 16 NULs */
+  size_t incap;
 } norm_t;
 
 /* --- step functions (exposed for tests) --- */

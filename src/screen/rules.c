@@ -196,6 +196,9 @@ static err_t add_ref(screen_rules_t *rs, uint32_t pat, uint32_t rule, int side, 
   ref->side = (uint8_t)side;
   ref->term = term;
   ref->term_len = (uint16_t)(tl > 0xFFFF ? 0xFFFF : tl);
+  ref->term_plain = 1;
+  for (const unsigned char *c = (const unsigned char *)rs->text + term; *c; c++)
+    if (*c < 0x20 || *c == '"' || *c == '\\') ref->term_plain = 0;
   rs->tmp_pat[rs->ntmp++] = pat;
   return ERR_OK;
 }

@@ -77,6 +77,7 @@ typedef struct {
   uint32_t term;     /* display text of the alternative: offset into screen_rules_t.text */
   uint16_t term_len; /* its length (capped at 0xFFFF) */
   uint8_t side;      /* 0 = istilah (X), 1 = dekat (Y) */
+  uint8_t term_plain; /* the term has no byte JSON must escape */
 } screen_ref_t;
 
 typedef struct {
