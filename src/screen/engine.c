@@ -211,7 +211,9 @@ err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
     ro.pemilihan = o->pemilihan;
     ro.kode_wilayah = o->kode_wilayah;
   }
-  if ((e = screen_rules_load(&ro, en->lx, &en->rules)) || (e = build_expl(en))) goto fail;
+  if ((e = screen_rules_vocabulary(&ro, en->lx)) || (e = screen_rules_load(&ro, en->lx, &en->rules)) ||
+      (e = build_expl(en)))
+    goto fail;
   if (en->rules->npat == 0) {
     e = err_set(ERR_INVALID, "aturan", "Berkas aturan tidak berisi satu pun istilah.");
     goto fail;

@@ -146,8 +146,11 @@ typedef struct {
   char *o; /* unescape cursor in the work buffer */
 } rd_t;
 
-static void ws(rd_t *r) {
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r')) r->p++;
+static inline void ws(rd_t *r) {
+  /* most calls find a byte above ' ' at once */
+  while (r->p < r->end && (unsigned char)*r->p <= ' ' &&
+         (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+    r->p++;
 }
 
 static int hexv(char c) {

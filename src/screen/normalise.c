@@ -450,6 +450,13 @@ struct norm_lexicon {
   size_t nslot; /* power of two */
   const char **res;
   uint32_t *klen;
+  /* Vocabulary for splitting lowercase hashtags (#coblosnomor2): words
+   * of 2..WORD_MAX-1 lowercase letters, an open-addressing set of
+   * offsets + 1 into vpool (each word NUL-terminated). */
+  uint32_t *vslot;
+  size_t nvslot, nvocab;
+  char *vpool;
+  size_t vlen, vcap;
 };
 
 /* Lexicon hash over 8-byte little-endian chunks of the word, the last one
@@ -534,6 +541,14 @@ err_t norm_lexicon_load(const char *path, norm_lexicon_t **out) {
       if (lx->klen[s - 1] == kl && memcmp(lx->e[s - 1].k, lx->e[i].k, kl) == 0) break; /* duplicate key */
     }
   }
+  /* the split vocabulary starts with the lexicon's words and the number words */
+  for (size_t i = 0; i < lx->n && !e; i++) {
+    e = norm_lexicon_add_words(lx, lx->e[i].k, strlen(lx->e[i].k));
+    if (!e) e = norm_lexicon_add_words(lx, lx->e[i].v, strlen(lx->e[i].v));
+  }
+  for (size_t i = 0; i < sizeof number_words / sizeof *number_words && !e; i++)
+    e = norm_lexicon_add_word(lx, number_words[i].word, number_words[i].wlen);
+  if (e) goto fail;
   *out = lx;
   lx = NULL;
   goto done;
@@ -555,6 +570,8 @@ void norm_lexicon_free(norm_lexicon_t *lx) {
   xfree(lx->tag);
   xfree(lx->res);
   xfree(lx->klen);
+  xfree(lx->vslot);
+  xfree(lx->vpool);
   xfree(lx);
 }
 
@@ -576,6 +593,71 @@ static const char *lex_find(const norm_lexicon_t *lx, const char *w, size_t len,
 const char *norm_lexicon_lookup(const norm_lexicon_t *lx, const char *w, size_t len) {
   if (!lx || len == 0) return NULL;
   return lex_find(lx, w, len, lex_hash(w, len));
+}
+
+int norm_lexicon_has_word(const norm_lexicon_t *lx, const char *w, size_t len) {
+  if (!lx || !lx->nvslot || len < 2) return 0;
+  for (size_t h = lex_hash(w, len) & (lx->nvslot - 1);; h = (h + 1) & (lx->nvslot - 1)) {
+    uint32_t o = lx->vslot[h];
+    if (!o) return 0;
+    const char *v = lx->vpool + o - 1;
+    if (!strncmp(v, w, len) && !v[len]) return 1;
+  }
+}
+
+static int vocab_put(norm_lexicon_t *lx, uint32_t off) {
+  const char *v = lx->vpool + off;
+  size_t len = strlen(v);
+  for (size_t h = lex_hash(v, len) & (lx->nvslot - 1);; h = (h + 1) & (lx->nvslot - 1))
+    if (!lx->vslot[h]) {
+      lx->vslot[h] = off + 1;
+      return 0;
+    }
+}
+
+err_t norm_lexicon_add_word(norm_lexicon_t *lx, const char *w, size_t len) {
+  if (len < 2 || len >= WORD_MAX) return ERR_OK;
+  for (size_t i = 0; i < len; i++)
+    if (!is_alpha(w[i])) return ERR_OK; /* letters only: digits are split off before */
+  if (norm_lexicon_has_word(lx, w, len)) return ERR_OK;
+  if ((lx->nvocab + 1) * 2 > lx->nvslot) {
+    size_t cap = lx->nvslot ? lx->nvslot * 2 : 1024;
+    uint32_t *nv = xcalloc(cap, sizeof *nv);
+    if (!nv) return ERR_NOMEM;
+    uint32_t *old = lx->vslot;
+    size_t oldn = lx->nvslot;
+    lx->vslot = nv;
+    lx->nvslot = cap;
+    for (size_t i = 0; i < oldn; i++)
+      if (old[i]) vocab_put(lx, old[i] - 1);
+    xfree(old);
+  }
+  if (lx->vlen + len + 1 >= UINT32_MAX) return ERR_NOMEM;
+  if (grow((void **)&lx->vpool, &lx->vcap, lx->vlen + len + 1, 1)) return ERR_NOMEM;
+  memcpy(lx->vpool + lx->vlen, w, len);
+  lx->vpool[lx->vlen + len] = '\0';
+  vocab_put(lx, (uint32_t)lx->vlen);
+  lx->vlen += len + 1;
+  lx->nvocab++;
+  return ERR_OK;
+}
+
+err_t norm_lexicon_add_words(norm_lexicon_t *lx, const char *text, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    char w[WORD_MAX];
+    size_t n = 0;
+    while (i < len && !is_alpha((char)(text[i] | 0x20))) i++;
+    while (i < len && is_alpha((char)(text[i] | 0x20))) {
+      if (n < sizeof w) w[n] = (char)(text[i] | 0x20);
+      n++, i++;
+    }
+    if (n < sizeof w) {
+      err_t e = norm_lexicon_add_word(lx, w, n);
+      if (e) return e;
+    }
+  }
+  return ERR_OK;
 }
 
 static const char *lex_bsearch(const norm_lexicon_t *lx, const char *w, size_t len) {
@@ -630,7 +712,7 @@ static int grow3_slow(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t 
 /* Does stage 3 have anything to do with this token? Words that introduce
  * a ballot number (no, nomer, urut …) and a number after "calon". A
  * superset of what stage 3 rewrites; the exact tests are there. */
-static int phrase_token(const norm_t *n, const char *w, size_t len) {
+static inline int phrase_token(const norm_t *n, const char *w, size_t len) {
   if (w[0] == 'n') return len <= 5;
   if (w[0] == 'u') return len <= 4;
   if (!is_digit(w[0]) || !n->nptoks) return 0;
@@ -639,7 +721,7 @@ static int phrase_token(const norm_t *n, const char *w, size_t len) {
 }
 
 /* Close the token being written: its trailing space, the phrase flag. */
-static void pool_end(norm_t *n) {
+static inline void pool_end(norm_t *n) {
   const norm_tok_t *t = &n->ptoks[n->nptoks];
   if (!t->len) return;
   size_t p = n->plen;
@@ -687,6 +769,28 @@ static int pool_chars(norm_t *n, const norm_char_t *w, size_t len) {
   return 0;
 }
 
+/* Cut a lowercase word into vocabulary words: the fewest pieces of two or
+ * more letters (ties: the longest last piece). Piece k is
+ * s[cut[k] .. cut[k+1]); returns the number of pieces, 0 if the word
+ * cannot be covered. len < WORD_MAX. */
+static size_t tag_split(const norm_lexicon_t *lx, const char *s, size_t len, uint8_t *cut) {
+  uint8_t best[WORD_MAX + 1], from[WORD_MAX + 1];
+  best[0] = 0;
+  for (size_t i = 1; i <= len; i++) {
+    best[i] = 0xFF;
+    for (size_t j = 0; j + 2 <= i; j++)
+      if (best[j] != 0xFF && best[j] + 1 < best[i] && norm_lexicon_has_word(lx, s + j, i - j)) {
+        best[i] = (uint8_t)(best[j] + 1);
+        from[i] = (uint8_t)j;
+      }
+  }
+  if (best[len] == 0xFF) return 0;
+  size_t k = best[len];
+  cut[k] = (uint8_t)len;
+  for (size_t i = len, p = k; p > 0; i = from[i]) cut[--p] = from[i];
+  return k;
+}
+
 /* One segment (no camelCase or letter/digit boundary inside). */
 static int emit_segment(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, size_t len) {
   len = squeeze_chars(w, len, 0);
@@ -702,6 +806,18 @@ static int emit_segment(norm_t *n, const norm_lexicon_t *lx, norm_char_t *w, siz
     return pool_replace(n, rep, olen, o0, o1);
   }
   if ((rep = norm_lexicon_lookup(lx, s, len))) return pool_replace(n, rep, strlen(rep), o0, o1);
+  if (n->in_tag && len >= 4 && is_alpha(s[0]) && !norm_lexicon_has_word(lx, s, len)) {
+    /* a lowercase hashtag written without capitals: #coblosnomor2 */
+    uint8_t cut[WORD_MAX + 1];
+    size_t k = tag_split(lx, s, len, cut);
+    if (k >= 2) {
+      n->in_tag = 0;
+      for (size_t p = 0; p < k; p++)
+        if (emit_segment(n, lx, w + cut[p], (size_t)(cut[p + 1] - cut[p]))) return -1;
+      n->in_tag = 1;
+      return 0;
+    }
+  }
   size_t l2 = squeeze_chars(w, len, 1);
   if (l2 != len) {
     for (size_t i = 0; i < l2; i++) s[i] = w[i].c;
@@ -818,6 +934,7 @@ static int chars_to_pool(norm_t *n, const norm_lexicon_t *lx) {
     if (!alnum_cls(cls)) { i++; continue; }
     size_t cnt = 0, end = lone_char(n, i) ? spaced_run(n, i, &cnt) : 0;
     size_t wn = 0;
+    n->in_tag = !end && i > 0 && ch[i - 1].c == '#';
     if (end) {
       for (size_t k = i; k < end; k += 2) {
         n->wb[wn] = ch[k];
@@ -832,7 +949,9 @@ static int chars_to_pool(norm_t *n, const norm_lexicon_t *lx) {
       memcpy(n->wb, ch + i, wn * sizeof *ch);
       i = k;
     }
-    if (emit_word(n, lx, n->wb, wn)) return -1;
+    int r = emit_word(n, lx, n->wb, wn);
+    n->in_tag = 0;
+    if (r) return -1;
   }
   return 0;
 }
@@ -864,7 +983,10 @@ static int ascii_word_general(norm_t *n, const norm_lexicon_t *lx, const unsigne
     cw[j].c = ascii_chr[u[i + j]];
     cw[j].cls = ascii_cls[u[i + j]];
   }
-  return emit_word(n, lx, cw, wl) ? -1 : 1;
+  n->in_tag = i > 0 && u[i - 1] == '#';
+  int r = emit_word(n, lx, cw, wl);
+  n->in_tag = 0;
+  return r ? -1 : 1;
 }
 
 #if defined(__SSE2__) && defined(__x86_64__)
@@ -900,7 +1022,7 @@ static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t
     unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lv, _mm_slli_si128(lv, 1))) & inner;
     /* Doubled letters are left alone by squeezing unless a letter is
      * tripled (a stretched word) or the word ends in a double (pilihh). */
-    if (capdig || (_mm_movemask_epi8(dg) & 1) || (eq & eq << 1) || (eq >> (wl - 1) & 1))
+    if (capdig || (_mm_movemask_epi8(dg) & 1) || (eq & eq << 1) || (eq >> (wl - 1) & 1) || (i && u[i - 1] == '#'))
       return ascii_word_general(n, lx, u, i, wl);
     uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lv), c1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lv, lv));
     if (wl < 8) c0 &= (1ULL << (8 * wl)) - 1;
@@ -944,7 +1066,7 @@ static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t
     /* Doubled letters are left alone by squeezing unless a letter is
      * tripled (a stretched word) or the word ends in a double (pilihh). */
     if ((inner & (1u << B_UPPER | 1u << B_DIGIT)) || first == B_DIGIT || triple || w[wl - 1] == w[wl - 2] ||
-        wl >= WORD_MAX)
+        wl >= WORD_MAX || (i && u[i - 1] == '#'))
       return ascii_word_general(n, lx, u, i, wl);
   }
 #if defined(__SSE2__) && defined(__x86_64__)
@@ -1027,7 +1149,10 @@ static err_t run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len,
       }
     }
     size_t r = fast ? general_end(u, len, i) : len;
-    if (fold_range(n, s, i, r) || chars_to_pool(n, lx)) return ERR_NOMEM;
+    /* a region starts after an ASCII separator; when that is '#', fold it
+     * too (it joins nothing) so the word after it is known as a hashtag */
+    size_t from = i > 0 && u[i - 1] == '#' ? i - 1 : i;
+    if (fold_range(n, s, from, r) || chars_to_pool(n, lx)) return ERR_NOMEM;
     i = r;
   }
   if (n->phrases) return finish_text(n);

@@ -16,6 +16,9 @@
  *   4. camelCase and letter/digit boundaries split (#CoblosNomor2 →
  *      coblos nomor 2).
  *   5. Stretched letters squeezed (cobloooos → coblos, pilihh → pilih).
+ *      A lowercase word right after '#' that is not a known word is cut
+ *      into vocabulary words (#coblosnomor2 → coblos nomor 2), each piece
+ *      mapped to its bytes inside the hashtag.
  *   6. Number words and forms: dua/loro/02 → 2; "no. 2", "nomer 2",
  *      "nomor urut 2", "no urut 02" → "nomor 2".
  *   7. Colloquial → formal from data/lexicon/colloquial.csv (binary search).
@@ -77,6 +80,7 @@ typedef struct {
   norm_tok_t *ptoks;
   size_t nptoks, ptcap;
   int phrases;        /* a stage-2 token may start a stage-3 phrase */
+  int in_tag;         /* the word being emitted follows '#' */
   norm_char_t *wb;    /* the word being built */
   size_t wcap;
   char *in;           /* the input followed by 16 NULs */
@@ -110,6 +114,13 @@ void norm_lexicon_free(norm_lexicon_t *lx);
 /* Formal form of w or NULL. Borrowed from the lexicon. */
 const char *norm_lexicon_lookup(const norm_lexicon_t *lx, const char *w, size_t len);
 size_t norm_lexicon_size(const norm_lexicon_t *lx);
+/* Vocabulary for splitting lowercase hashtags (#coblosnomor2 → coblos
+ * nomor 2): the lexicon's words and the number words are in it from
+ * load; add the words of rule terms and of a word list. Words are runs of
+ * 2..63 ASCII letters (case folded); anything else is skipped. */
+err_t norm_lexicon_add_word(norm_lexicon_t *lx, const char *w, size_t len);
+err_t norm_lexicon_add_words(norm_lexicon_t *lx, const char *text, size_t len); /* every word of text */
+int norm_lexicon_has_word(const norm_lexicon_t *lx, const char *w, size_t len);
 
 /* --- whole pipeline --- */
 void norm_init(norm_t *n);

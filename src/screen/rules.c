@@ -535,6 +535,71 @@ static err_t load_file(loader_t *L, const char *path, const char *rel, csv_row_f
   return e;
 }
 
+/* ------------------------------------------------------------ vocabulary */
+
+/* Columns whose words feed the hashtag vocabulary. */
+static const char *const vocab_cols[] = {"istilah", "dekat",   "calon",  "wakil", "panggilan",
+                                         "julukan", "slogan", "tagar", "partai"};
+enum { NVOCAB_COLS = sizeof vocab_cols / sizeof vocab_cols[0] };
+
+typedef struct {
+  norm_lexicon_t *lx;
+  int cols[NVOCAB_COLS];
+} vocab_loader_t;
+
+static err_t vocab_row(void *ud, long line, int nf, char **f) {
+  vocab_loader_t *V = ud;
+  if (line == 1) {
+    for (int c = 0; c < NVOCAB_COLS; c++) V->cols[c] = csv_col(nf, f, vocab_cols[c]);
+    return ERR_OK;
+  }
+  for (int c = 0; c < NVOCAB_COLS; c++) {
+    int i = V->cols[c];
+    if (i < 0 || i >= nf || f[i][0] == '{') continue;
+    err_t e = norm_lexicon_add_words(V->lx, f[i], strlen(f[i]));
+    if (e) return e;
+  }
+  return ERR_OK;
+}
+
+static err_t vocab_file(norm_lexicon_t *lx, const char *path, const char *rel, int csv) {
+  char *data = NULL, full[4096];
+  size_t len = 0;
+  err_t e;
+  if (path) e = file_read_all(path, &data, &len);
+  else if (!(e = assets_path(rel, full, sizeof full))) e = file_read_all(full, &data, &len);
+  if (e) return e;
+  if (csv) {
+    vocab_loader_t V = {lx, {0}};
+    e = csv_parse(data, len, vocab_row, &V);
+  } else { /* word list: one word a line, '#' starts a comment */
+    for (size_t i = 0; i < len && !e;) {
+      size_t j = i;
+      while (j < len && data[j] != '\n') j++;
+      if (data[i] != '#') e = norm_lexicon_add_words(lx, data + i, j - i);
+      i = j + 1;
+    }
+  }
+  xfree(data);
+  return e;
+}
+
+/* Only running out of memory stops here: a file that cannot be read or
+ * parsed is reported, with its name and line, by screen_rules_load. */
+static err_t vocab_soft(err_t e) {
+  if (e == ERR_NOMEM) return e;
+  if (e) err_clear();
+  return ERR_OK;
+}
+
+err_t screen_rules_vocabulary(const screen_rules_opts_t *o, norm_lexicon_t *lx) {
+  err_t e;
+  const char *pp = o ? o->paslon_path : NULL;
+  if ((e = vocab_soft(vocab_file(lx, NULL, "screen/kata_tagar.txt", 0)))) return e;
+  if ((!pp || *pp) && (e = vocab_soft(vocab_file(lx, pp, "screen/paslon_contoh.csv", 1)))) return e;
+  return vocab_soft(vocab_file(lx, o ? o->aturan_path : NULL, "screen/aturan.csv", 1));
+}
+
 err_t screen_rules_load(const screen_rules_opts_t *o, const norm_lexicon_t *lx, screen_rules_t **out) {
   err_t e = ERR_OK;
   loader_t L;

@@ -119,5 +119,9 @@ typedef struct {
  * screen_rules_free). lx normalises the terms. Errors name the file and line. */
 err_t screen_rules_load(const screen_rules_opts_t *o, const norm_lexicon_t *lx, screen_rules_t **out);
 void screen_rules_free(screen_rules_t *rs);
+/* Add the words of the rule files' terms and of data/screen/kata_tagar.txt
+ * to lx's hashtag vocabulary (see normalise.h). Call before
+ * screen_rules_load, so terms and posts are split alike. */
+err_t screen_rules_vocabulary(const screen_rules_opts_t *o, norm_lexicon_t *lx);
 
 #endif

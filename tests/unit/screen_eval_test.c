@@ -69,6 +69,8 @@ static void test_issue_examples(void **st) {
     {"c o b l o s   n o m o r   2", 1},
     {"c0bl0s no. 2 yaaa", 1},
     {"inget ya, nomor urut 2 \xE2\x9C\x8C\xEF\xB8\x8F coblos", 1},
+    {"besok jangan lupa #coblosnomor2", 1},          /* lowercase hashtags, split by the vocabulary */
+    {"#pilihpaslon2 #salamduajari", 1},
   };
   screen_scratch_t *s;
   assert_int_equal(screen_scratch_new(eng, &s), ERR_OK);

@@ -164,6 +164,34 @@ static void test_hashtag_camel(void **st) {
   assert_string_equal(orig_of("Ayo #CoblosNomor2!", "coblos"), "Coblos");
 }
 
+/* Lowercase hashtags are cut into vocabulary words; each piece maps to
+ * its own bytes inside the hashtag. */
+static void test_hashtag_split(void **st) {
+  (void)st;
+  static const char words[] = "coblos nomor pilih salam jari ayo";
+  assert_int_equal(norm_lexicon_add_words(lx, words, sizeof words - 1), ERR_OK);
+  assert_true(norm_lexicon_has_word(lx, "coblos", 6));
+  assert_true(norm_lexicon_has_word(lx, "dua", 3)); /* number words are in from load */
+  assert_false(norm_lexicon_has_word(lx, "coblosnomor", 11));
+  assert_string_equal(N("#coblosnomor2"), " coblos nomor 2 ");
+  assert_string_equal(N("#COBLOSNOMOR2"), " coblos nomor 2 ");
+  assert_string_equal(N("#pilihpaslon2"), " pilih pasangan calon nomor 2 ");
+  assert_string_equal(N("#salamduajari"), " salam 2 jari ");
+  assert_string_equal(N("yuk #ayocoblos"), " yuk ayo coblos ");
+  assert_string_equal(N("\xEF\xBC\x83" "coblosnomor"), " coblos nomor "); /* fullwidth ＃ */
+  /* only after '#', only when the whole word is unknown, only a full cover */
+  assert_string_equal(N("ayo coblosnomor"), " ayo coblosnomor ");
+  assert_string_equal(N("#coblos"), " coblos ");
+  assert_string_equal(N("#coblosxyz"), " coblosxyz ");
+  /* offsets: each piece is its slice of the hashtag */
+  assert_string_equal(orig_of("Ayo #coblosnomor2!", "coblos"), "coblos");
+  assert_string_equal(orig_of("Ayo #coblosnomor2!", "nomor"), "nomor");
+  assert_string_equal(orig_of("Ayo #coblosnomor2!", "2"), "2");
+  assert_string_equal(orig_of("#salamduajari mantap", "2"), "dua");
+  assert_string_equal(orig_of("#salamduajari mantap", "jari"), "jari");
+  assert_string_equal(orig_of("#pilihpaslon2", "calon"), "paslon");
+}
+
 static void test_spaced(void **st) {
   (void)st;
   assert_string_equal(N("c o b l o s"), " coblos ");
@@ -273,7 +301,7 @@ static void test_fast_path_differential(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_utf8_decode), cmocka_unit_test(test_fold),    cmocka_unit_test(test_leet),
-    cmocka_unit_test(test_squeeze),     cmocka_unit_test(test_lexicon), cmocka_unit_test(test_hashtag_camel),
+    cmocka_unit_test(test_squeeze),     cmocka_unit_test(test_lexicon), cmocka_unit_test(test_hashtag_camel), cmocka_unit_test(test_hashtag_split),
     cmocka_unit_test(test_spaced),      cmocka_unit_test(test_numbers), cmocka_unit_test(test_signs),
     cmocka_unit_test(test_map_invalid_utf8), cmocka_unit_test(test_fast_path_differential),
   };
