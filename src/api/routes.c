@@ -54,11 +54,21 @@ const route_t api_routes[] = {
     {"POST", "/api/v1/pakta", api_pakta_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"GET", "/api/v1/pakta", api_pakta_list, ROLE_ALL, 0},
     {"GET", "/api/v1/pakta/cakupan", api_pakta_cakupan, ROLE_ALL, 0},
+    {"POST", "/api/v1/pakta/{}/dokumen", api_pakta_dokumen_post, ROLE_PENGAWAS | ROLE_ADMIN, ROUTE_UPLOAD},
+    {"GET", "/api/v1/pakta/{}/dokumen", api_pakta_dokumen_get, ROLE_ALL, 0},
     {"POST", "/api/v1/kegiatan", api_kegiatan_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"GET", "/api/v1/kegiatan", api_kegiatan_list, ROLE_ALL, 0},
+    {"POST", "/api/v1/kegiatan/{}/lampiran", api_kegiatan_lampiran_post, ROLE_PENGAWAS | ROLE_ADMIN, ROUTE_UPLOAD},
+    {"GET", "/api/v1/kegiatan/{}/lampiran", api_kegiatan_lampiran_get, ROLE_ALL, 0},
     {"GET", "/api/v1/kerawanan", api_kerawanan, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"GET", "/api/v1/kerawanan.xlsx", api_kerawanan_xlsx, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"PUT", "/api/v1/kerawanan/bobot", api_kerawanan_bobot, ROLE_ADMIN, 0},
     {"PUT", "/api/v1/kerawanan/petahana", api_kerawanan_petahana, ROLE_BAWASLU | ROLE_ADMIN, 0},
+    {"GET", "/api/v1/kerawanan/petahana", api_kerawanan_petahana_list, ROLE_PENGAWAS | ROLE_ADMIN, 0},
+    {"DELETE", "/api/v1/kerawanan/petahana/{}", api_kerawanan_petahana_delete, ROLE_BAWASLU | ROLE_ADMIN, 0},
+    /* registry of officials (daftar pegawai), read-only, wilayah-scoped */
+    {"GET", "/api/v1/instansi", api_instansi_list, ROLE_ALL, 0},
+    {"GET", "/api/v1/opd", api_opd_list, ROLE_ALL, 0},
+    {"GET", "/api/v1/pegawai", api_pegawai_list, ROLE_ALL, 0},
 };
 const size_t api_routes_count = sizeof api_routes / sizeof api_routes[0];

@@ -77,8 +77,7 @@ done:
   return e;
 }
 
-/* "25 MB", "2,5 MB" (Indonesian decimal comma, rounded down). */
-static void ev_fmt_mb(size_t bytes, char *out, size_t cap) {
+void evidence_fmt_mb(size_t bytes, char *out, size_t cap) {
   size_t whole = bytes / EV_MIB, frac = (bytes % EV_MIB) * 100 / EV_MIB;
   if (bytes % EV_MIB == 0) snprintf(out, cap, "%zu MB", whole);
   else if (frac % 10 == 0) snprintf(out, cap, "%zu,%zu MB", whole, frac / 10);
@@ -98,7 +97,7 @@ err_t evidence_store(const char *data_dir, const unsigned char *p, size_t n, siz
     goto done;
   }
   if (n > max_bytes) {
-    ev_fmt_mb(max_bytes, lim, sizeof lim);
+    evidence_fmt_mb(max_bytes, lim, sizeof lim);
     e = err_set(ERR_TOO_LARGE, "bukti", "Berkas bukti terlalu besar. Ukuran paling besar %s.", lim);
     goto done;
   }

@@ -36,6 +36,9 @@ typedef struct {
 err_t evidence_store(const char *data_dir, const unsigned char *p, size_t n, size_t max_bytes,
                      evidence_info_t *out);
 
+/* A size for people: "25 MB", "2,5 MB" (Indonesian decimal comma, rounded down). */
+void evidence_fmt_mb(size_t bytes, char *out, size_t cap);
+
 /* 1 if s is exactly 64 lowercase hex characters, else 0. */
 int evidence_hex_ok(const char *s);
 

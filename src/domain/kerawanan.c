@@ -15,6 +15,7 @@
 #include "domain/pakta.h"
 #include "domain/wilayah.h"
 #include "store/store_prevention.h"
+#include "store/store_registry.h"
 #include "store/store_wilayah.h"
 #include "core/banned.h"
 
@@ -448,5 +449,39 @@ err_t kerawanan_petahana_set(db_t *db, const keys_t *k, const account_t *who, js
   if ((e = store_petahana_set(db, w, p, c, who->username, now))) return e;
   if ((e = audit_append(db, k, who->username, "kerawanan.petahana", w, body))) return e;
   *out = json_pack("{s:s,s:s}", "wilayah", w, "pemilihan", p);
+  return *out ? ERR_OK : ERR_NOMEM;
+}
+
+static err_t petahana_row(void *ud, const store_petahana_row_t *r) {
+  json_t *o = json_pack("{s:s,s:s,s:s,s:s*,s:s,s:s}", "wilayah", r->wilayah, "wilayah_nama", r->wilayah_nama,
+                        "pemilihan", r->pemilihan, "calon", r->calon, "diubah_oleh", r->diubah_oleh, "diubah", r->diubah);
+  return o && json_array_append_new(ud, o) == 0 ? ERR_OK : ERR_NOMEM;
+}
+
+err_t kerawanan_petahana_list(db_t *db, const account_t *who, json_t **out) {
+  json_t *arr = json_array();
+  if (!arr) return ERR_NOMEM;
+  err_t e = store_petahana_list(db, who->role == ROLE_ADMIN ? "" : who->wilayah, petahana_row, arr);
+  if (e) {
+    json_decref(arr);
+    return e;
+  }
+  *out = json_pack("{s:o}", "petahana", arr);
+  return *out ? ERR_OK : ERR_NOMEM;
+}
+
+err_t kerawanan_petahana_hapus(db_t *db, const keys_t *k, const account_t *who, const char *wilayah, json_t **out) {
+  int deleted = 0;
+  if (!wilayah || !wilayah_code_valid(wilayah) || !wilayah_in_scope(who, wilayah))
+    return err_set(ERR_NOT_FOUND, "wilayah", "Tidak ada tanda petahana untuk wilayah ini.");
+  err_t e = store_petahana_delete(db, wilayah, &deleted);
+  if (e) return e;
+  if (!deleted) return err_set(ERR_NOT_FOUND, "wilayah", "Tidak ada tanda petahana untuk wilayah %s.", wilayah);
+  json_t *d = json_pack("{s:s}", "wilayah", wilayah);
+  if (!d) return ERR_NOMEM;
+  e = audit_append(db, k, who->username, "kerawanan.petahana.hapus", wilayah, d);
+  json_decref(d);
+  if (e) return e;
+  *out = json_pack("{s:s,s:b}", "wilayah", wilayah, "dihapus", 1);
   return *out ? ERR_OK : ERR_NOMEM;
 }

@@ -77,4 +77,10 @@ err_t kerawanan_index(db_t *db, const account_t *who, const char *tingkat, const
 err_t kerawanan_bobot_set(db_t *db, const keys_t *k, const account_t *who, json_t *body, json_t **out);
 /* {"wilayah":"35.16","pemilihan":"pilkada2024","calon":"…"}; audited. */
 err_t kerawanan_petahana_set(db_t *db, const keys_t *k, const account_t *who, json_t *body, json_t **out);
+/* {"petahana":[{wilayah,wilayah_nama,pemilihan,calon,diubah_oleh,diubah}]}: the flags
+ * inside who's wilayah and those of a wider wilayah that cover it. */
+err_t kerawanan_petahana_list(db_t *db, const account_t *who, json_t **out);
+/* Remove the flag of wilayah; ERR_NOT_FOUND when there is none within
+ * who's wilayah. Audited (kerawanan.petahana.hapus). */
+err_t kerawanan_petahana_hapus(db_t *db, const keys_t *k, const account_t *who, const char *wilayah, json_t **out);
 #endif

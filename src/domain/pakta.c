@@ -1,9 +1,13 @@
 /* pakta.c — pakta integritas, kegiatan and coverage (see pakta.h). */
 #include "domain/pakta.h"
 
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/assets.h"
 #include "core/caldate.h"
@@ -13,6 +17,7 @@
 #include "domain/audit.h"
 #include "domain/evidence.h"
 #include "domain/identitas.h"
+#include "domain/sniff.h"
 #include "domain/wilayah.h"
 #include "store/store_wilayah.h"
 #include "core/banned.h"
@@ -105,12 +110,15 @@ static err_t get_opd(db_t *db, const account_t *who, json_t *body, int required,
   return e;
 }
 
-static err_t get_sha(json_t *obj, const char *key, const char *field, const char **out) {
-  err_t e = get_text(obj, key, field, 0, 64, out);
-  if (e) return e;
-  if (*out && !evidence_hex_ok(*out))
-    return err_set(ERR_INVALID, field, "Kolom %s harus SHA-256 (64 karakter heksadesimal huruf kecil).", field);
-  return ERR_OK;
+/* Before uploads existed a client sent only the hash of a document it kept
+ * itself; a hash without the bytes proves nothing, so the field is refused
+ * with directions instead of being silently dropped. */
+static err_t refuse_hash_only(json_t *body, const char *key, const char *what, const char *path) {
+  json_t *v = json_object_get(body, key);
+  if (!v || json_is_null(v)) return ERR_OK;
+  return err_set(ERR_INVALID, key,
+                 "Kolom %s tidak dipakai lagi: simpan dulu datanya, lalu unggah %s (PDF, JPEG atau PNG) ke %s.", key,
+                 what, path);
 }
 
 err_t pakta_scope(db_t *db, const account_t *who, const char *wilayah, char out[24]) {
@@ -174,7 +182,7 @@ err_t pakta_create(db_t *db, const keys_t *k, const account_t *who, json_t *body
   store_pakta_in_t p;
   char tanggal[CALDATE_STR], now[CLOCK_ISO_LEN], versi[32];
   const char *versi_in;
-  json_t *dok, *ttd = json_object_get(body, "penandatangan"), *butir = json_array(), *d = NULL;
+  json_t *ttd = json_object_get(body, "penandatangan"), *butir = json_array(), *d = NULL;
   err_t e;
   memset(&p, 0, sizeof p);
   if (!butir) return ERR_NOMEM;
@@ -184,12 +192,7 @@ err_t pakta_create(db_t *db, const keys_t *k, const account_t *who, json_t *body
   if ((e = get_opd(db, who, body, 0, &p.opd_id))) goto done;
   if ((e = get_text(body, "keterangan", "keterangan", 0, KET_MAX, &p.keterangan))) goto done;
   if ((e = get_text(body, "versi_butir", "versi_butir", 0, 30, &versi_in))) goto done;
-  dok = json_object_get(body, "dokumen");
-  if (dok && !json_is_null(dok)) {
-    if (!json_is_object(dok)) { e = err_set(ERR_INVALID, "dokumen", "Bagian dokumen harus berupa objek."); goto done; }
-    if ((e = get_sha(dok, "sha256", "dokumen.sha256", &p.dokumen_sha256))) goto done;
-    if ((e = get_text(dok, "nama", "dokumen.nama", 0, TEXT_MAX, &p.dokumen_nama))) goto done;
-  }
+  if ((e = refuse_hash_only(body, "dokumen", "dokumen bertanda tangan", "/api/v1/pakta/{id}/dokumen"))) goto done;
   if (!json_is_array(ttd) || json_array_size(ttd) == 0 || json_array_size(ttd) > PAKTA_TTD_MAX) {
     e = err_set(ERR_INVALID, "penandatangan", "Daftar penandatangan wajib diisi (1–%d orang).", PAKTA_TTD_MAX);
     goto done;
@@ -227,9 +230,8 @@ err_t pakta_create(db_t *db, const keys_t *k, const account_t *who, json_t *body
     }
     if (e) goto done;
   }
-  d = json_pack("{s:s,s:s,s:I,s:I,s:s*}", "wilayah", p.wilayah, "versi_butir", versi, "penandatangan",
-                (json_int_t)json_array_size(ttd), "terdaftar", (json_int_t)terdaftar, "dokumen_sha256",
-                p.dokumen_sha256);
+  d = json_pack("{s:s,s:s,s:I,s:I}", "wilayah", p.wilayah, "versi_butir", versi, "penandatangan",
+                (json_int_t)json_array_size(ttd), "terdaftar", (json_int_t)terdaftar);
   char obj[40];
   snprintf(obj, sizeof obj, "pakta:%lld", (long long)id);
   if (!d) { e = ERR_NOMEM; goto done; }
@@ -244,13 +246,17 @@ done:
   return e;
 }
 
+static json_t *berkas_json(store_berkas_t kind, int64_t id, const char *sha256, const char *nama, const char *mime,
+                           int64_t ukuran, const char *diunggah);
+
 static err_t pakta_row(void *ud, const store_pakta_row_t *r) {
-  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s*,s:s,s:s*,s:s*,s:I,s:I,s:s,s:s}", "id", (json_int_t)r->id, "tanggal",
+  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s*,s:s,s:o,s:I,s:I,s:s,s:s}", "id", (json_int_t)r->id, "tanggal",
                         r->tanggal, "tempat", r->tempat, "wilayah", r->wilayah, "wilayah_nama", r->wilayah_nama, "opd",
-                        *r->opd_nama ? r->opd_nama : NULL, "versi_butir", r->versi_butir, "dokumen_sha256",
-                        *r->dokumen_sha256 ? r->dokumen_sha256 : NULL, "dokumen_nama",
-                        *r->dokumen_nama ? r->dokumen_nama : NULL, "penandatangan", (json_int_t)r->jumlah_ttd,
-                        "terdaftar", (json_int_t)r->ttd_terdaftar, "dibuat_oleh", r->dibuat_oleh, "dibuat", r->dibuat);
+                        *r->opd_nama ? r->opd_nama : NULL, "versi_butir", r->versi_butir, "dokumen",
+                        berkas_json(STORE_BERKAS_PAKTA, r->id, r->dokumen_sha256, r->dokumen_nama, r->dokumen_mime,
+                                    r->dokumen_ukuran, r->dokumen_diunggah),
+                        "penandatangan", (json_int_t)r->jumlah_ttd, "terdaftar", (json_int_t)r->ttd_terdaftar,
+                        "dibuat_oleh", r->dibuat_oleh, "dibuat", r->dibuat);
   return o && json_array_append_new(ud, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
@@ -285,7 +291,7 @@ err_t kegiatan_create(db_t *db, const keys_t *k, const account_t *who, json_t *b
   if ((e = get_text(body, "judul", "judul", 1, TEXT_MAX, &g.judul))) return e;
   if ((e = get_text(body, "nomor", "nomor", kegiatan_jenis[j].perlu_nomor, 100, &g.nomor))) return e;
   if ((e = get_int(body, "peserta", 0, PESERTA_MAX, 0, &g.peserta))) return e;
-  if ((e = get_sha(body, "lampiran_sha256", "lampiran_sha256", &g.lampiran_sha256))) return e;
+  if ((e = refuse_hash_only(body, "lampiran_sha256", "lampirannya", "/api/v1/kegiatan/{id}/lampiran"))) return e;
   if ((e = get_text(body, "keterangan", "keterangan", 0, KET_MAX, &g.keterangan))) return e;
   g.tanggal = tanggal;
   g.dibuat_oleh = who->username;
@@ -307,12 +313,13 @@ err_t kegiatan_create(db_t *db, const keys_t *k, const account_t *who, json_t *b
 }
 
 static err_t kegiatan_row(void *ud, const store_kegiatan_row_t *r) {
-  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s*,s:I,s:s,s:s*,s:I,s:s*,s:s*,s:s}", "id", (json_int_t)r->id, "jenis",
+  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s*,s:I,s:s,s:s*,s:I,s:o,s:s*,s:s}", "id", (json_int_t)r->id, "jenis",
                         r->jenis, "tanggal", r->tanggal, "wilayah", r->wilayah, "wilayah_nama", r->wilayah_nama, "opd",
                         *r->opd_nama ? r->opd_nama : NULL, "opd_id", (json_int_t)r->opd_id, "judul", r->judul, "nomor",
-                        *r->nomor ? r->nomor : NULL, "peserta", (json_int_t)r->peserta, "lampiran_sha256",
-                        *r->lampiran_sha256 ? r->lampiran_sha256 : NULL, "keterangan",
-                        *r->keterangan ? r->keterangan : NULL, "dibuat_oleh", r->dibuat_oleh);
+                        *r->nomor ? r->nomor : NULL, "peserta", (json_int_t)r->peserta, "lampiran",
+                        berkas_json(STORE_BERKAS_KEGIATAN, r->id, r->lampiran_sha256, r->lampiran_nama,
+                                    r->lampiran_mime, r->lampiran_ukuran, r->lampiran_diunggah),
+                        "keterangan", *r->keterangan ? r->keterangan : NULL, "dibuat_oleh", r->dibuat_oleh);
   return o && json_array_append_new(ud, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
@@ -325,6 +332,156 @@ err_t kegiatan_list(db_t *db, const account_t *who, const char *wilayah, const c
   if ((e = store_kegiatan_list(db, scope, jenis, 500, kegiatan_row, arr))) { json_decref(arr); return e; }
   *out = json_pack("{s:o}", "kegiatan", arr);
   return *out ? ERR_OK : ERR_NOMEM;
+}
+
+/* ---- files: signed pakta document, kegiatan attachment ---- */
+
+/* One row per kind of record that carries a file. The download address the
+ * lists hand to the web UI is /api/v1/<objek>/<id>/<medan>. */
+static const struct {
+  const char *medan;  /* form field and error field */
+  const char *label;  /* what the user uploads, capitalised */
+  const char *objek;  /* audit object prefix and record noun */
+  const char *aksi;   /* audit action */
+  const char *hilang; /* the record is missing or out of scope */
+} berkas_kind[] = {
+    [STORE_BERKAS_PAKTA] = {"dokumen", "Dokumen pakta", "pakta", "pakta.dokumen", "Pakta tidak ditemukan."},
+    [STORE_BERKAS_KEGIATAN] = {"lampiran", "Lampiran kegiatan", "kegiatan", "kegiatan.lampiran",
+                               "Kegiatan tidak ditemukan."},
+};
+
+/* The signed document is a scan or a photo of paper, or a PDF. */
+static const char *const berkas_mime_ok[] = {"application/pdf", "image/jpeg", "image/png"};
+#define BERKAS_JENIS_OK "PDF, JPEG atau PNG"
+
+const char *pakta_berkas_medan(store_berkas_t kind) { return berkas_kind[kind].medan; }
+
+/* Row of the sniff table for a stored MIME type, or NULL. */
+static const sniff_type_t *type_of(const char *mime) {
+  size_t n;
+  const sniff_type_t *t = sniff_types(&n);
+  for (size_t i = 0; mime && i < n; i++)
+    if (strcmp(t[i].mime, mime) == 0) return &t[i];
+  return NULL;
+}
+static const char *jenis_of(const char *mime) { return type_of(mime) ? type_of(mime)->name : ""; }
+
+static json_t *berkas_json(store_berkas_t kind, int64_t id, const char *sha256, const char *nama, const char *mime,
+                           int64_t ukuran, const char *diunggah) {
+  char url[96];
+  if (!sha256 || !*sha256) return json_null();
+  snprintf(url, sizeof url, "/api/v1/%s/%lld/%s", berkas_kind[kind].objek, (long long)id, berkas_kind[kind].medan);
+  /* A hash recorded before uploads existed has no file behind it: no link. */
+  int ada = mime && *mime;
+  return json_pack("{s:s,s:s*,s:s*,s:s*,s:I,s:s*,s:s*}", "sha256", sha256, "nama", nama && *nama ? nama : NULL, "jenis",
+                   ada ? jenis_of(mime) : NULL, "mime", ada ? mime : NULL, "ukuran", (json_int_t)ukuran, "diunggah",
+                   diunggah && *diunggah ? diunggah : NULL, "url", ada ? url : NULL);
+}
+
+static err_t berkas_load(db_t *db, const account_t *who, store_berkas_t kind, const char *id_text,
+                         store_berkas_row_t *row) {
+  char *end;
+  long long id = id_text ? strtoll(id_text, &end, 10) : 0;
+  if (!id_text || !*id_text || *end || id <= 0) return err_set(ERR_NOT_FOUND, NULL, "%s", berkas_kind[kind].hilang);
+  err_t e = store_berkas_get(db, kind, id, row);
+  if (e == ERR_NOT_FOUND || (!e && !wilayah_in_scope(who, row->wilayah)))
+    return err_set(ERR_NOT_FOUND, NULL, "%s", berkas_kind[kind].hilang);
+  return e;
+}
+
+err_t pakta_berkas_check(db_t *db, const account_t *who, store_berkas_t kind, const char *id_text) {
+  store_berkas_row_t row;
+  return berkas_load(db, who, kind, id_text, &row);
+}
+
+/* The name as the user's device called it, made safe to show and to put in
+ * a header: no control characters, quotes or path separators, at most 200
+ * bytes cut on a UTF-8 character boundary. */
+static void clean_name(const char *in, char *out, size_t cap) {
+  size_t o = 0;
+  if (cap > 201) cap = 201;
+  const char *s = in ? in : "";
+  for (; *s && o + 1 < cap; s++) {
+    unsigned char c = (unsigned char)*s;
+    out[o++] = (c < 0x20 || c == 0x7f || c == '/' || c == '\\' || c == '"') ? '_' : (char)c;
+  }
+  if (*s) { /* cut: drop the last, possibly partial, character */
+    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80) o--;
+    if (o > 0 && (unsigned char)out[o - 1] >= 0xC0) o--;
+  }
+  out[o] = '\0';
+}
+
+err_t pakta_berkas_simpan(db_t *db, const keys_t *k, const account_t *who, const pakta_berkas_cfg_t *cfg,
+                          store_berkas_t kind, const char *id_text, const unsigned char *p, size_t n,
+                          const char *filename, json_t **out) {
+  const char *medan = berkas_kind[kind].medan, *label = berkas_kind[kind].label;
+  store_berkas_row_t row;
+  evidence_info_t info;
+  const sniff_type_t *t = NULL;
+  char lim[32], nama[256], now[CLOCK_ISO_LEN], obj[48];
+  json_t *d = NULL;
+  err_t e = berkas_load(db, who, kind, id_text, &row);
+  if (e) return e;
+  if (!p || n == 0)
+    return err_set(ERR_INVALID, medan, "%s kosong. Pilih berkas %s.", label, BERKAS_JENIS_OK);
+  if (n > cfg->max_bytes) {
+    evidence_fmt_mb(cfg->max_bytes, lim, sizeof lim);
+    return err_set(ERR_TOO_LARGE, medan, "%s terlalu besar. Ukuran paling besar %s.", label, lim);
+  }
+  int ok = 0;
+  if (sniff_type(p, n, &t) == ERR_OK)
+    for (size_t i = 0; i < sizeof berkas_mime_ok / sizeof berkas_mime_ok[0]; i++) ok |= strcmp(t->mime, berkas_mime_ok[i]) == 0;
+  if (!ok) {
+    if (t)
+      return err_set(ERR_UNSUPPORTED_TYPE, medan, "%s harus berupa %s; berkas ini %s.", label, BERKAS_JENIS_OK, t->name);
+    return err_set(ERR_UNSUPPORTED_TYPE, medan, "%s harus berupa %s; isi berkas ini tidak dikenali sebagai salah satunya.",
+                   label, BERKAS_JENIS_OK);
+  }
+  if ((e = evidence_store(cfg->data_dir, p, n, cfg->max_bytes, &info))) return e;
+  clean_name(filename, nama, sizeof nama);
+  if (!nama[0]) snprintf(nama, sizeof nama, "%s-%s-%lld.%s", medan, berkas_kind[kind].objek, (long long)row.id, info.ext);
+  clock_iso(clock_now(), now);
+  if ((e = store_berkas_set(db, kind, row.id, info.sha256, nama, info.mime, (int64_t)info.size, now))) return e;
+  snprintf(obj, sizeof obj, "%s:%lld", berkas_kind[kind].objek, (long long)row.id);
+  d = json_pack("{s:s,s:s,s:s,s:I,s:s*}", "sha256", info.sha256, "nama", nama, "jenis", info.jenis, "ukuran",
+                (json_int_t)info.size, "sebelumnya", row.sha256[0] ? row.sha256 : NULL);
+  if (!d) return ERR_NOMEM;
+  e = audit_append(db, k, who->username, berkas_kind[kind].aksi, obj, d);
+  json_decref(d);
+  if (e) return e;
+  json_t *b = berkas_json(kind, row.id, info.sha256, nama, info.mime, (int64_t)info.size, now);
+  *out = b && json_is_object(b) ? json_pack("{s:I,s:o}", "id", (json_int_t)row.id, medan, b) : NULL;
+  if (!*out) {
+    json_decref(b);
+    return ERR_NOMEM;
+  }
+  return ERR_OK;
+}
+
+err_t pakta_berkas_buka(db_t *db, const account_t *who, const char *data_dir, store_berkas_t kind,
+                        const char *id_text, int *fd, uint64_t *size, char mime[48], char nama[256]) {
+  store_berkas_row_t row;
+  char path[1024];
+  struct stat st;
+  err_t e = berkas_load(db, who, kind, id_text, &row);
+  if (e) return e;
+  if (!row.sha256[0] || !row.mime[0])
+    return err_set(ERR_NOT_FOUND, berkas_kind[kind].medan, "%s belum diunggah.", berkas_kind[kind].label);
+  if ((e = evidence_path(data_dir, row.sha256, path, sizeof path))) return e;
+  int f = open(path, O_RDONLY | O_CLOEXEC);
+  if (f < 0 || fstat(f, &st) != 0) {
+    if (f >= 0) close(f);
+    return err_set(ERR_NOT_FOUND, berkas_kind[kind].medan, "Berkas %s tidak ditemukan di penyimpanan.",
+                   berkas_kind[kind].medan);
+  }
+  *fd = f;
+  *size = (uint64_t)st.st_size;
+  snprintf(mime, 48, "%s", row.mime);
+  if (row.nama[0]) snprintf(nama, 256, "%s", row.nama);
+  else snprintf(nama, 256, "%s-%s-%lld.%s", berkas_kind[kind].medan, berkas_kind[kind].objek, (long long)row.id,
+                type_of(row.mime) ? type_of(row.mime)->ext : "bin");
+  return ERR_OK;
 }
 
 /* ---- coverage ---- */

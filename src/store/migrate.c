@@ -326,6 +326,26 @@ static const char M8_SQL[] =
     "CREATE TABLE versi_pengaturan(nama TEXT PRIMARY KEY, versi BIGINT NOT NULL);\n"
     "INSERT INTO versi_pengaturan(nama, versi) VALUES ('tenggat', 1);\n";
 
+/* Files of prevention records (issue 7): the signed pakta document and a
+ * kegiatan's attachment are uploaded and stored content-addressed like
+ * evidence; the record keeps hash, name, sniffed type, size and upload time. */
+static const char M9_SQL[] =
+    "ALTER TABLE pakta ADD COLUMN dokumen_mime TEXT;\n"
+    "ALTER TABLE pakta ADD COLUMN dokumen_ukuran INTEGER;\n"
+    "ALTER TABLE pakta ADD COLUMN dokumen_diunggah TEXT;\n"
+    "ALTER TABLE kegiatan ADD COLUMN lampiran_nama TEXT;\n"
+    "ALTER TABLE kegiatan ADD COLUMN lampiran_mime TEXT;\n"
+    "ALTER TABLE kegiatan ADD COLUMN lampiran_ukuran INTEGER;\n"
+    "ALTER TABLE kegiatan ADD COLUMN lampiran_diunggah TEXT;\n";
+static const char M9_PG[] =
+    "ALTER TABLE pakta ADD COLUMN dokumen_mime TEXT;\n"
+    "ALTER TABLE pakta ADD COLUMN dokumen_ukuran BIGINT;\n"
+    "ALTER TABLE pakta ADD COLUMN dokumen_diunggah TEXT;\n"
+    "ALTER TABLE kegiatan ADD COLUMN lampiran_nama TEXT;\n"
+    "ALTER TABLE kegiatan ADD COLUMN lampiran_mime TEXT;\n"
+    "ALTER TABLE kegiatan ADD COLUMN lampiran_ukuran BIGINT;\n"
+    "ALTER TABLE kegiatan ADD COLUMN lampiran_diunggah TEXT;\n";
+
 static const migration_t migrations[] = {
     {1, "dasar: wilayah, pengguna, sesi, audit, kalender", M1_SQL, M1_PG, NULL},
     {2, "data wilayah Kemendagri", NULL, NULL, load_wilayah},
@@ -335,6 +355,7 @@ static const migration_t migrations[] = {
     {6, "antrian tinjauan penyaringan media sosial", STORE_SCREEN_M6_SQL, M6_PG, NULL},
     {7, "aturan tenggat dapat diubah admin", M7_SQL, M7_PG, load_tenggat},
     {8, "versi aturan untuk beberapa server", M8_SQL, NULL, NULL},
+    {9, "berkas pakta integritas dan lampiran kegiatan", M9_SQL, M9_PG, NULL},
 };
 
 static err_t ensure_table(db_t *db) {

@@ -177,12 +177,12 @@ err_t store_pakta_butir_ensure(db_t *db, const char *versi, int nomor, const cha
 err_t store_pakta_insert(db_t *db, const store_pakta_in_t *p, int64_t *id) {
   db_stmt_t *st;
   err_t e = db_query(db,
-                     "INSERT INTO pakta(tanggal,tempat,wilayah,versi_butir,dokumen_sha256,dokumen_nama,keterangan,"
-                     "dibuat_oleh,dibuat,opd_id) VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                     &st, "ttttttttt", p->tanggal, p->tempat, p->wilayah, p->versi_butir, nz(p->dokumen_sha256),
-                     nz(p->dokumen_nama), nz(p->keterangan), p->dibuat_oleh, p->dibuat);
+                     "INSERT INTO pakta(tanggal,tempat,wilayah,versi_butir,keterangan,dibuat_oleh,dibuat,opd_id)"
+                     " VALUES(?,?,?,?,?,?,?,?) RETURNING id",
+                     &st, "ttttttt", p->tanggal, p->tempat, p->wilayah, p->versi_butir, nz(p->keterangan),
+                     p->dibuat_oleh, p->dibuat);
   if (e) return e;
-  if ((e = bind_id_or_null(db, st, 10, p->opd_id))) { db_done(st); return e; }
+  if ((e = bind_id_or_null(db, st, 8, p->opd_id))) { db_done(st); return e; }
   return returning_id(st, id);
 }
 
@@ -207,16 +207,19 @@ err_t store_pakta_list(db_t *db, const char *scope, int64_t limit, err_t (*fn)(v
                      " (SELECT COUNT(*) FROM pakta_penandatangan t WHERE t.pakta_id=p.id),"
                      " (SELECT COUNT(*) FROM pakta_penandatangan t WHERE t.pakta_id=p.id AND t.pegawai_id IS NOT NULL),"
                      " p.tanggal,p.tempat,p.wilayah,w.nama,o.nama,p.versi_butir,p.dokumen_sha256,p.dokumen_nama,"
-                     " p.keterangan,p.dibuat_oleh,p.dibuat"
+                     " p.keterangan,p.dibuat_oleh,p.dibuat,p.dokumen_mime,COALESCE(p.dokumen_ukuran,0),p.dokumen_diunggah"
                      " FROM pakta p JOIN wilayah w ON w.kode=p.wilayah LEFT JOIN opd o ON o.id=p.opd_id"
                      " WHERE " SCOPE_SQL("p.wilayah") " ORDER BY p.tanggal DESC, p.id DESC LIMIT ?",
                      &st, "ttti", sc, sc, like, limit);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK) {
-    store_pakta_row_t r = {db_int(st, 0), db_int(st, 1), db_int(st, 2), db_int(st, 3),
-                           db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7), db_text(st, 8),
-                           db_text(st, 9), db_text(st, 10), db_text(st, 11), db_text(st, 12), db_text(st, 13),
-                           db_text(st, 14)};
+    store_pakta_row_t r = {.id = db_int(st, 0), .opd_id = db_int(st, 1), .jumlah_ttd = db_int(st, 2),
+                           .ttd_terdaftar = db_int(st, 3), .tanggal = db_text(st, 4), .tempat = db_text(st, 5),
+                           .wilayah = db_text(st, 6), .wilayah_nama = db_text(st, 7), .opd_nama = db_text(st, 8),
+                           .versi_butir = db_text(st, 9), .dokumen_sha256 = db_text(st, 10),
+                           .dokumen_nama = db_text(st, 11), .keterangan = db_text(st, 12),
+                           .dibuat_oleh = db_text(st, 13), .dibuat = db_text(st, 14), .dokumen_mime = db_text(st, 15),
+                           .dokumen_ukuran = db_int(st, 16), .dokumen_diunggah = db_text(st, 17)};
     if ((e = fn(ud, &r))) break;
   }
   db_done(st);
@@ -242,12 +245,12 @@ err_t store_pakta_ttd_each(db_t *db, int64_t pakta_id,
 err_t store_kegiatan_insert(db_t *db, const store_kegiatan_in_t *k, int64_t *id) {
   db_stmt_t *st;
   err_t e = db_query(db,
-                     "INSERT INTO kegiatan(jenis,tanggal,wilayah,judul,nomor,lampiran_sha256,keterangan,dibuat_oleh,"
-                     "dibuat,peserta,opd_id) VALUES(?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                     &st, "tttttttttI", k->jenis, k->tanggal, k->wilayah, k->judul, nz(k->nomor),
-                     nz(k->lampiran_sha256), nz(k->keterangan), k->dibuat_oleh, k->dibuat, (int)k->peserta);
+                     "INSERT INTO kegiatan(jenis,tanggal,wilayah,judul,nomor,keterangan,dibuat_oleh,dibuat,peserta,opd_id)"
+                     " VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                     &st, "ttttttttI", k->jenis, k->tanggal, k->wilayah, k->judul, nz(k->nomor), nz(k->keterangan),
+                     k->dibuat_oleh, k->dibuat, (int)k->peserta);
   if (e) return e;
-  if ((e = bind_id_or_null(db, st, 11, k->opd_id))) { db_done(st); return e; }
+  if ((e = bind_id_or_null(db, st, 10, k->opd_id))) { db_done(st); return e; }
   return returning_id(st, id);
 }
 
@@ -259,16 +262,21 @@ err_t store_kegiatan_list(db_t *db, const char *scope, const char *jenis, int64_
   const char *j = jenis ? jenis : "";
   err_t e = db_query(db,
                      "SELECT k.id,COALESCE(k.opd_id,0),k.peserta,k.jenis,k.tanggal,k.wilayah,w.nama,o.nama,k.judul,"
-                     " k.nomor,k.lampiran_sha256,k.keterangan,k.dibuat_oleh,k.dibuat"
+                     " k.nomor,k.lampiran_sha256,k.keterangan,k.dibuat_oleh,k.dibuat,k.lampiran_nama,k.lampiran_mime,"
+                     " COALESCE(k.lampiran_ukuran,0),k.lampiran_diunggah"
                      " FROM kegiatan k JOIN wilayah w ON w.kode=k.wilayah LEFT JOIN opd o ON o.id=k.opd_id"
                      " WHERE " SCOPE_SQL("k.wilayah") " AND (?='' OR k.jenis=?)"
                      " ORDER BY k.tanggal DESC, k.id DESC LIMIT ?",
                      &st, "ttttti", sc, sc, like, j, j, limit);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK) {
-    store_kegiatan_row_t r = {db_int(st, 0), db_int(st, 1), db_int(st, 2), db_text(st, 3), db_text(st, 4),
-                              db_text(st, 5), db_text(st, 6), db_text(st, 7), db_text(st, 8), db_text(st, 9),
-                              db_text(st, 10), db_text(st, 11), db_text(st, 12), db_text(st, 13)};
+    store_kegiatan_row_t r = {.id = db_int(st, 0), .opd_id = db_int(st, 1), .peserta = db_int(st, 2),
+                              .jenis = db_text(st, 3), .tanggal = db_text(st, 4), .wilayah = db_text(st, 5),
+                              .wilayah_nama = db_text(st, 6), .opd_nama = db_text(st, 7), .judul = db_text(st, 8),
+                              .nomor = db_text(st, 9), .lampiran_sha256 = db_text(st, 10),
+                              .keterangan = db_text(st, 11), .dibuat_oleh = db_text(st, 12), .dibuat = db_text(st, 13),
+                              .lampiran_nama = db_text(st, 14), .lampiran_mime = db_text(st, 15),
+                              .lampiran_ukuran = db_int(st, 16), .lampiran_diunggah = db_text(st, 17)};
     if ((e = fn(ud, &r))) break;
   }
   db_done(st);

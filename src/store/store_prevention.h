@@ -51,17 +51,16 @@ err_t store_opd_get(db_t *db, int64_t id, store_opd_row_t *out); /* ERR_NOT_FOUN
 /* ---- pakta integritas ---- */
 err_t store_pakta_butir_ensure(db_t *db, const char *versi, int nomor, const char *teks);
 typedef struct {
-  const char *tanggal, *tempat, *wilayah, *versi_butir, *dokumen_sha256, *dokumen_nama, *keterangan, *dibuat_oleh,
-      *dibuat;
+  const char *tanggal, *tempat, *wilayah, *versi_butir, *keterangan, *dibuat_oleh, *dibuat;
   int64_t opd_id; /* 0: none */
 } store_pakta_in_t;
 err_t store_pakta_insert(db_t *db, const store_pakta_in_t *p, int64_t *id);
 err_t store_pakta_ttd_insert(db_t *db, int64_t pakta_id, int64_t pegawai_id, const char *nama, const char *jabatan,
                              const char *nip);
 typedef struct {
-  int64_t id, opd_id, jumlah_ttd, ttd_terdaftar;
+  int64_t id, opd_id, jumlah_ttd, ttd_terdaftar, dokumen_ukuran;
   const char *tanggal, *tempat, *wilayah, *wilayah_nama, *opd_nama, *versi_butir, *dokumen_sha256, *dokumen_nama,
-      *keterangan, *dibuat_oleh, *dibuat;
+      *dokumen_mime, *dokumen_diunggah, *keterangan, *dibuat_oleh, *dibuat; /* dokumen_*: "" when none */
 } store_pakta_row_t;
 /* Newest first; scope "" = all. */
 err_t store_pakta_list(db_t *db, const char *scope, int64_t limit, err_t (*fn)(void *ud, const store_pakta_row_t *r),
@@ -73,14 +72,14 @@ err_t store_pakta_ttd_each(db_t *db, int64_t pakta_id,
 
 /* ---- kegiatan ---- */
 typedef struct {
-  const char *jenis, *tanggal, *wilayah, *judul, *nomor, *lampiran_sha256, *keterangan, *dibuat_oleh, *dibuat;
+  const char *jenis, *tanggal, *wilayah, *judul, *nomor, *keterangan, *dibuat_oleh, *dibuat;
   int64_t opd_id, peserta;
 } store_kegiatan_in_t;
 err_t store_kegiatan_insert(db_t *db, const store_kegiatan_in_t *k, int64_t *id);
 typedef struct {
-  int64_t id, opd_id, peserta;
-  const char *jenis, *tanggal, *wilayah, *wilayah_nama, *opd_nama, *judul, *nomor, *lampiran_sha256, *keterangan,
-      *dibuat_oleh, *dibuat;
+  int64_t id, opd_id, peserta, lampiran_ukuran;
+  const char *jenis, *tanggal, *wilayah, *wilayah_nama, *opd_nama, *judul, *nomor, *lampiran_sha256, *lampiran_nama,
+      *lampiran_mime, *lampiran_diunggah, *keterangan, *dibuat_oleh, *dibuat; /* lampiran_*: "" when none */
 } store_kegiatan_row_t;
 /* Newest first; scope "" = all; jenis NULL/"" = all. */
 err_t store_kegiatan_list(db_t *db, const char *scope, const char *jenis, int64_t limit,

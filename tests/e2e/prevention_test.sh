@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # prevention_test.sh — the real binary: `netral import pegawai` (good and bad rows,
 # reject file, re-import), pakta integritas and kegiatan over HTTP with roles and
-# wilayah scope, coverage, `netral kerawanan` table and JSON, the kerawanan API,
+# wilayah scope, the signed document uploaded and downloaded byte-identical,
+# registry search within scope, petahana list, coverage, `netral kerawanan` table and JSON, the kerawanan API,
 # admin weight change visible in the breakdown, audit chain intact.
 source tests/e2e/lib.sh
 e2e_env
@@ -36,10 +37,47 @@ login uji.pemda
 req POST /api/v1/pakta '{"tanggal":"2024-09-20","tempat":"Pendopo","wilayah":"35.16.16","penandatangan":[{"nama":"A"}]}' -H "X-CSRF-Token: $CSRF"
 check "pemda tidak boleh mencatat pakta" 403 "$STATUS"
 login uji.panwascam
-req POST /api/v1/pakta '{"tanggal":"2024-09-20","tempat":"Pendopo Kecamatan Jetis","wilayah":"35.16.16","dokumen":{"nama":"ikrar.pdf","sha256":"'"$(printf ikrar | sha256sum | cut -d' ' -f1)"'"},"penandatangan":[{"nip":"197805122005011003"},{"nama":"Kepala Desa Jetis","jabatan":"Kades"}]}' -H "X-CSRF-Token: $CSRF"
+req POST /api/v1/pakta '{"tanggal":"2024-09-20","tempat":"Pendopo Kecamatan Jetis","wilayah":"35.16.16","dokumen":{"nama":"ikrar.pdf","sha256":"'"$(printf ikrar | sha256sum | cut -d' ' -f1)"'"},"penandatangan":[{"nama":"A"}]}' -H "X-CSRF-Token: $CSRF"
+check "hash dokumen tanpa berkas ditolak → 422 dokumen" "422 dokumen" "$STATUS $(jget error.field)"
+req POST /api/v1/pakta '{"tanggal":"2024-09-20","tempat":"Pendopo Kecamatan Jetis","wilayah":"35.16.16","penandatangan":[{"nip":"197805122005011003"},{"nama":"Kepala Desa Jetis","jabatan":"Kades"}]}' -H "X-CSRF-Token: $CSRF"
 check "pakta dicatat 201" 201 "$STATUS"
 check "satu penandatangan terdaftar" 1 "$(jget terdaftar)"
 check_contains "butir 4: politik uang" "politik uang" "$(jget butir.3)"
+PAKTA=$(jget id)
+
+# The signed document: multipart upload, content-addressed, download byte-identical.
+printf '%%PDF-1.4\n%% pakta integritas Jetis\n1 0 obj <<>> endobj\ntrailer <<>>\n%%%%EOF\n' >"$E2E_TMP/ikrar.pdf"
+SHA=$(sha256sum "$E2E_TMP/ikrar.pdf" | cut -d' ' -f1)
+up() { # path field file → STATUS, BODY
+  STATUS=$(curl -sS -o "$E2E_TMP/body" -w '%{http_code}' -b "$E2E_TMP/cookies" -H "X-CSRF-Token: $CSRF" \
+           -F "$2=@$3" "$BASE$1"); BODY=$(cat "$E2E_TMP/body"); }
+printf '<html><body>bukan pdf</body></html>' >"$E2E_TMP/palsu.pdf"
+up "/api/v1/pakta/$PAKTA/dokumen" dokumen "$E2E_TMP/palsu.pdf"
+check "HTML berganti nama .pdf → 415" 415 "$STATUS"
+check "galat menyebut medan dokumen" dokumen "$(jget error.field)"
+check_contains "pesan: jenis yang boleh" "PDF, JPEG atau PNG" "$(jget error.message)"
+up "/api/v1/pakta/$PAKTA/dokumen" dokumen "$E2E_TMP/ikrar.pdf"
+check "dokumen pakta diunggah 201" 201 "$STATUS"
+check "sha256 dokumen = sha256sum" "$SHA" "$(jget dokumen.sha256)"
+check "berkas tersimpan berdasarkan isinya" 1 "$([ -f "$E2E_TMP/bukti/${SHA:0:2}/$SHA" ] && echo 1)"
+curl -sS -D "$E2E_TMP/hdr" -o "$E2E_TMP/unduh.pdf" -b "$E2E_TMP/cookies" "$BASE/api/v1/pakta/$PAKTA/dokumen"
+check "unduhan sama persis" "$SHA" "$(sha256sum "$E2E_TMP/unduh.pdf" | cut -d' ' -f1)"
+check_contains "Content-Type PDF" "Content-Type: application/pdf" "$(cat "$E2E_TMP/hdr")"
+check_contains "Content-Disposition attachment" 'Content-Disposition: attachment; filename="ikrar.pdf"' "$(cat "$E2E_TMP/hdr")"
+req GET /api/v1/pakta
+check "daftar pakta: tautan unduh" "/api/v1/pakta/$PAKTA/dokumen" "$(jget pakta.0.dokumen.url)"
+check "daftar pakta: sha256" "$SHA" "$(jget pakta.0.dokumen.sha256)"
+check "audit pakta.dokumen" 1 "$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action='pakta.dokumen' AND object='pakta:$PAKTA'")"
+
+# Registry browsing within the officer's wilayah.
+req GET "/api/v1/pegawai?q=budi"
+check "cari pegawai: Budi di Jetis" 197805122005011003 "$(jget pegawai.0.nip)"
+req GET "/api/v1/pegawai?nip=198203032008012002"
+check "pegawai Pacet tidak terlihat dari Jetis" 0 "$(jget total)"
+req GET "/api/v1/instansi?pemda=35.16"
+check "instansi Kab. Mojokerto" "Pemerintah Kabupaten Mojokerto" "$(jget instansi.0.nama)"
+req GET "/api/v1/instansi?pemda=35.71"
+check "pemda lain → 404" 404 "$STATUS"
 req POST /api/v1/pakta '{"tanggal":"2024-09-20","tempat":"X","wilayah":"35.16.03","penandatangan":[{"nama":"A"}]}' -H "X-CSRF-Token: $CSRF"
 check "pakta di luar wilayah → 403" 403 "$STATUS"
 check "field wilayah" wilayah "$(jget error.field)"
@@ -61,9 +99,18 @@ check "18 kecamatan" 18 "$(python3 -c 'import json,sys; print(len(json.loads(sys
 check_contains "rincian per indikator" '"kontribusi"' "$BODY"
 req PUT /api/v1/kerawanan/petahana '{"wilayah":"35.16","pemilihan":"pilkada2024","calon":"Bupati petahana"}' -H "X-CSRF-Token: $CSRF"
 check "petahana ditandai" 200 "$STATUS"
+req GET /api/v1/kerawanan/petahana
+check "daftar petahana" "35.16 pilkada2024" "$(jget petahana.0.wilayah) $(jget petahana.0.pemilihan)"
+curl -sS -o /dev/null -b "$E2E_TMP/cookies" "$BASE/api/v1/pakta/$PAKTA/dokumen" -w '%{http_code}' >"$E2E_TMP/st"
+check "bawaslu kab mengunduh dokumen pakta Jetis" 200 "$(cat "$E2E_TMP/st")"
 login uji.admin
+req GET "/api/v1/kerawanan?tingkat=kecamatan&wilayah=35.16"
+SKOR0=$(python3 -c 'import json,sys; print({u["kode"]:u["skor"] for u in json.loads(sys.argv[1])["unit"]}["35.16.16"])' "$BODY")
 req PUT /api/v1/kerawanan/bobot '{"bobot":{"relasi_calon":4}}' -H "X-CSRF-Token: $CSRF"
 check "bobot diubah admin" 200 "$STATUS"
+req GET "/api/v1/kerawanan?tingkat=kecamatan&wilayah=35.16"
+SKOR1=$(python3 -c 'import json,sys; print({u["kode"]:u["skor"] for u in json.loads(sys.argv[1])["unit"]}["35.16.16"])' "$BODY")
+check "skor Jetis naik dengan bobot relasi calon 4" 1 "$(python3 -c "print(int($SKOR1 > $SKOR0))")"
 req PUT /api/v1/kerawanan/bobot '{"bobot":{"relasi_calon":9}}' -H "X-CSRF-Token: $CSRF"
 check "bobot 9 → 422" 422 "$STATUS"
 e2e_stop

@@ -159,8 +159,63 @@ static void test_case_routes_foreign_wilayah(void **state) {
   assert_int_equal(status_of("GET", path, tokens[2], NULL, code), 200); /* bawaslu 35.76 */
 }
 
+/* The same for the prevention records that carry a file (pakta document,
+ * kegiatan attachment), generated from the table: every route under
+ * /api/v1/pakta/{} or /api/v1/kegiatan/{} answers 404 to a Bawaslu officer
+ * of another kab/kota, upload and download alike; the officer of the
+ * record's own region gets past the scope check. */
+static void test_prevention_file_routes_foreign_wilayah(void **state) {
+  char code[32], tok[64], csrf[64];
+  tu_result_t r = tu_call(&env.app, "POST", "/api/v1/pakta",
+                          "{\"tanggal\":\"2024-09-20\",\"tempat\":\"Balai Kota\",\"wilayah\":\"35.76.01\","
+                          "\"penandatangan\":[{\"nama\":\"Lurah\"}]}",
+                          tokens[2], csrfs[2]);
+  assert_int_equal(r.status, 201);
+  long long pakta = (long long)json_integer_value(json_object_get(r.json, "id"));
+  tu_result_free(&r);
+  r = tu_call(&env.app, "POST", "/api/v1/kegiatan",
+              "{\"jenis\":\"sosialisasi\",\"tanggal\":\"2024-09-01\",\"wilayah\":\"35.76.01\",\"judul\":\"Sosialisasi\"}",
+              tokens[2], csrfs[2]);
+  assert_int_equal(r.status, 201);
+  long long kegiatan = (long long)json_integer_value(json_object_get(r.json, "id"));
+  tu_result_free(&r);
+
+  assert_int_equal(tu_add_user(&env, "uji.asing.cegah", "bawaslu", "35.71", "Rahasia-123!"), ERR_OK);
+  r = tu_call(&env.app, "POST", "/api/v1/session", "{\"username\":\"uji.asing.cegah\",\"password\":\"Rahasia-123!\"}",
+              NULL, NULL);
+  assert_int_equal(sscanf(r.cookie, "netral_sid=%63[^;]", tok), 1);
+  snprintf(csrf, sizeof csrf, "%s", json_string_value(json_object_get(r.json, "csrf")));
+  tu_result_free(&r);
+
+  static const struct {
+    const char *prefix;
+  } kinds[] = {{"/api/v1/pakta/{}/"}, {"/api/v1/kegiatan/{}/"}};
+  int checked = 0;
+  for (size_t r2 = 0; r2 < api_routes_count; r2++) {
+    const route_t *rt = &api_routes[r2];
+    for (size_t k = 0; k < 2; k++) {
+      size_t n = strlen(kinds[k].prefix);
+      if (strncmp(rt->pattern, kinds[k].prefix, n) != 0) continue;
+      char path[256];
+      snprintf(path, sizeof path, "%.*s%lld/%s", (int)(n - 3), rt->pattern, k == 0 ? pakta : kegiatan, rt->pattern + n);
+      int st = status_of(rt->method, path, tok, csrf, code);
+      if (st != 404) fail_msg("%s %s untuk petugas wilayah lain: %d %s", rt->method, path, st, code);
+      /* own officer: an upload without a file is refused for its input, a
+       * download finds the record and says there is no file yet */
+      tu_result_t o = tu_call(&env.app, rt->method, path, "{}", tokens[2], csrfs[2]);
+      const char *field = json_string_value(json_object_get(json_object_get(o.json, "error"), "field"));
+      if (o.status == 404 && !(field && *field))
+        fail_msg("%s %s untuk petugas wilayahnya sendiri: 404 tanpa medan", rt->method, path);
+      tu_result_free(&o);
+      checked++;
+    }
+  }
+  assert_int_equal(checked, 4);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_route_matrix),
-                                     cmocka_unit_test(test_case_routes_foreign_wilayah)};
+                                     cmocka_unit_test(test_case_routes_foreign_wilayah),
+                                     cmocka_unit_test(test_prevention_file_routes_foreign_wilayah)};
   return cmocka_run_group_tests_name("access", tests, setup, teardown);
 }

@@ -172,7 +172,6 @@ static void test_pakta_kegiatan_api_and_coverage(void **state) {
   login("pemda.uji", ptok, pcsrf);
   const char *pakta =
       "{\"tanggal\":\"2024-09-20\",\"tempat\":\"Pendopo Kecamatan Jetis\",\"wilayah\":\"35.16.16\","
-      "\"dokumen\":{\"nama\":\"pakta.pdf\",\"sha256\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"},"
       "\"penandatangan\":[{\"nip\":\"197805122005011003\"},{\"nama\":\"Camat Jetis\",\"jabatan\":\"Camat\"}]}";
   result_t r = call("POST", "/api/v1/pakta", pakta, ptok, pcsrf);
   assert_int_equal(r.status, 403); /* pemda may read, not write */
