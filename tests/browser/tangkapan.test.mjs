@@ -42,6 +42,7 @@ for (const [w, hgt] of [[375, 812], [1280, 800]]) {
     await ambil('dasbor', '/dasbor.html');
     await ambil('kerawanan', '/kerawanan.html', '#pilih[data-siap="1"]');
     await ambil('pencegahan', '/pencegahan.html', 'body[data-siap="1"]');
+    await ambil('pegawai', '/pegawai.html', 'body[data-siap="1"]');
     await ambil('antrian', '/antrian.html', 'body[data-siap="1"]');
     await page.emulateMedia({ media: 'print' });
     if (kode) await ambil('kasus-cetak', '/kasus.html?kode=' + encodeURIComponent(kode), '#kasus:not([hidden])');

@@ -71,6 +71,7 @@ export async function api(method, path, body) {
 
 export const get = (p) => api('GET', p);
 export const post = (p, b) => api('POST', p, b === undefined ? {} : b);
+export const put = (p, b) => api('PUT', p, b === undefined ? {} : b);
 export const del = (p) => api('DELETE', p);
 
 // Sesi: null bila belum masuk.
@@ -85,9 +86,9 @@ export async function sesi() {
   }
 }
 
-// Unggah satu berkas (field "berkas") dengan kemajuan lewat XMLHttpRequest.
-// onprogress(terkirim, total). Resolve dengan JSON; reject ApiError/NetworkError.
-export function unggah(path, file, onprogress, nama) {
+// Unggah satu berkas (medan formulir `medan`, bawaan "berkas") dengan kemajuan lewat
+// XMLHttpRequest. onprogress(terkirim, total). Resolve dengan JSON; reject ApiError/NetworkError.
+export function unggah(path, file, onprogress, nama, medan = 'berkas') {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -104,7 +105,7 @@ export function unggah(path, file, onprogress, nama) {
       reject(new ApiError(xhr.status, e && e.code, (e && e.message) || pesanStatus(xhr.status), e && e.field));
     };
     const fd = new FormData();
-    fd.append('berkas', file, nama || file.name || 'bukti');
+    fd.append(medan, file, nama || file.name || 'bukti');
     xhr.send(fd);
   });
 }

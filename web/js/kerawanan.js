@@ -2,8 +2,11 @@
 // dibagikan), peta kecamatan berwarna menurut kategori (tinggi/sedang/rendah) dengan
 // legenda dan tabel pengganti, rincian per unit (nilai, normal, bobot, kontribusi tiap
 // indikator — jumlah kontribusi = skor), tabel peringkat, unduhan XLSX.
-import { $, h, replace, clear, params } from './dom.js';
-import { get } from './api.js';
+// Admin: panel bobot indikator (PUT /api/v1/kerawanan/bobot, lalu peringkat dihitung
+// ulang). Bawaslu/admin: panel petahana (PUT/GET/DELETE /api/v1/kerawanan/petahana).
+// Panel disembunyikan dari peran lain; server tetap menolak (403) apa pun tampilannya.
+import { $, h, replace, clear, params, status } from './dom.js';
+import { get, put, del, ApiError } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { pemilihWilayah } from './wilayah.js';
 import { angka } from './format.js';
@@ -239,6 +242,113 @@ async function muat() {
   }
 }
 
+// ---------- bobot indikator (admin) ----------
+function gambarBobot(daftar) {
+  replace($('#bobot-daftar'), (daftar || []).map((i) => {
+    const id = 'bobot-' + i.kode;
+    const sel = h('select', { id, name: i.kode, 'data-medan': 'bobot.' + i.kode, 'data-bawaan': i.bobot_bawaan,
+      'aria-describedby': `${id}-bantuan ${id}-galat` },
+    [1, 2, 3, 4, 0].map((n) => h('option', { value: n, selected: n === i.bobot },
+      n === 0 ? '0 — tidak dipakai' : `${n}${n === i.bobot_bawaan ? ' (bawaan)' : ''}`)));
+    return h('div', { class: 'medan', 'data-indikator': i.kode },
+      h('label', { for: id }, i.nama),
+      h('span', { class: 'bantuan', id: id + '-bantuan' },
+        `${i.keterangan || ''} ${i.arah === 'negatif' ? 'Makin tinggi makin aman.' : 'Makin tinggi makin rawan.'} Bobot bawaan ${i.bobot_bawaan}.`),
+      sel, h('span', { class: 'galat', id: id + '-galat' }));
+  }));
+}
+
+async function simpanBobot(ev) {
+  ev.preventDefault();
+  const f = ev.currentTarget;
+  const st = $('#bobot-status');
+  for (const el of f.querySelectorAll('.galat')) el.textContent = '';
+  for (const el of f.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  const bobot = {};
+  for (const sel of f.querySelectorAll('select[data-medan]')) bobot[sel.name] = Number(sel.value);
+  const tombol = $('#simpan-bobot');
+  tombol.disabled = true;
+  status(st, 'Menyimpan bobot…', 'tunggu');
+  try {
+    const r = await put('/api/v1/kerawanan/bobot', { bobot });
+    gambarBobot(r.indikator);
+    await muat();
+    status(st, 'Bobot tersimpan. Skor dan peringkat sudah dihitung ulang dengan bobot baru.', 'sukses');
+  } catch (e) {
+    const sel = e instanceof ApiError && e.field ? f.querySelector(`[data-medan="${CSS.escape(e.field)}"]`) : null;
+    if (sel) {
+      sel.setAttribute('aria-invalid', 'true');
+      document.getElementById(sel.id + '-galat').textContent = e.message;
+      sel.focus();
+    }
+    status(st, e.message, 'galat');
+  } finally {
+    tombol.disabled = false;
+  }
+}
+
+// ---------- petahana (bawaslu, admin) ----------
+let pwPetahana = null;
+let bolehHapusPetahana = false;
+
+async function muatPetahana() {
+  const r = await get('/api/v1/kerawanan/petahana');
+  const items = r.petahana || [];
+  $('#petahana-kosong').hidden = items.length > 0;
+  replace($('#petahana-daftar'), items.map((p) => h('li', { 'data-wilayah': p.wilayah },
+    h('p', null, h('strong', null, `${p.wilayah_nama} (${p.wilayah})`), ` · ${p.pemilihan}`,
+      p.calon ? ` · ${p.calon}` : ''),
+    h('p', { class: 'bantuan' }, `Ditandai oleh ${p.diubah_oleh}, ${p.diubah.slice(0, 10)}`),
+    bolehHapusPetahana ? h('button', { type: 'button', class: 'kedua', onclick: () => hapusPetahana(p) },
+      `Hapus tanda ${p.wilayah_nama}`) : null)));
+}
+
+async function hapusPetahana(p) {
+  const st = $('#petahana-status');
+  try {
+    await del('/api/v1/kerawanan/petahana/' + encodeURIComponent(p.wilayah));
+    status(st, `Tanda petahana ${p.wilayah_nama} dihapus; indeks dihitung ulang.`, 'sukses');
+    await Promise.all([muatPetahana(), muat()]);
+  } catch (e) {
+    status(st, e.message, 'galat');
+  }
+}
+
+async function simpanPetahana(ev) {
+  ev.preventDefault();
+  const f = ev.currentTarget;
+  const st = $('#petahana-status');
+  for (const el of f.querySelectorAll('.galat')) el.textContent = '';
+  for (const el of f.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  const body = { wilayah: pwPetahana.input.value, pemilihan: f.elements.pemilihan.value.trim() };
+  if (f.elements.calon.value.trim()) body.calon = f.elements.calon.value.trim();
+  if (!body.wilayah) {
+    $('#petahana-wilayah-galat').textContent = 'Pilih kabupaten/kota.';
+    pwPetahana.fokus();
+    return;
+  }
+  const tombol = $('#simpan-petahana');
+  tombol.disabled = true;
+  status(st, 'Menyimpan…', 'tunggu');
+  try {
+    const r = await put('/api/v1/kerawanan/petahana', body);
+    await Promise.all([muatPetahana(), muat()]);
+    status(st, `Petahana ditandai untuk ${r.wilayah} (${r.pemilihan}); indeks dihitung ulang.`, 'sukses');
+  } catch (e) {
+    const field = e instanceof ApiError ? e.field : '';
+    const input = field && field !== 'wilayah' ? f.querySelector(`[data-medan="${CSS.escape(field)}"]`) : null;
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      document.getElementById(input.id + '-galat').textContent = e.message;
+    } else if (field === 'wilayah') {
+      $('#petahana-wilayah-galat').textContent = e.message;
+    }
+    status(st, e.message, 'galat');
+  } finally {
+    tombol.disabled = false;
+  }
+}
+
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();
   history.pushState(null, '', '?' + kueri());
@@ -257,4 +367,26 @@ form.elements.tingkat.value = TINGKAT[p.get('tingkat')] ? p.get('tingkat') : 'ke
 wilayah = pemilihWilayah($('#f-wilayah-wadah'), { nama: 'wilayah', id: 'f-wilayah', kedalaman: 'kecamatan', wajibSampai: 'kabkota' });
 const awal = p.has('wilayah') ? p.get('wilayah') : ((s.user && s.user.role !== 'admin' && s.user.wilayah) || '');
 await wilayah.setel(awal);
+const peran = (s.user && s.user.role) || '';
 await muat();
+if (peran === 'admin' && data) {
+  gambarBobot(data.indikator);
+  $('#form-bobot').addEventListener('submit', simpanBobot);
+  $('#bobot-bawaan').addEventListener('click', () => {
+    for (const sel of document.querySelectorAll('#bobot-daftar select')) sel.value = sel.dataset.bawaan;
+    status($('#bobot-status'), 'Bobot bawaan dipilih; tekan Simpan bobot untuk memakainya.', 'info');
+  });
+  $('#panel-bobot').hidden = false;
+}
+if (peran === 'bawaslu' || peran === 'admin') {
+  bolehHapusPetahana = true;
+  pwPetahana = pemilihWilayah($('#petahana-wilayah-wadah'), { nama: 'wilayah', id: 'petahana-wilayah', kedalaman: 'kabkota', wajibSampai: 'kabkota' });
+  $('#form-petahana').addEventListener('submit', simpanPetahana);
+  $('#panel-petahana').hidden = false;
+  try {
+    await Promise.all([muatPetahana(), pwPetahana.setel(peran === 'admin' ? '' : ((s.user && s.user.wilayah) || '').split('.').slice(0, 2).join('.'))]);
+  } catch (e) {
+    status($('#petahana-status'), e.message, 'galat');
+  }
+}
+document.body.dataset.siap = '1';

@@ -1,8 +1,12 @@
 // pencegahan.js — pakta integritas (catat + daftar), kegiatan pencegahan (catat + daftar)
 // dan cakupan pakta per OPD/kecamatan/desa. Galat medan dari server
 // ({"error":{"field":"penandatangan.0.nip",…}}) tampil di samping medan itu.
+// Dokumen pakta dan lampiran kegiatan diunggah sesudah datanya tersimpan
+// (POST /api/v1/pakta/{id}/dokumen, /api/v1/kegiatan/{id}/lampiran); daftar
+// menampilkan tautan unduh dan sidik SHA-256. Penandatangan dapat dicari di
+// daftar pegawai (GET /api/v1/pegawai) atau dibawa dari halaman pegawai.html.
 import { $, h, replace, clear, status } from './dom.js';
-import { get, post, ApiError } from './api.js';
+import { get, post, unggah, ApiError } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { pemilihWilayah } from './wilayah.js';
 import { tanggal, waktu, angka } from './format.js';
@@ -17,6 +21,8 @@ const JENIS = {
   rapat_pemetaan: 'Rapat pemetaan kerawanan',
 };
 const PERAN_TULIS = ['pkd', 'panwascam', 'bawaslu', 'admin'];
+const TERIMA = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
+const KUNCI_PILIHAN = 'netral.penandatangan'; // pilihan dari pegawai.html (sessionStorage; kunci sama di pegawai.js)
 const hariIni = () => new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
 
 // ---------- galat medan ----------
@@ -107,6 +113,123 @@ function bacaTtd() {
   return out;
 }
 
+// ---------- berkas: dokumen pakta, lampiran kegiatan ----------
+const MEDAN_BERKAS = { pakta: 'dokumen', kegiatan: 'lampiran' };
+const ukuran = (n) => (n >= 1048576
+  ? `${(n / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`
+  : `${Math.max(1, Math.round((n || 0) / 1024))} KB`);
+const pathBerkas = (jenis, id) => `/api/v1/${jenis}/${encodeURIComponent(id)}/${MEDAN_BERKAS[jenis]}`;
+
+// Hasil unggah: tautan unduh dan sidik SHA-256 lengkap (untuk dicocokkan dengan salinan kertas).
+function tampilBerkas(wadah, b) {
+  replace(wadah, h('p', { class: 'pesan', 'data-jenis': 'sukses' },
+    `${b.jenis || 'Berkas'} terunggah: `, h('a', { href: b.url, download: b.nama || '' }, b.nama || 'unduh'),
+    ` (${ukuran(b.ukuran)}).`,
+    h('span', { class: 'bantuan' }, 'Sidik SHA-256:'),
+    h('code', { class: 'mono', 'data-sha256': b.sha256 }, b.sha256)));
+}
+
+// Unggah berkas untuk data yang baru tersimpan. Galat tampil di samping medan berkas.
+async function unggahUntuk(form, prefix, jenis, id, file) {
+  const medan = MEDAN_BERKAS[jenis];
+  const wadah = $(`#${prefix}-berkas`);
+  replace(wadah, h('p', { class: 'bantuan', role: 'status' }, `Mengunggah ${file.name}…`));
+  try {
+    const r = await unggah(pathBerkas(jenis, id), file, (a, t) => {
+      const p = wadah.querySelector('p');
+      if (p && t) p.textContent = `Mengunggah ${file.name}… ${Math.round((a / t) * 100)}%`;
+    }, file.name, medan);
+    tampilBerkas(wadah, r[medan]);
+    form.elements[medan].value = '';
+    return r[medan];
+  } catch (e) {
+    clear(wadah);
+    tandaiGalat(form, prefix, (e instanceof ApiError && e.field) || medan, e.message);
+    return null;
+  }
+}
+
+// Sel "Dokumen"/"Lampiran" di daftar: tautan unduh + awal sidik, atau tombol unggah
+// bagi peran yang boleh mencatat (misalnya bila unggahan pertama gagal).
+function selBerkas(b, jenis, id) {
+  const isi = [];
+  if (b && b.url) {
+    isi.push(h('a', { href: b.url, download: b.nama || '', 'data-unduh': jenis }, `Unduh ${b.jenis || 'berkas'}`),
+      h('span', { class: 'bantuan mono', title: 'SHA-256 ' + b.sha256 }, `SHA-256 ${b.sha256.slice(0, 12)}…`));
+  } else if (b && b.sha256) {
+    isi.push(h('span', { class: 'bantuan mono', title: 'SHA-256 ' + b.sha256 }, `Hanya sidik ${b.sha256.slice(0, 12)}…`));
+  }
+  if (boleh && !(b && b.url)) isi.push(unggahDiBaris(jenis, id));
+  return isi.length ? isi : '—';
+}
+
+function unggahDiBaris(jenis, id) {
+  const medan = MEDAN_BERKAS[jenis];
+  const iid = `unggah-${jenis}-${id}`;
+  const galat = h('span', { class: 'galat', id: iid + '-galat' });
+  const input = h('input', { type: 'file', id: iid, accept: TERIMA, 'aria-describedby': iid + '-galat' });
+  input.addEventListener('change', async () => {
+    const f = input.files[0];
+    if (!f) return;
+    input.disabled = true;
+    galat.textContent = '';
+    input.removeAttribute('aria-invalid');
+    try {
+      await unggah(pathBerkas(jenis, id), f, null, f.name, medan);
+      await (jenis === 'pakta' ? muatPakta() : muatKegiatan());
+    } catch (e) {
+      galat.textContent = e.message;
+      input.setAttribute('aria-invalid', 'true');
+      input.disabled = false;
+    }
+  });
+  return h('div', { class: 'unggah-baris' },
+    h('label', { for: iid, class: 'bantuan' }, jenis === 'pakta' ? 'Unggah dokumen' : 'Unggah lampiran'), input, galat);
+}
+
+// ---------- cari penandatangan di daftar pegawai ----------
+function isiTtd(p) {
+  const kosong = (li) => !li.querySelector('input[data-ttd="nip"]').value.trim() && !li.querySelector('input[data-ttd="nama"]').value.trim();
+  const li = [...$('#penandatangan').children].find(kosong) || barisTtd();
+  li.querySelector('input[data-ttd="nip"]').value = p.nip || '';
+  li.querySelector('input[data-ttd="nama"]').value = p.nama || '';
+  li.querySelector('input[data-ttd="jabatan"]').value = p.jabatan || '';
+  return li;
+}
+
+async function cariTtd() {
+  const q = $('#cari-ttd-q').value.trim();
+  const st = $('#cari-ttd-status');
+  const ul = $('#cari-ttd-hasil');
+  if (!q) { st.textContent = 'Ketik nama atau awal NIP.'; clear(ul); return; }
+  st.textContent = 'Mencari…';
+  try {
+    const r = await get('/api/v1/pegawai?' + new URLSearchParams({ q, limit: '10' }));
+    const items = r.pegawai || [];
+    st.textContent = !items.length ? 'Tidak ada pegawai yang cocok di wilayah Anda.'
+      : `${angka(r.total)} pegawai cocok${r.total > items.length ? `; ${items.length} teratas ditampilkan, perjelas kata kuncinya` : ''}.`;
+    replace(ul, items.map((p) => h('li', { 'data-nip': p.nip },
+      h('span', null, h('strong', null, p.nama), ` · NIP ${p.nip}`,
+        h('span', { class: 'bantuan' }, [p.jabatan, p.opd || p.instansi, p.wilayah_nama].filter(Boolean).join(' · '))),
+      h('button', { type: 'button', class: 'kedua', onclick: () => {
+        isiTtd(p);
+        st.textContent = `${p.nama} ditambahkan sebagai penandatangan.`;
+      } }, 'Pilih'))));
+  } catch (e) {
+    st.textContent = e.message;
+    clear(ul);
+  }
+}
+
+// Penandatangan yang dipilih di pegawai.html.
+function ambilPilihan() {
+  let daftar = [];
+  try { daftar = JSON.parse(sessionStorage.getItem(KUNCI_PILIHAN) || '[]'); } catch { daftar = []; }
+  try { sessionStorage.removeItem(KUNCI_PILIHAN); } catch { /* abaikan */ }
+  for (const p of daftar) isiTtd(p);
+  if (daftar.length) $('#cari-ttd-status').textContent = `${daftar.length} penandatangan dari daftar pegawai sudah diisikan.`;
+}
+
 // ---------- daftar ----------
 const wilayahOpd = (x) => [x.wilayah_nama || x.wilayah || '—', x.opd ? h('span', { class: 'bantuan' }, x.opd) : null];
 
@@ -119,6 +242,7 @@ async function muatPakta() {
     h('td', { 'data-label': 'Wilayah / OPD' }, wilayahOpd(x)),
     h('td', { 'data-label': 'Penandatangan', class: 'angka' }, `${angka(x.penandatangan)} (${angka(x.terdaftar)} terdaftar)`),
     h('td', { 'data-label': 'Versi' }, x.versi_butir),
+    h('td', { 'data-label': 'Dokumen' }, selBerkas(x.dokumen, 'pakta', x.id)),
     h('td', { 'data-label': 'Dicatat oleh' }, x.dibuat_oleh, h('span', { class: 'bantuan' }, waktu(x.dibuat))))));
   $('#tabel-pakta').hidden = !items.length;
   $('#pakta-kosong').hidden = !!items.length;
@@ -133,6 +257,7 @@ async function muatKegiatan() {
     h('td', { 'data-label': 'Judul' }, x.judul, x.keterangan ? h('span', { class: 'bantuan' }, x.keterangan) : null),
     h('td', { 'data-label': 'Wilayah / OPD' }, wilayahOpd(x)),
     h('td', { 'data-label': 'Peserta', class: 'angka' }, angka(x.peserta)),
+    h('td', { 'data-label': 'Lampiran' }, selBerkas(x.lampiran, 'kegiatan', x.id)),
     h('td', { 'data-label': 'Dicatat oleh' }, x.dibuat_oleh))));
   $('#tabel-kegiatan').hidden = !items.length;
   $('#kegiatan-kosong').hidden = !!items.length;
@@ -176,6 +301,7 @@ async function muatOpd() {
 }
 
 // ---------- mulai ----------
+let boleh = false; // peran boleh mencatat (dan mengunggah)
 const s = await mulaiStaf('pencegahan');
 const peran = (s.user && s.user.role) || '';
 const wilayahAwal = (s.user && s.user.role !== 'admin' && s.user.wilayah) || '';
@@ -198,7 +324,7 @@ $('#kegiatan-tanggal').max = hariIni();
 barisTtd();
 $('#tambah-ttd').addEventListener('click', () => { barisTtd().querySelector('input').focus(); });
 
-const boleh = PERAN_TULIS.includes(peran);
+boleh = PERAN_TULIS.includes(peran);
 if (!boleh) {
   for (const f of [$('#form-pakta'), $('#form-kegiatan')]) {
     f.replaceWith(h('p', { class: 'bantuan' }, 'Peran Anda hanya dapat melihat data pencegahan.'));
@@ -217,9 +343,14 @@ $('#form-pakta')?.addEventListener('submit', async (ev) => {
   if (f.elements.opd_id.value) body.opd_id = Number(f.elements.opd_id.value);
   if (f.elements.versi_butir.value.trim()) body.versi_butir = f.elements.versi_butir.value.trim();
   if (f.elements.keterangan.value.trim()) body.keterangan = f.elements.keterangan.value.trim();
+  const dok = f.elements.dokumen.files[0];
+  clear($('#pakta-berkas'));
   const r = await kirim(f, 'pakta', '/api/v1/pakta', body,
     (x) => `Pakta tersimpan: ${angka(x.penandatangan)} penandatangan (${angka(x.terdaftar)} terdaftar di daftar pegawai), butir versi ${x.versi_butir}.`);
   if (!r) return;
+  if (dok && !(await unggahUntuk(f, 'pakta', 'pakta', r.id, dok))) {
+    status($('#pakta-status'), 'Pakta tersimpan, tetapi dokumennya belum terunggah. Pilih berkas lain di daftar pakta di bawah.', 'galat');
+  }
   f.elements.tempat.value = '';
   f.elements.keterangan.value = '';
   clear($('#penandatangan'));
@@ -242,11 +373,20 @@ $('#form-kegiatan')?.addEventListener('submit', async (ev) => {
   const p = f.elements.peserta.value.trim();
   if (p !== '') body.peserta = Number(p);
   if (f.elements.keterangan.value.trim()) body.keterangan = f.elements.keterangan.value.trim();
+  const lamp = f.elements.lampiran.files[0];
+  clear($('#kegiatan-berkas'));
   const r = await kirim(f, 'kegiatan', '/api/v1/kegiatan', body, (x) => `Kegiatan tersimpan: ${x.label || JENIS[x.jenis] || x.jenis}, ${tanggal(x.tanggal)}.`);
   if (!r) return;
+  if (lamp && !(await unggahUntuk(f, 'kegiatan', 'kegiatan', r.id, lamp))) {
+    status($('#kegiatan-status'), 'Kegiatan tersimpan, tetapi lampirannya belum terunggah. Pilih berkas lain di daftar kegiatan di bawah.', 'galat');
+  }
   for (const n of ['judul', 'nomor', 'peserta', 'keterangan']) f.elements[n].value = '';
   await muatKegiatan().catch(() => {});
 });
+
+$('#cari-ttd-tombol')?.addEventListener('click', cariTtd);
+$('#cari-ttd-q')?.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); cariTtd(); } });
+if (boleh) ambilPilihan();
 
 $('#form-cakupan').addEventListener('submit', (ev) => { ev.preventDefault(); muatCakupan(); });
 $('#form-cakupan').elements.wilayah.value = wilayahAwal;

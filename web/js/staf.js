@@ -8,6 +8,7 @@ const MENU_TAMBAHAN = [
   ['kerawanan', '/kerawanan.html', 'Kerawanan', ['pkd', 'panwascam', 'bawaslu', 'admin']],
   ['pencegahan', '/pencegahan.html', 'Pencegahan', ['pkd', 'panwascam', 'bawaslu', 'pemda', 'bkn', 'admin']],
   ['antrian', '/antrian.html', 'Antrean saring', ['panwascam', 'bawaslu', 'admin']],
+  ['pegawai', '/pegawai.html', 'Daftar pegawai', ['pkd', 'panwascam', 'bawaslu', 'pemda', 'bkn', 'admin']],
 ];
 
 export async function mulaiStaf(hal) {
@@ -18,7 +19,7 @@ export async function mulaiStaf(hal) {
     return new Promise(() => {}); // berhenti di sini
   }
   const u0 = s.user || {};
-  // Halaman pencegahan dan penyaringan: ditambahkan ke menu bila halaman ini belum
+  // Halaman pencegahan, penyaringan dan daftar pegawai: ditambahkan ke menu bila halaman ini belum
   // memuatnya, hanya untuk peran yang boleh membukanya (lihat src/api/routes.c).
   const nav = $('#nav-staf');
   for (const [kode, href, teks, peran] of MENU_TAMBAHAN) {
