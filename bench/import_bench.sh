@@ -3,10 +3,11 @@
 # of the same synthetic file (bench/gen_pegawai.c: 4.3 million officials, the
 # national ASN count) into a plain table, in the same run. Prints rows/s, the
 # ratio netral/sqlite3 (goal ≥ 1.0) and the absolute goal (≥ 150,000 rows/s),
-# and the peak memory (max RSS) of each, from /usr/bin/time -v when present.
+# and the peak memory (max RSS) of each, from /usr/bin/time -v when present;
+# then the rate of a re-import (update by NIP) of a tenth of the rows.
 # Not a test: it never fails for being slow.
 #
-# Knobs: BENCH_IMPORT_ROWS (4300000). Needs gcc and sqlite3.
+# Knobs: BENCH_IMPORT_ROWS (4300000), BENCH_IMPORT_ROUNDS (2). Needs gcc and sqlite3.
 set -uo pipefail
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -48,29 +49,48 @@ run() {
   SECS=$(awk -v a="$a" -v b="$b" 'BEGIN { print b - a }')
 }
 
-# Baseline: sqlite3 .import into a plain table (no index), WAL, synchronous=NORMAL like netral.
-run "$TMP/base.log" sqlite3 "$TMP/base.db" -cmd "PRAGMA journal_mode=WAL" -cmd "PRAGMA synchronous=NORMAL" \
-  "CREATE TABLE p(nip,nama,jabatan,instansi,unit_kerja,wilayah,kategori,relasi,relasi_calon)" \
-  ".import --csv --skip 1 $TMP/pegawai.csv p"
-base_s=$SECS base_rss=$RSS_KB
-base_n=$(sqlite3 "$TMP/base.db" "SELECT COUNT(*) FROM p")
-
-# Netral: empty database (migrated first, not timed), then the import.
-export NETRAL_DB=sqlite:$TMP/n.db NETRAL_DATA_DIR=$TMP NETRAL_KEY_FILE=$TMP/k NETRAL_DEMO=0
-(cd "$BENCH_ROOT" && "$BUILD/netral" migrate >/dev/null 2>&1) || bench_die "netral migrate gagal"
+# One round: the baseline, sqlite3 .import into a plain table (no index),
+# WAL, synchronous=NORMAL; then netral into an empty migrated database (the
+# migration is not timed). Rounds alternate the two so that a burst of load
+# on a shared machine hits both; the best round of each is reported.
+ROUNDS=${BENCH_IMPORT_ROUNDS:-2}
+export NETRAL_DATA_DIR=$TMP NETRAL_KEY_FILE=$TMP/k NETRAL_DEMO=0
 cd "$BENCH_ROOT" || exit 1
-run "$TMP/netral.log" "$BUILD/netral" import pegawai "$TMP/pegawai.csv"
-net_s=$SECS net_rss=$RSS_KB
-grep -q "^Selesai: $ROWS baris diimpor ($ROWS baru, 0 diperbarui), 0 ditolak" "$TMP/netral.log" ||
-  bench_warn "hasil impor tak terduga: $(grep Selesai "$TMP/netral.log")"
+base_s= net_s= base_rss= net_rss=
+for round in $(seq 1 "$ROUNDS"); do
+  rm -f "$TMP"/base.db* "$TMP"/n.db*
+  run "$TMP/base.log" sqlite3 "$TMP/base.db" -cmd "PRAGMA journal_mode=WAL" -cmd "PRAGMA synchronous=NORMAL" \
+    "CREATE TABLE p(nip,nama,jabatan,instansi,unit_kerja,wilayah,kategori,relasi,relasi_calon)" \
+    ".import --csv --skip 1 $TMP/pegawai.csv p"
+  base_n=$(sqlite3 "$TMP/base.db" "SELECT COUNT(*) FROM p")
+  [ "$base_n" = "$ROWS" ] || bench_warn "sqlite3 .import memuat $base_n baris, bukan $ROWS"
+  round_base=$SECS
+  if [ -z "$base_s" ] || awk -v a="$SECS" -v b="$base_s" 'BEGIN { exit !(a < b) }'; then base_s=$SECS base_rss=$RSS_KB; fi
+  NETRAL_DB=sqlite:$TMP/n.db "$BUILD/netral" migrate >/dev/null 2>&1 || bench_die "netral migrate gagal"
+  NETRAL_DB=sqlite:$TMP/n.db run "$TMP/netral.log" "$BUILD/netral" import pegawai "$TMP/pegawai.csv"
+  grep -q "^Selesai: $ROWS baris diimpor ($ROWS baru, 0 diperbarui), 0 ditolak" "$TMP/netral.log" ||
+    bench_warn "hasil impor tak terduga: $(grep Selesai "$TMP/netral.log")"
+  if [ -z "$net_s" ] || awk -v a="$SECS" -v b="$net_s" 'BEGIN { exit !(a < b) }'; then net_s=$SECS net_rss=$RSS_KB; fi
+  printf '  putaran %d: sqlite3 .import %.1f detik, netral %.1f detik\n' "$round" "$round_base" "$SECS"
+done
 
-base_rps=$(awk -v n="$base_n" -v s="$base_s" 'BEGIN { printf "%.0f", n / s }')
+# Re-import (update by NIP) of every tenth row into the full registry.
+(head -1 "$TMP/pegawai.csv"; awk 'NR > 1 && NR % 10 == 0' "$TMP/pegawai.csv") >"$TMP/ulang.csv"
+UPD=$(($(wc -l <"$TMP/ulang.csv") - 1))
+NETRAL_DB=sqlite:$TMP/n.db run "$TMP/ulang.log" "$BUILD/netral" import pegawai "$TMP/ulang.csv"
+upd_s=$SECS upd_rss=$RSS_KB
+grep -q "^Selesai: $UPD baris diimpor (0 baru, $UPD diperbarui), 0 ditolak" "$TMP/ulang.log" ||
+  bench_warn "hasil impor ulang tak terduga: $(grep Selesai "$TMP/ulang.log")"
+
+base_rps=$(awk -v n="$ROWS" -v s="$base_s" 'BEGIN { printf "%.0f", n / s }')
 net_rps=$(awk -v n="$ROWS" -v s="$net_s" 'BEGIN { printf "%.0f", n / s }')
+upd_rps=$(awk -v n="$UPD" -v s="$upd_s" 'BEGIN { printf "%.0f", n / s }')
 ratio=$(bench_ratio "$net_rps" "$base_rps")
 mb() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }' || echo "-"; }
 echo
-printf '  %-44s %10s %12s %10s\n' "target" "detik" "baris/detik" "RSS puncak"
-printf '  %-44s %10.1f %12s %10s\n' "sqlite3 .import ke tabel polos (dasar)" "$base_s" "$base_rps" "$(mb "$base_rss")"
-printf '  %-44s %10.1f %12s %10s\n' "netral import pegawai (validasi, NIP unik)" "$net_s" "$net_rps" "$(mb "$net_rss")"
+printf '  %-52s %8s %12s %10s\n' "target (terbaik dari $ROUNDS putaran)" "detik" "baris/detik" "RSS puncak"
+printf '  %-52s %8.1f %12s %10s\n' "sqlite3 .import ke tabel polos (dasar)" "$base_s" "$base_rps" "$(mb "$base_rss")"
+printf '  %-52s %8.1f %12s %10s\n' "netral import pegawai ke register kosong" "$net_s" "$net_rps" "$(mb "$net_rss")"
+printf '  %-52s %8.1f %12s %10s\n' "netral impor ulang $UPD baris (perbarui per NIP)" "$upd_s" "$upd_rps" "$(mb "$upd_rss")"
 echo "  rasio netral/sqlite3: $ratio (sasaran ≥ $GOAL_RATIO: $(bench_verdict "$ratio" "$GOAL_RATIO"))"
 echo "  laju netral: $net_rps baris/detik (sasaran ≥ $GOAL_RPS: $(bench_verdict "$net_rps" "$GOAL_RPS"))"

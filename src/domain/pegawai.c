@@ -1,17 +1,21 @@
 /*
  * pegawai.c — registry import (see pegawai.h).
  *
- * Speed: every check is done in memory (wilayah codes, instansi and OPD ids
- * are cached in hash maps loaded or filled once, the cheap checks first);
- * the good rows of a batch are packed into one growing byte buffer (no
- * allocation per row or field) and written batch_rows at a time with one
- * cached prepared statement per row and one commit per batch. Within a batch
- * the rows are written in NIP order (stable: a NIP repeated in the batch
- * keeps file order, so the later row still wins): the NIP index of a large
- * registry is then swept once per batch instead of touched at random, which
- * keeps the database's page cache small and its hit rate high.
- * New vs updated: the insert is skipped on a known NIP (changes() = 0) and
- * the row is then updated.
+ * Two threads. The caller's thread reads and checks the CSV (every check in
+ * memory: wilayah codes in a hash map, the cheap checks first) and packs the
+ * good rows of a batch into one growing byte buffer (no allocation per row
+ * or field). A writer thread writes the previous batch meanwhile, in one
+ * transaction with one audit entry; it alone touches the database and the
+ * instansi and OPD id caches. Two batch buffers are swapped at each hand-off,
+ * so memory stays bounded by two batches.
+ *
+ * Modes (store_pegawai.h): into an empty registry rows are appended in file
+ * order with the indexes dropped, and at the end NIPs repeated in the file
+ * are merged (the later row wins; counted as updated) and the indexes built
+ * once by sorting. Into a registry that has rows, each row is an upsert by
+ * NIP, and a batch is written in NIP order (stable: a NIP repeated in the
+ * batch keeps file order, so the later row still wins): the NIP index is
+ * then swept once per batch instead of touched at random.
  */
 #include "domain/pegawai.h"
 
@@ -35,6 +39,7 @@
 typedef struct hnode {
   char *key;
   int64_t val;
+  void *data;
 } hnode_t;
 
 typedef struct {
@@ -56,6 +61,11 @@ static void hm_init(hmap_t *h) {
 static void hm_free(hmap_t *h) {
   xfree(h->t);
   arena_free(&h->a);
+}
+
+static void hm_clear_vals(hmap_t *h) {
+  for (size_t i = 0; i < h->cap; i++)
+    if (h->t[i]) h->t[i]->val = 0;
 }
 
 static hnode_t *hm_get(const hmap_t *h, const char *key) {
@@ -98,35 +108,65 @@ static const char *const col_names[F__N] = {"nip",       "nama",    "jabatan",  
                                             "wilayah",   "kategori", "relasi",  "relasi_calon"};
 enum { F__REQUIRED = F_KATEGORI + 1 };
 
-/* A good row waiting for its batch: its fields live in imp_t.data at off,
+/* A good row waiting for its batch: its fields live in batch_t.data at off,
  * NUL-terminated, in F_ order; len[i] is a field's length, NO_FIELD when the
  * optional column is absent from the file. */
 #define NO_FIELD UINT32_MAX
 enum { PEMDA_MAX = 8 };
+/* An office: one (pemda, instansi, unit kerja) of the file, interned by the
+ * reader thread; the writer thread resolves its database ids on first use.
+ * Nodes live in an arena and never move; the reader writes the names before
+ * the first batch that uses the office is handed over, the writer alone
+ * writes the ids. */
+typedef struct {
+  const char *pemda, *instansi, *unit, *wilayah; /* wilayah: of its first row (an OPD's office) */
+  int64_t instansi_id, opd_id;                   /* 0: not resolved yet */
+} office_t;
+
 typedef struct {
   long line;
   size_t off;
   uint32_t len[F__N];
-  char pemda[PEMDA_MAX];
+  office_t *office;
 } row_t;
+
+typedef struct {
+  row_t *rows;
+  long nrows, cap_rows;
+  char *data; /* the batch's field bytes */
+  size_t ndata, cap_data;
+  uint32_t *order; /* row indices in write order */
+  long b_new, b_upd; /* results of the (last attempt of the) transaction */
+} batch_t;
+
+/* The writer thread and its hand-off slot (guarded by mu). */
+typedef struct {
+  pthread_t th;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  batch_t *job; /* set by the reader, cleared by the writer when written */
+  batch_t *done; /* the last batch written, for its counts */
+  int quit, started;
+  err_t result; /* first failure; the writer takes no job after it */
+  err_detail_t detail;
+} writer_t;
 
 typedef struct {
   db_t *db;
   const pegawai_import_opts_t *o;
   pegawai_import_stats_t *st;
   int col[F__N];
-  hmap_t wilayah, instansi, opd;
-  hnode_t **pending;
+  hmap_t wilayah, office; /* reader thread */
+  hmap_t instansi;        /* writer thread: pemda \x1f nama → id */
+  arena_t offices;
+  office_t **pending; /* offices resolved by the transaction in progress */
   size_t npending, cap_pending;
-  row_t *rows;
-  long nrows, cap_rows;
-  char *data; /* the batch's field bytes */
-  size_t ndata, cap_data;
-  uint32_t *order; /* row indices in NIP order */
+  batch_t buf[2];
+  batch_t *cur; /* the batch being filled */
+  store_bulk_t bulk;
+  int64_t impor_id; /* this import's row in the import log */
+  writer_t w;
   int have_header, failed;
-  /* per-attempt results of the batch transaction */
-  long b_new, b_upd;
-  char now[CLOCK_ISO_LEN];
 } imp_t;
 
 int pegawai_relasi_valid(const char *s) {
@@ -200,136 +240,219 @@ static const char *check_row(imp_t *im, char **f, const size_t *len, char *pemda
   return NULL;
 }
 
-static err_t pending_add(imp_t *im, hnode_t *nd) {
+static err_t pending_add(imp_t *im, office_t *o) {
   if (im->npending == im->cap_pending) {
     size_t cap = im->cap_pending ? im->cap_pending * 2 : 64;
-    hnode_t **p = xrealloc(im->pending, cap * sizeof *p);
+    office_t **p = xrealloc(im->pending, cap * sizeof *p);
     if (!p) return ERR_NOMEM;
     im->pending = p;
     im->cap_pending = cap;
   }
-  im->pending[im->npending++] = nd;
+  im->pending[im->npending++] = o;
   return ERR_OK;
 }
 
-/* key = a \x1f b, or NULL when it would not fit (the caller then bypasses the cache). */
-static const char *join_key(char *key, size_t cap, const char *a, const char *b) {
-  size_t na = strlen(a), nb = strlen(b);
-  if (na + nb + 2 > cap) return NULL;
-  memcpy(key, a, na);
-  key[na] = '\x1f';
-  memcpy(key + na + 1, b, nb + 1);
+/* key = the parts joined by \x1f (the caller's buffer holds any valid row). */
+static const char *join_key(char *key, size_t cap, const char *const *part, int n) {
+  size_t k = 0;
+  for (int i = 0; i < n; i++) {
+    size_t len = strlen(part[i]);
+    if (k + len + 2 > cap) return NULL;
+    memcpy(key + k, part[i], len);
+    k += len;
+    key[k++] = i + 1 < n ? '\x1f' : '\0';
+  }
   return key;
 }
+enum { KEY_MAX = PEMDA_MAX + 2 * 4 * PEGAWAI_TEXT_MAX + 8 }; /* UTF-8: ≤ 4 bytes a character */
 
-static err_t resolve_instansi(imp_t *im, const char *pemda, const char *nama, int64_t *id) {
-  char kbuf[1024];
-  const char *key = join_key(kbuf, sizeof kbuf, pemda, nama);
+/* Reader thread: the office of a checked row, interned. */
+static err_t office_of(imp_t *im, char **f, const char *pemda, office_t **out) {
+  char kbuf[KEY_MAX];
+  const char *parts[] = {pemda, f[F_INSTANSI], f[F_UNIT]};
+  const char *key = join_key(kbuf, sizeof kbuf, parts, 3);
+  if (!key) return err_set(ERR_INTERNAL, NULL, "Kunci kantor terlalu panjang.");
+  hnode_t *nd = hm_get(&im->office, key);
+  if (nd) {
+    *out = nd->data;
+    return ERR_OK;
+  }
+  office_t *o = arena_alloc(&im->offices, sizeof *o);
+  if (!o || !(o->pemda = arena_strdup(&im->offices, pemda)) ||
+      !(o->instansi = arena_strdup(&im->offices, f[F_INSTANSI])) ||
+      !(o->unit = arena_strdup(&im->offices, f[F_UNIT])) || !(o->wilayah = arena_strdup(&im->offices, f[F_WILAYAH])))
+    return ERR_NOMEM;
+  err_t e = hm_put(&im->office, key, 0, &nd);
+  if (e) return e;
+  nd->data = o;
+  *out = o;
+  return ERR_OK;
+}
+
+/* Writer thread: the instansi and OPD ids of an office, created on first sight. */
+static err_t office_resolve(imp_t *im, office_t *o) {
+  char kbuf[KEY_MAX];
+  const char *parts[] = {o->pemda, o->instansi};
+  const char *key = join_key(kbuf, sizeof kbuf, parts, 2);
   hnode_t *nd = key ? hm_get(&im->instansi, key) : NULL;
-  if (nd && nd->val > 0) { *id = nd->val; return ERR_OK; }
-  err_t e = store_instansi_ensure(im->db, pemda, nama, id);
-  if (e || !key) return e;
-  if (nd) nd->val = *id;
-  else if ((e = hm_put(&im->instansi, key, *id, &nd))) return e;
-  return pending_add(im, nd);
+  err_t e = ERR_OK;
+  if (nd && nd->val > 0) {
+    o->instansi_id = nd->val;
+  } else {
+    if ((e = store_instansi_ensure(im->db, o->pemda, o->instansi, &o->instansi_id))) return e;
+    if (nd) nd->val = o->instansi_id;
+    else if (key && (e = hm_put(&im->instansi, key, o->instansi_id, NULL))) return e;
+  }
+  if (o->unit[0] && (e = store_opd_ensure(im->db, o->instansi_id, o->unit, o->wilayah, &o->opd_id))) return e;
+  return pending_add(im, o);
 }
 
-static err_t resolve_opd(imp_t *im, int64_t instansi_id, const char *nama, const char *wilayah, int64_t *id) {
-  char kbuf[1024], ibuf[24];
-  snprintf(ibuf, sizeof ibuf, "%lld", (long long)instansi_id);
-  const char *key = join_key(kbuf, sizeof kbuf, ibuf, nama);
-  hnode_t *nd = key ? hm_get(&im->opd, key) : NULL;
-  if (nd && nd->val > 0) { *id = nd->val; return ERR_OK; }
-  err_t e = store_opd_ensure(im->db, instansi_id, nama, wilayah, id);
-  if (e || !key) return e;
-  if (nd) nd->val = *id;
-  else if ((e = hm_put(&im->opd, key, *id, &nd))) return e;
-  return pending_add(im, nd);
+static err_t row_failed(err_t e, long first, long last) {
+  if (first == last)
+    return err_set(e, NULL, "Baris %ld: gagal disimpan (%s). Batch ini dibatalkan; batch sebelumnya tetap tersimpan.",
+                   first, err_message(e));
+  return err_set(e, NULL, "Baris %ld–%ld: gagal disimpan (%s). Batch ini dibatalkan; batch sebelumnya tetap tersimpan.",
+                 first, last, err_message(e));
 }
+
+enum { CHUNK_ROWS = 64 }; /* fresh mode: rows handed to the store at once */
 
 static err_t flush_tx(db_t *db, void *ud) {
   imp_t *im = ud;
+  batch_t *b = im->w.job;
   err_t e = ERR_OK;
   /* A retried attempt: ids created by the rolled-back one are gone. */
-  for (size_t i = 0; i < im->npending; i++) im->pending[i]->val = 0;
-  im->npending = 0;
-  im->b_new = im->b_upd = 0;
-  /* Cache of the previous row's instansi and OPD: runs of one office are common. */
-  const char *last_pemda = NULL, *last_inst = NULL, *last_unit = NULL;
-  int64_t last_inst_id = 0, last_opd_id = 0;
-  for (long k = 0; k < im->nrows; k++) {
-    const row_t *r = &im->rows[im->order[k]];
+  if (im->npending) {
+    for (size_t i = 0; i < im->npending; i++) im->pending[i]->instansi_id = im->pending[i]->opd_id = 0;
+    im->npending = 0;
+    hm_clear_vals(&im->instansi);
+  }
+  b->b_new = b->b_upd = 0;
+  int64_t floor_id = 0; /* update mode: ids above it are rows this batch created */
+  if (!im->bulk.fresh && (e = store_pegawai_max_id(db, &floor_id))) return e;
+  store_pegawai_in_t chunk[CHUNK_ROWS];
+  const store_pegawai_in_t *ptrs[CHUNK_ROWS];
+  size_t nc = 0;
+  long first_line = 0;
+  const char *prev_nip = NULL;
+  for (long k = 0; k < b->nrows && !e; k++) {
+    const row_t *r = &b->rows[b->order[k]];
     const char *f[F__N];
-    const char *p = im->data + r->off;
+    const char *p = b->data + r->off;
     for (int i = 0; i < F__N; i++) {
       if (r->len[i] == NO_FIELD) { f[i] = NULL; continue; }
       f[i] = p;
       p += r->len[i] + 1;
     }
+    if (!r->office->instansi_id && (e = office_resolve(im, r->office))) return row_failed(e, r->line, r->line);
     store_pegawai_in_t in = {f[F_NIP], f[F_NAMA], f[F_JABATAN], f[F_KATEGORI], f[F_WILAYAH],
-                             f[F_RELASI], f[F_CALON], im->now, 0, 0};
-    int created = 0;
-    if (last_inst && strcmp(last_pemda, r->pemda) == 0 && strcmp(last_inst, f[F_INSTANSI]) == 0) {
-      in.instansi_id = last_inst_id;
-    } else {
-      e = resolve_instansi(im, r->pemda, f[F_INSTANSI], &in.instansi_id);
-      last_pemda = r->pemda, last_inst = f[F_INSTANSI], last_inst_id = in.instansi_id, last_unit = NULL;
+                             f[F_RELASI], f[F_CALON], r->office->instansi_id, r->office->opd_id, im->impor_id};
+    if (!im->bulk.fresh) {
+      int created = 0;
+      if ((e = store_pegawai_upsert(db, &in, floor_id, &created))) return row_failed(e, r->line, r->line);
+      /* A NIP repeated in the batch comes right after its first row (NIP order):
+       * the row that first occurrence created is now updated. */
+      if (created && !(prev_nip && strcmp(prev_nip, in.nip) == 0)) b->b_new++;
+      else b->b_upd++;
+      prev_nip = in.nip;
+      continue;
     }
-    if (!e && f[F_UNIT][0]) {
-      if (last_unit && in.instansi_id == last_inst_id && strcmp(last_unit, f[F_UNIT]) == 0) {
-        in.opd_id = last_opd_id;
-      } else {
-        e = resolve_opd(im, in.instansi_id, f[F_UNIT], f[F_WILAYAH], &in.opd_id);
-        last_unit = f[F_UNIT], last_opd_id = in.opd_id;
-      }
+    if (!nc) first_line = r->line;
+    chunk[nc] = in;
+    ptrs[nc] = &chunk[nc];
+    if (++nc == CHUNK_ROWS || k + 1 == b->nrows) {
+      if ((e = store_pegawai_insert_many(db, ptrs, nc))) return row_failed(e, first_line, r->line);
+      b->b_new += (long)nc;
+      nc = 0;
     }
-    if (!e) e = store_pegawai_upsert(db, &in, &created);
-    if (e) {
-      err_t inner = e;
-      return err_set(inner, NULL, "Baris %ld: gagal disimpan (%s). Batch ini dibatalkan; batch sebelumnya tetap tersimpan.",
-                     r->line, err_message(inner));
-    }
-    if (created) im->b_new++;
-    else im->b_upd++;
   }
-  json_t *d = json_pack("{s:s,s:I,s:I,s:I,s:I}", "sumber", im->o->sumber ? im->o->sumber : "-", "baris_awal",
-                        (json_int_t)im->rows[0].line, "baris_akhir", (json_int_t)im->rows[im->nrows - 1].line, "baru",
-                        (json_int_t)im->b_new, "diperbarui", (json_int_t)im->b_upd);
+  json_t *d = json_pack("{s:I,s:s,s:I,s:I,s:I,s:I}", "impor", (json_int_t)im->impor_id, "sumber",
+                        im->o->sumber ? im->o->sumber : "-", "baris_awal",
+                        (json_int_t)b->rows[0].line, "baris_akhir", (json_int_t)b->rows[b->nrows - 1].line, "baru",
+                        (json_int_t)b->b_new, "diperbarui", (json_int_t)b->b_upd);
   if (!d) return ERR_NOMEM;
   e = audit_append(db, im->o->keys, im->o->actor, "pegawai.impor", "pegawai", d);
   json_decref(d);
   return e;
 }
 
+static void *writer_main(void *arg) {
+  imp_t *im = arg;
+  writer_t *w = &im->w;
+  pthread_mutex_lock(&w->mu);
+  for (;;) {
+    while (!w->job && !w->quit) pthread_cond_wait(&w->cv, &w->mu);
+    if (!w->job) break;
+    pthread_mutex_unlock(&w->mu);
+    err_clear();
+    err_t e = store_write(im->db, flush_tx, im);
+    if (!e) im->npending = 0;
+    pthread_mutex_lock(&w->mu);
+    if (e && !w->result) {
+      w->result = e;
+      w->detail = *err_detail(e);
+    }
+    w->done = e ? NULL : w->job;
+    w->job = NULL;
+    pthread_cond_broadcast(&w->cv);
+  }
+  pthread_mutex_unlock(&w->mu);
+  return NULL;
+}
+
+/* Wait until the writer is idle; count the batch it finished; its error, re-raised on this thread. */
+static err_t writer_wait(imp_t *im) {
+  writer_t *w = &im->w;
+  pthread_mutex_lock(&w->mu);
+  while (w->job) pthread_cond_wait(&w->cv, &w->mu);
+  batch_t *b = w->done;
+  w->done = NULL;
+  err_t e = w->result;
+  err_detail_t d = w->detail;
+  pthread_mutex_unlock(&w->mu);
+  if (b) {
+    im->st->baru += b->b_new;
+    im->st->diperbarui += b->b_upd;
+    b->nrows = 0;
+    b->ndata = 0;
+    if (im->o->progress) im->o->progress(im->o->ud, im->st);
+  }
+  if (!e) return ERR_OK;
+  im->failed = 1;
+  return err_set(e, d.field[0] ? d.field : NULL, "%s", d.message[0] ? d.message : err_default_msg(e));
+}
+
 /* NIP order, then file order (a NIP repeated in the batch: the later row is written last and wins). */
-static const imp_t *sort_im; /* qsort has no context argument in C11; the import runs on one thread */
+static const batch_t *sort_b; /* qsort has no context argument in C11 */
 static int by_nip(const void *a, const void *b) {
-  const row_t *x = &sort_im->rows[*(const uint32_t *)a], *y = &sort_im->rows[*(const uint32_t *)b];
+  const row_t *x = &sort_b->rows[*(const uint32_t *)a], *y = &sort_b->rows[*(const uint32_t *)b];
   size_t nx = x->len[F_NIP], ny = y->len[F_NIP];
-  int c = memcmp(sort_im->data + x->off, sort_im->data + y->off, nx < ny ? nx : ny);
+  int c = memcmp(sort_b->data + x->off, sort_b->data + y->off, nx < ny ? nx : ny);
   if (c) return c;
   if (nx != ny) return nx < ny ? -1 : 1;
   return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* Hand the filled batch to the writer and go on filling the other buffer. */
 static err_t flush(imp_t *im) {
-  if (!im->nrows) return ERR_OK;
-  for (long i = 0; i < im->nrows; i++) im->order[i] = (uint32_t)i;
-  static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
-  pthread_mutex_lock(&sort_mu);
-  sort_im = im;
-  qsort(im->order, (size_t)im->nrows, sizeof *im->order, by_nip);
-  sort_im = NULL;
-  pthread_mutex_unlock(&sort_mu);
-  clock_iso(clock_now(), im->now);
-  err_t e = store_write(im->db, flush_tx, im);
-  if (e) { im->failed = 1; return e; }
-  im->npending = 0;
-  im->st->baru += im->b_new;
-  im->st->diperbarui += im->b_upd;
-  im->nrows = 0;
-  im->ndata = 0;
-  if (im->o->progress) im->o->progress(im->o->ud, im->st);
+  batch_t *b = im->cur;
+  if (!b->nrows) return ERR_OK;
+  err_t e = writer_wait(im);
+  if (e) return e;
+  for (long i = 0; i < b->nrows; i++) b->order[i] = (uint32_t)i;
+  if (!im->bulk.fresh) {
+    static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&sort_mu);
+    sort_b = b;
+    qsort(b->order, (size_t)b->nrows, sizeof *b->order, by_nip);
+    sort_b = NULL;
+    pthread_mutex_unlock(&sort_mu);
+  }
+  pthread_mutex_lock(&im->w.mu);
+  im->w.job = b;
+  pthread_cond_broadcast(&im->w.cv);
+  pthread_mutex_unlock(&im->w.mu);
+  im->cur = b == &im->buf[0] ? &im->buf[1] : &im->buf[0];
   return ERR_OK;
 }
 
@@ -339,41 +462,42 @@ static err_t reject(imp_t *im, long line, const char *why, int nf, char **f) {
 }
 
 /* Append a good row to the batch (buffers sized for batch_rows once, then reused). */
-static err_t keep_row(imp_t *im, long line, char **v, const size_t *len, const char *pemda) {
-  if (im->nrows == im->cap_rows) {
-    long cap = im->cap_rows ? im->cap_rows * 2 : 1024;
+static err_t keep_row(imp_t *im, long line, char **v, const size_t *len, office_t *office) {
+  batch_t *b = im->cur;
+  if (b->nrows == b->cap_rows) {
+    long cap = b->cap_rows ? b->cap_rows * 2 : 1024;
     if (cap > im->o->batch_rows) cap = im->o->batch_rows;
-    row_t *p = xrealloc(im->rows, (size_t)cap * sizeof *p);
+    row_t *p = xrealloc(b->rows, (size_t)cap * sizeof *p);
     if (!p) return ERR_NOMEM;
-    im->rows = p;
-    uint32_t *o = xrealloc(im->order, (size_t)cap * sizeof *o);
+    b->rows = p;
+    uint32_t *o = xrealloc(b->order, (size_t)cap * sizeof *o);
     if (!o) return ERR_NOMEM;
-    im->order = o;
-    im->cap_rows = cap;
+    b->order = o;
+    b->cap_rows = cap;
   }
   size_t need = 0;
   for (int i = 0; i < F__N; i++)
     if (v[i]) need += len[i] + 1;
-  if (im->ndata + need > im->cap_data) {
-    size_t cap = im->cap_data ? im->cap_data : 64 * 1024;
-    while (cap < im->ndata + need) cap *= 2;
-    char *d = xrealloc(im->data, cap);
+  if (b->ndata + need > b->cap_data) {
+    size_t cap = b->cap_data ? b->cap_data : 64 * 1024;
+    while (cap < b->ndata + need) cap *= 2;
+    char *d = xrealloc(b->data, cap);
     if (!d) return ERR_NOMEM;
-    im->data = d;
-    im->cap_data = cap;
+    b->data = d;
+    b->cap_data = cap;
   }
-  row_t *r = &im->rows[im->nrows++];
+  row_t *r = &b->rows[b->nrows++];
   r->line = line;
-  r->off = im->ndata;
-  memcpy(r->pemda, pemda, sizeof r->pemda);
-  char *p = im->data + im->ndata;
+  r->off = b->ndata;
+  r->office = office;
+  char *p = b->data + b->ndata;
   for (int i = 0; i < F__N; i++) {
     if (!v[i]) { r->len[i] = NO_FIELD; continue; }
     r->len[i] = (uint32_t)len[i];
     memcpy(p, v[i], len[i] + 1);
     p += len[i] + 1;
   }
-  im->ndata += need;
+  b->ndata += need;
   return ERR_OK;
 }
 
@@ -410,9 +534,13 @@ static err_t on_row(void *ud, long line, int nf, char **f) {
   char buf[320], pemda[PEMDA_MAX];
   const char *why = check_row(im, v, len, pemda, buf, sizeof buf);
   if (why) return reject(im, line, why, nf, f);
-  err_t e = keep_row(im, line, v, len, pemda);
+  office_t *office = NULL;
+  err_t e = office_of(im, v, pemda, &office);
   if (e) return e;
-  if (im->nrows >= im->o->batch_rows) return flush(im);
+  v[F_INSTANSI] = v[F_UNIT] = NULL; /* the office holds them */
+  e = keep_row(im, line, v, len, office);
+  if (e) return e;
+  if (im->cur->nrows >= im->o->batch_rows) return flush(im);
   if (im->o->progress && (im->st->baris & 8191) == 0) im->o->progress(im->o->ud, im->st);
   return ERR_OK;
 }
@@ -420,6 +548,82 @@ static err_t on_row(void *ud, long line, int nf, char **f) {
 static err_t add_wilayah(void *ud, const char *kode, const char *tingkat) {
   (void)tingkat;
   return hm_put(ud, kode, 1, NULL);
+}
+
+/* The import log row, opened before the first batch and closed at the end. */
+static err_t log_open_tx(db_t *db, void *ud) {
+  imp_t *im = ud;
+  char now[CLOCK_ISO_LEN];
+  clock_iso(clock_now(), now);
+  const char *sumber = im->o->sumber ? im->o->sumber : "-";
+  err_t e = store_pegawai_impor_open(db, now, sumber, im->o->actor, &im->impor_id);
+  if (e) return e;
+  json_t *d = json_pack("{s:I,s:s,s:s}", "impor", (json_int_t)im->impor_id, "sumber", sumber, "mode",
+                        im->bulk.fresh ? "register_kosong" : "perbarui");
+  if (!d) return ERR_NOMEM;
+  e = audit_append(db, im->o->keys, im->o->actor, "pegawai.impor.mulai", "pegawai_impor", d);
+  json_decref(d);
+  return e;
+}
+
+typedef struct {
+  imp_t *im;
+  const char *status;
+} log_close_t;
+
+static err_t log_close_tx(db_t *db, void *ud) {
+  log_close_t *c = ud;
+  const pegawai_import_stats_t *st = c->im->st;
+  char now[CLOCK_ISO_LEN];
+  clock_iso(clock_now(), now);
+  store_impor_end_t end = {now, c->status, st->baris, st->baru, st->diperbarui, st->ditolak};
+  err_t e = store_pegawai_impor_close(db, c->im->impor_id, &end);
+  if (e) return e;
+  json_t *d = json_pack("{s:I,s:s,s:I,s:I,s:I,s:I}", "impor", (json_int_t)c->im->impor_id, "status", c->status,
+                        "baris", (json_int_t)st->baris, "baru", (json_int_t)st->baru, "diperbarui",
+                        (json_int_t)st->diperbarui, "ditolak", (json_int_t)st->ditolak);
+  if (!d) return ERR_NOMEM;
+  e = audit_append(db, c->im->o->keys, c->im->o->actor, "pegawai.impor.selesai", "pegawai_impor", d);
+  json_decref(d);
+  return e;
+}
+
+typedef struct {
+  imp_t *im;
+  int64_t merged;
+} merge_t;
+
+/* Fresh mode: merge NIPs repeated in the file and record it, in one transaction. */
+static err_t merge_tx(db_t *db, void *ud) {
+  merge_t *m = ud;
+  err_t e = store_pegawai_merge(db, &m->im->bulk, &m->merged);
+  if (e || !m->merged) return e;
+  json_t *d = json_pack("{s:s,s:I}", "sumber", m->im->o->sumber ? m->im->o->sumber : "-", "nip_ganda_digabung",
+                        (json_int_t)m->merged);
+  if (!d) return ERR_NOMEM;
+  e = audit_append(db, m->im->o->keys, m->im->o->actor, "pegawai.impor.gabung", "pegawai", d);
+  json_decref(d);
+  return e;
+}
+
+/* Read everything (the writer works in parallel), then write the last batch. */
+static err_t import_rows(imp_t *im, FILE *in) {
+  err_t e = csv_parse_file(in, on_row, im);
+  if (e && e != ERR_NOMEM && !im->failed && im->cur->nrows) {
+    /* A malformed line stops the scan; the good rows read before it are kept. */
+    err_t scan = e;
+    char msg[sizeof ((err_detail_t *)0)->message];
+    snprintf(msg, sizeof msg, "%s", err_message(scan));
+    if (flush(im) == ERR_OK && writer_wait(im) == ERR_OK) e = err_set(scan, NULL, "%s", msg);
+  } else if (!e) {
+    if (!im->have_header) e = err_set(ERR_INVALID, "berkas", "Berkas kosong: tidak ada kepala kolom.");
+    else e = flush(im);
+  }
+  if (!e) return writer_wait(im);
+  /* Keep this failure's message: waiting for the writer must not replace it. */
+  err_detail_t d = *err_detail(e);
+  (void)writer_wait(im);
+  return err_set(e, d.field[0] ? d.field : NULL, "%s", d.message[0] ? d.message : err_default_msg(e));
 }
 
 err_t pegawai_import(db_t *db, FILE *in, const pegawai_import_opts_t *opts, pegawai_import_stats_t *stats) {
@@ -431,32 +635,61 @@ err_t pegawai_import(db_t *db, FILE *in, const pegawai_import_opts_t *opts, pega
   im.db = db;
   im.o = &o;
   im.st = stats;
+  im.cur = &im.buf[0];
   hm_init(&im.wilayah);
   hm_init(&im.instansi);
-  hm_init(&im.opd);
-  int dropped = 0;
-  err_t e = store_pegawai_bulk_begin(db, &dropped);
+  hm_init(&im.office);
+  arena_init(&im.offices);
+  pthread_mutex_init(&im.w.mu, NULL);
+  pthread_cond_init(&im.w.cv, NULL);
+  err_t e = store_pegawai_bulk_begin(db, &im.bulk);
   if (!e) e = store_wilayah_each_kode(db, add_wilayah, &im.wilayah);
-  if (!e) e = csv_parse_file(in, on_row, &im);
-  if (e && e != ERR_NOMEM && !im.failed && im.nrows) {
-    /* A malformed line stops the scan; the good rows read before it are kept. */
-    err_t scan = e;
-    char msg[sizeof ((err_detail_t *)0)->message];
-    snprintf(msg, sizeof msg, "%s", err_message(scan));
-    if (flush(&im) == ERR_OK) e = err_set(scan, NULL, "%s", msg);
-  } else if (!e) {
-    if (!im.have_header) e = err_set(ERR_INVALID, "berkas", "Berkas kosong: tidak ada kepala kolom.");
-    else e = flush(&im);
+  if (!e) e = store_write(db, log_open_tx, &im);
+  if (!e) {
+    if (pthread_create(&im.w.th, NULL, writer_main, &im) == 0) im.w.started = 1;
+    else e = err_set(ERR_INTERNAL, NULL, "Gagal memulai utas penulis.");
   }
-  err_t e2 = store_pegawai_bulk_end(db, dropped);
-  if (!e) e = e2;
+  if (!e) e = import_rows(&im, in);
+  if (im.w.started) {
+    pthread_mutex_lock(&im.w.mu);
+    im.w.quit = 1;
+    pthread_cond_broadcast(&im.w.cv);
+    pthread_mutex_unlock(&im.w.mu);
+    pthread_join(im.w.th, NULL);
+  }
+  /* Even after a failure the committed batches of a fresh import get their
+   * merge and indexes; the first error (and its message) is the one reported. */
+  err_detail_t first = *err_detail(e);
+  if (im.bulk.fresh) {
+    merge_t m = {&im, 0};
+    err_t e2 = store_write(db, merge_tx, &m);
+    if (!e2) {
+      stats->baru -= m.merged;
+      stats->diperbarui += m.merged;
+    } else if (!e) {
+      e = e2, first = *err_detail(e2);
+    }
+  }
+  err_t e3 = store_pegawai_bulk_end(db, &im.bulk);
+  if (!e && e3) e = e3, first = *err_detail(e3);
+  if (im.impor_id) {
+    log_close_t c = {&im, e ? "gagal" : "selesai"};
+    err_t e4 = store_write(db, log_close_tx, &c);
+    if (!e && e4) e = e4, first = *err_detail(e4);
+  }
+  if (e) err_set(e, first.field[0] ? first.field : NULL, "%s", first.message[0] ? first.message : err_default_msg(e));
   if (o.progress) o.progress(o.ud, stats);
-  xfree(im.rows);
+  for (int i = 0; i < 2; i++) {
+    xfree(im.buf[i].rows);
+    xfree(im.buf[i].order);
+    xfree(im.buf[i].data);
+  }
   xfree(im.pending);
-  xfree(im.order);
-  xfree(im.data);
   hm_free(&im.wilayah);
   hm_free(&im.instansi);
-  hm_free(&im.opd);
+  hm_free(&im.office);
+  arena_free(&im.offices);
+  pthread_mutex_destroy(&im.w.mu);
+  pthread_cond_destroy(&im.w.cv);
   return e;
 }

@@ -210,6 +210,12 @@ static err_t bind_va(db_stmt_t *st, const char *fmt, va_list ap) {
         e = s ? ops->bind_text(st, idx, s, strlen(s)) : ops->bind_null(st, idx);
         break;
       }
+      case 'T': {
+        const char *s = va_arg(ap, const char *);
+        if (!s) e = ops->bind_null(st, idx);
+        else e = (ops->bind_text_ref ? ops->bind_text_ref : ops->bind_text)(st, idx, s, strlen(s));
+        break;
+      }
       case 'i': e = ops->bind_int(st, idx, va_arg(ap, int64_t)); break;
       case 'I': e = ops->bind_int(st, idx, (int64_t)va_arg(ap, int)); break;
       case 'b': {

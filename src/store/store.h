@@ -41,6 +41,9 @@ struct store_ops {
    * statement is borrowed and must be finished with db_done(). */
   err_t (*prepare)(db_t *db, const char *sql, db_stmt_t **out);
   err_t (*bind_text)(db_stmt_t *st, int idx, const char *s, size_t n);
+  /* Optional (NULL: bind_text): s is not copied and must stay valid until
+   * db_done(); for bulk loads, where the copy is measurable. */
+  err_t (*bind_text_ref)(db_stmt_t *st, int idx, const char *s, size_t n);
   err_t (*bind_int)(db_stmt_t *st, int idx, int64_t v);
   err_t (*bind_blob)(db_stmt_t *st, int idx, const void *p, size_t n);
   err_t (*bind_null)(db_stmt_t *st, int idx);
@@ -74,6 +77,7 @@ err_t store_read(db_t *db, store_tx_fn fn, void *ud);
 /*
  * Convenience over the vtable. fmt has one letter per `?` parameter:
  *   t = const char* (NULL → SQL NULL)   i = int64_t   I = int
+ *   T = like t, not copied: valid until db_done() (bind_text_ref)
  *   b = const void*, size_t             n = NULL
  */
 err_t db_query(db_t *db, const char *sql, db_stmt_t **out, const char *fmt, ...);

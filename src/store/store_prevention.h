@@ -13,35 +13,13 @@
 #define NETRAL_STORE_PREVENTION_H
 #include <stdint.h>
 #include "store/store.h"
+#include "store/store_pegawai.h"
 
 /* Compared units: kab/kota, kecamatan, desa (wilayah code prefixes of 5, 8
  * and 13 characters) or OPD (opd.id). */
 typedef enum { STORE_UNIT_KABKOTA, STORE_UNIT_KECAMATAN, STORE_UNIT_DESA, STORE_UNIT_OPD } store_unit_t;
 
-/* ---- registry ---- */
-typedef struct {
-  const char *nip, *nama, *jabatan, *kategori, *wilayah, *relasi, *relasi_calon, *diperbarui;
-  int64_t instansi_id, opd_id; /* 0: none */
-} store_pegawai_in_t;
-
-/* Bulk import on this connection: bulk_begin turns off foreign-key checks
- * (SQLite; the importer checked every reference), enlarges the page cache,
- * and when the registry is empty drops its secondary indexes (*dropped = 1);
- * bulk_end rebuilds them and restores the connection. Always pair them. */
-err_t store_pegawai_bulk_begin(db_t *db, int *dropped);
-err_t store_pegawai_bulk_end(db_t *db, int dropped);
-err_t store_wilayah_each_kode(db_t *db, err_t (*fn)(void *ud, const char *kode, const char *tingkat), void *ud);
-err_t store_instansi_ensure(db_t *db, const char *pemda, const char *nama, int64_t *id);
-err_t store_opd_ensure(db_t *db, int64_t instansi_id, const char *nama, const char *wilayah, int64_t *id);
-/* Insert, or update by NIP; *created = 1 when the row is new. */
-err_t store_pegawai_upsert(db_t *db, const store_pegawai_in_t *p, int *created);
-err_t store_pegawai_max_id(db_t *db, int64_t *id);
-typedef struct {
-  int64_t id, opd_id;
-  char nip[32], nama[256], jabatan[256], wilayah[24], kategori[24];
-} store_pegawai_row_t;
-err_t store_pegawai_by_nip(db_t *db, const char *nip, store_pegawai_row_t *out); /* ERR_NOT_FOUND */
-err_t store_pegawai_count(db_t *db, int64_t *n);
+/* ---- registry (import and pegawai rows: store_pegawai.h) ---- */
 typedef struct {
   int64_t id;
   char nama[256], wilayah[24], instansi[256];

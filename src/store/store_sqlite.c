@@ -176,6 +176,9 @@ static err_t sq_bind_rc(db_stmt_t *st, int rc) { return rc == SQLITE_OK ? ERR_OK
 static err_t sq_bind_text(db_stmt_t *st, int i, const char *s, size_t n) {
   return sq_bind_rc(st, sqlite3_bind_text(SQ(st), i, s, (int)n, SQLITE_TRANSIENT));
 }
+static err_t sq_bind_text_ref(db_stmt_t *st, int i, const char *s, size_t n) {
+  return sq_bind_rc(st, sqlite3_bind_text(SQ(st), i, s, (int)n, SQLITE_STATIC));
+}
 static err_t sq_bind_int(db_stmt_t *st, int i, int64_t v) { return sq_bind_rc(st, sqlite3_bind_int64(SQ(st), i, v)); }
 static err_t sq_bind_blob(db_stmt_t *st, int i, const void *p, size_t n) {
   return sq_bind_rc(st, sqlite3_bind_blob(SQ(st), i, p, (int)n, SQLITE_TRANSIENT));
@@ -215,6 +218,7 @@ const struct store_ops store_sqlite_ops = {
     .rollback = sq_rollback,
     .prepare = sq_prepare,
     .bind_text = sq_bind_text,
+    .bind_text_ref = sq_bind_text_ref,
     .bind_int = sq_bind_int,
     .bind_blob = sq_bind_blob,
     .bind_null = sq_bind_null,
