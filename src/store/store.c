@@ -2,6 +2,7 @@
 #include "store/store.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <string.h>
 #include <time.h>
@@ -289,3 +290,21 @@ int64_t db_int(db_stmt_t *st, int i) { return st->db->ops->col_int(st, i); }
 const void *db_blob(db_stmt_t *st, int i, size_t *n) { return st->db->ops->col_blob(st, i, n); }
 int64_t db_changes(db_t *db) { return db->ops->changes(db); }
 err_t db_exec_script(db_t *db, const char *sql) { return db->ops->exec_script(db, sql); }
+
+const char *db_nz(const char *s) { return s && *s ? s : NULL; }
+
+err_t db_bind_id(db_t *db, db_stmt_t *st, int idx, int64_t id) {
+  return id > 0 ? db->ops->bind_int(st, idx, id) : db->ops->bind_null(st, idx);
+}
+
+err_t db_returning_id(db_stmt_t *st, int64_t *id) {
+  err_t e = db_step(st);
+  if (e == ERR_OK && id) *id = db_int(st, 0);
+  db_done(st);
+  return e == ERR_DONE ? ERR_DB : e;
+}
+
+const char *db_scope_like(const char *scope, char *like, size_t cap) {
+  snprintf(like, cap, "%s.%%", scope ? scope : "");
+  return scope ? scope : "";
+}

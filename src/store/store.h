@@ -92,6 +92,16 @@ int64_t db_changes(db_t *db);
 /* Single-value helpers: ERR_NOT_FOUND when no row. */
 err_t db_one_int(db_t *db, const char *sql, int64_t *out, const char *fmt, ...);
 err_t db_exec_script(db_t *db, const char *sql);
+
+/* Helpers shared by the repository files. */
+const char *db_nz(const char *s); /* NULL for NULL or "" (an optional text column) */
+err_t db_bind_id(db_t *db, db_stmt_t *st, int idx, int64_t id); /* id ≤ 0 binds SQL NULL */
+/* Step a statement with RETURNING id, read the id, finish the statement. */
+err_t db_returning_id(db_stmt_t *st, int64_t *id);
+/* A wilayah scope as three parameters sc, sc, like of DB_SCOPE_SQL(col): "" = everywhere,
+ * else the code itself or any code below it. Returns sc; like receives "scope.%". */
+#define DB_SCOPE_SQL(col) "(?='' OR " col "=? OR " col " LIKE ?)"
+const char *db_scope_like(const char *scope, char *like, size_t cap);
 const struct store_ops *db_ops(db_t *db);
 
 /* Migrations: apply all pending (returns count applied). */

@@ -60,8 +60,6 @@ static err_t read_case(db_stmt_t *st, case_row_t *c) {
   return ERR_OK;
 }
 
-static const char *nz(const char *s) { return s && *s ? s : NULL; }
-
 err_t store_case_insert(db_t *db, const case_row_t *c, int64_t *id) {
   db_stmt_t *st;
   err_t e = db_query(
@@ -72,19 +70,19 @@ err_t store_case_insert(db_t *db, const case_row_t *c, int64_t *id) {
       "tenggat_tahap,tenggat_jatuh_tempo,tenggat_dasar,updated_at)"
       " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
       &st, "tttttttttttttttttt", c->kode, c->jenis, c->rezim, c->status, c->wilayah, c->terlapor_nama,
-      c->terlapor_nama_norm, nz(c->terlapor_nip), c->kategori, nz(c->instansi), nz(c->jabatan),
-      nz(c->terlapor_wilayah), c->tanggal_kejadian, c->tanggal_diketahui, c->lokasi, c->uraian, c->saksi,
+      c->terlapor_nama_norm, db_nz(c->terlapor_nip), c->kategori, db_nz(c->instansi), db_nz(c->jabatan),
+      db_nz(c->terlapor_wilayah), c->tanggal_kejadian, c->tanggal_diketahui, c->lokasi, c->uraian, c->saksi,
       c->tanda_terima);
   if (e) return e;
   const struct store_ops *ops = db_ops(db);
   if (c->pelapor_sealed) e = ops->bind_blob(st, 19, c->pelapor_sealed, c->pelapor_sealed_len);
   else e = ops->bind_null(st, 19);
-  const char *rest[] = {c->content_sha256, nz(c->client_id)};
+  const char *rest[] = {c->content_sha256, db_nz(c->client_id)};
   for (int i = 0; i < 2 && !e; i++)
     e = rest[i] ? ops->bind_text(st, 20 + i, rest[i], strlen(rest[i])) : ops->bind_null(st, 20 + i);
   if (!e) e = ops->bind_int(st, 22, c->kedaluwarsa);
-  const char *tail[] = {c->diterima, nz(c->dibuat_oleh), nz(c->tenggat_tahap), nz(c->tenggat_jatuh_tempo),
-                        nz(c->tenggat_dasar), c->updated_at};
+  const char *tail[] = {c->diterima, db_nz(c->dibuat_oleh), db_nz(c->tenggat_tahap), db_nz(c->tenggat_jatuh_tempo),
+                        db_nz(c->tenggat_dasar), c->updated_at};
   for (int i = 0; i < 6 && !e; i++)
     e = tail[i] ? ops->bind_text(st, 23 + i, tail[i], strlen(tail[i])) : ops->bind_null(st, 23 + i);
   if (!e) e = db_step(st);
@@ -118,7 +116,7 @@ err_t store_case_update_state(db_t *db, int64_t id, const char *status, const ch
   return db_exec(db,
                  "UPDATE kasus SET status=?, putusan=COALESCE(?,putusan), tenggat_tahap=?, tenggat_jatuh_tempo=?,"
                  " tenggat_dasar=?, updated_at=? WHERE id=?",
-                 "tttttti", status, putusan_json, nz(tahap), nz(jatuh_tempo), nz(dasar), now, id);
+                 "tttttti", status, putusan_json, db_nz(tahap), db_nz(jatuh_tempo), db_nz(dasar), now, id);
 }
 
 /* Build the WHERE clause of a list query; params bound in order. */
@@ -218,7 +216,7 @@ done:
 err_t store_case_event_add(db_t *db, int64_t case_id, const char *waktu, const char *aktor, const char *dari,
                            const char *ke, const char *catatan, const char *data_json) {
   return db_exec(db, "INSERT INTO kasus_riwayat(kasus_id,waktu,aktor,dari,ke,catatan,data) VALUES(?,?,?,?,?,?,?)",
-                 "ittttt" "t", case_id, waktu, aktor, nz(dari), ke, nz(catatan), nz(data_json));
+                 "ittttt" "t", case_id, waktu, aktor, db_nz(dari), ke, db_nz(catatan), db_nz(data_json));
 }
 
 err_t store_case_events(db_t *db, int64_t case_id, store_event_fn fn, void *ud) {
@@ -239,7 +237,7 @@ err_t store_bukti_add(db_t *db, int64_t case_id, const bukti_row_t *b, int64_t *
   err_t e = db_query(db,
                      "INSERT INTO bukti(kasus_id,sha256,mime,jenis,nama,ukuran,diterima) VALUES(?,?,?,?,?,?,?)"
                      " RETURNING id",
-                     &st, "ittttit", case_id, b->sha256, b->mime, b->jenis, nz(b->nama), b->ukuran, b->diterima);
+                     &st, "ittttit", case_id, b->sha256, b->mime, b->jenis, db_nz(b->nama), b->ukuran, b->diterima);
   if (e) return e;
   e = db_step(st);
   if (e == ERR_OK && id) *id = db_int(st, 0);
@@ -325,7 +323,7 @@ err_t store_rekom_close(db_t *db, int64_t id, const char *status, const char *je
   return db_exec(db,
                  "UPDATE rekomendasi SET status=?, jenis_sanksi=?, nomor_sk=?, tanggal_sk=?, pejabat=?, alasan=?"
                  " WHERE id=?",
-                 "tttttti", status, nz(jenis_sanksi), nz(nomor_sk), nz(tanggal_sk), nz(pejabat), nz(alasan), id);
+                 "tttttti", status, db_nz(jenis_sanksi), db_nz(nomor_sk), db_nz(tanggal_sk), db_nz(pejabat), db_nz(alasan), id);
 }
 
 err_t store_rekom_list(db_t *db, const char *scope, int64_t case_id, int only_waiting, store_rekom_fn fn, void *ud) {

@@ -7,20 +7,7 @@
 
 #include "core/banned.h"
 
-static const char *nz(const char *s) { return s && *s ? s : NULL; }
-
 static int is_sqlite(db_t *db) { return strcmp(db_ops(db)->name, "sqlite") == 0; }
-
-static err_t bind_id_or_null(db_t *db, db_stmt_t *st, int idx, int64_t id) {
-  return id > 0 ? db_ops(db)->bind_int(st, idx, id) : db_ops(db)->bind_null(st, idx);
-}
-
-static err_t returning_id(db_stmt_t *st, int64_t *id) {
-  err_t e = db_step(st);
-  if (e == ERR_OK && id) *id = db_int(st, 0);
-  db_done(st);
-  return e == ERR_DONE ? ERR_DB : e;
-}
 
 /* The registry's indexes: only the unique NIP index. Aggregates read whole
  * scopes (a scan either way), and an index that rows are not appended to in
@@ -180,7 +167,7 @@ err_t store_instansi_ensure(db_t *db, const char *pemda, const char *nama, int64
                      "INSERT INTO instansi(pemda,nama) VALUES(?,?)"
                      " ON CONFLICT(pemda,nama) DO UPDATE SET nama=excluded.nama RETURNING id",
                      &st, "tt", pemda, nama);
-  return e ? e : returning_id(st, id);
+  return e ? e : db_returning_id(st, id);
 }
 
 err_t store_opd_ensure(db_t *db, int64_t instansi_id, const char *nama, const char *wilayah, int64_t *id) {
@@ -190,7 +177,7 @@ err_t store_opd_ensure(db_t *db, int64_t instansi_id, const char *nama, const ch
                      "INSERT INTO opd(instansi_id,nama,wilayah) VALUES(?,?,?)"
                      " ON CONFLICT(instansi_id,nama) DO UPDATE SET nama=excluded.nama RETURNING id",
                      &st, "itt", instansi_id, nama, wilayah);
-  return e ? e : returning_id(st, id);
+  return e ? e : db_returning_id(st, id);
 }
 
 #define PEGAWAI_INSERT                                                                                     \
@@ -201,12 +188,12 @@ static err_t bind_row(db_t *db, db_stmt_t *st, int base, const store_pegawai_in_
   const struct store_ops *ops = db_ops(db);
   /* Not copied: p's strings outlive the statement run (db_done follows). */
   err_t (*text)(db_stmt_t *, int, const char *, size_t) = ops->bind_text_ref ? ops->bind_text_ref : ops->bind_text;
-  const char *t[7] = {p->nip, p->nama, nz(p->jabatan), p->kategori, p->wilayah, nz(p->relasi), nz(p->relasi_calon)};
+  const char *t[7] = {p->nip, p->nama, db_nz(p->jabatan), p->kategori, p->wilayah, db_nz(p->relasi), db_nz(p->relasi_calon)};
   err_t e = ERR_OK;
   for (int i = 0; i < 7 && !e; i++) e = t[i] ? text(st, base + i, t[i], strlen(t[i])) : ops->bind_null(st, base + i);
-  if (!e) e = bind_id_or_null(db, st, base + 7, p->instansi_id);
-  if (!e) e = bind_id_or_null(db, st, base + 8, p->opd_id);
-  if (!e) e = bind_id_or_null(db, st, base + 9, p->impor_id);
+  if (!e) e = db_bind_id(db, st, base + 7, p->instansi_id);
+  if (!e) e = db_bind_id(db, st, base + 8, p->opd_id);
+  if (!e) e = db_bind_id(db, st, base + 9, p->impor_id);
   return e;
 }
 
@@ -274,8 +261,8 @@ err_t store_pegawai_upsert(db_t *db, const store_pegawai_in_t *p, int64_t floor_
 err_t store_pegawai_impor_open(db_t *db, const char *mulai, const char *sumber, const char *oleh, int64_t *id) {
   db_stmt_t *st;
   err_t e = db_query(db, "INSERT INTO pegawai_impor(mulai,sumber,oleh) VALUES(?,?,?) RETURNING id", &st, "ttt", mulai,
-                     nz(sumber), oleh);
-  return e ? e : returning_id(st, id);
+                     db_nz(sumber), oleh);
+  return e ? e : db_returning_id(st, id);
 }
 
 err_t store_pegawai_impor_close(db_t *db, int64_t id, const store_impor_end_t *end) {

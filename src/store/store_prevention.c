@@ -6,26 +6,6 @@
 
 #include "core/banned.h"
 
-static const char *nz(const char *s) { return s && *s ? s : NULL; }
-
-/* Scope as three parameters of "(?='' OR col=? OR col LIKE ?)"; like holds "scope.%". */
-#define SCOPE_SQL(col) "(?='' OR " col "=? OR " col " LIKE ?)"
-static const char *scope_like(const char *scope, char *like, size_t cap) {
-  snprintf(like, cap, "%s.%%", scope ? scope : "");
-  return scope ? scope : "";
-}
-
-static err_t bind_id_or_null(db_t *db, db_stmt_t *st, int idx, int64_t id) {
-  return id > 0 ? db_ops(db)->bind_int(st, idx, id) : db_ops(db)->bind_null(st, idx);
-}
-
-static err_t returning_id(db_stmt_t *st, int64_t *id) {
-  err_t e = db_step(st);
-  if (e == ERR_OK && id) *id = db_int(st, 0);
-  db_done(st);
-  return e == ERR_DONE ? ERR_DB : e;
-}
-
 /* ---- registry (the pegawai table itself: store_pegawai.c) ---- */
 
 err_t store_opd_get(db_t *db, int64_t id, store_opd_row_t *out) {
@@ -56,20 +36,20 @@ err_t store_pakta_insert(db_t *db, const store_pakta_in_t *p, int64_t *id) {
   err_t e = db_query(db,
                      "INSERT INTO pakta(tanggal,tempat,wilayah,versi_butir,keterangan,dibuat_oleh,dibuat,opd_id)"
                      " VALUES(?,?,?,?,?,?,?,?) RETURNING id",
-                     &st, "ttttttt", p->tanggal, p->tempat, p->wilayah, p->versi_butir, nz(p->keterangan),
+                     &st, "ttttttt", p->tanggal, p->tempat, p->wilayah, p->versi_butir, db_nz(p->keterangan),
                      p->dibuat_oleh, p->dibuat);
   if (e) return e;
-  if ((e = bind_id_or_null(db, st, 8, p->opd_id))) { db_done(st); return e; }
-  return returning_id(st, id);
+  if ((e = db_bind_id(db, st, 8, p->opd_id))) { db_done(st); return e; }
+  return db_returning_id(st, id);
 }
 
 err_t store_pakta_ttd_insert(db_t *db, int64_t pakta_id, int64_t pegawai_id, const char *nama, const char *jabatan,
                              const char *nip) {
   db_stmt_t *st;
   err_t e = db_query(db, "INSERT INTO pakta_penandatangan(pakta_id,nama,jabatan,nip,pegawai_id) VALUES(?,?,?,?,?)",
-                     &st, "ittt", pakta_id, nama, nz(jabatan), nz(nip));
+                     &st, "ittt", pakta_id, nama, db_nz(jabatan), db_nz(nip));
   if (e) return e;
-  if (!(e = bind_id_or_null(db, st, 5, pegawai_id))) e = db_step(st);
+  if (!(e = db_bind_id(db, st, 5, pegawai_id))) e = db_step(st);
   db_done(st);
   return e == ERR_DONE ? ERR_OK : e;
 }
@@ -78,7 +58,7 @@ err_t store_pakta_list(db_t *db, const char *scope, int64_t limit, err_t (*fn)(v
                        void *ud) {
   db_stmt_t *st;
   char like[40];
-  const char *sc = scope_like(scope, like, sizeof like);
+  const char *sc = db_scope_like(scope, like, sizeof like);
   err_t e = db_query(db,
                      "SELECT p.id,COALESCE(p.opd_id,0),"
                      " (SELECT COUNT(*) FROM pakta_penandatangan t WHERE t.pakta_id=p.id),"
@@ -86,7 +66,7 @@ err_t store_pakta_list(db_t *db, const char *scope, int64_t limit, err_t (*fn)(v
                      " p.tanggal,p.tempat,p.wilayah,w.nama,o.nama,p.versi_butir,p.dokumen_sha256,p.dokumen_nama,"
                      " p.keterangan,p.dibuat_oleh,p.dibuat,p.dokumen_mime,COALESCE(p.dokumen_ukuran,0),p.dokumen_diunggah"
                      " FROM pakta p JOIN wilayah w ON w.kode=p.wilayah LEFT JOIN opd o ON o.id=p.opd_id"
-                     " WHERE " SCOPE_SQL("p.wilayah") " ORDER BY p.tanggal DESC, p.id DESC LIMIT ?",
+                     " WHERE " DB_SCOPE_SQL("p.wilayah") " ORDER BY p.tanggal DESC, p.id DESC LIMIT ?",
                      &st, "ttti", sc, sc, like, limit);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK) {
@@ -124,25 +104,25 @@ err_t store_kegiatan_insert(db_t *db, const store_kegiatan_in_t *k, int64_t *id)
   err_t e = db_query(db,
                      "INSERT INTO kegiatan(jenis,tanggal,wilayah,judul,nomor,keterangan,dibuat_oleh,dibuat,peserta,opd_id)"
                      " VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                     &st, "ttttttttI", k->jenis, k->tanggal, k->wilayah, k->judul, nz(k->nomor), nz(k->keterangan),
+                     &st, "ttttttttI", k->jenis, k->tanggal, k->wilayah, k->judul, db_nz(k->nomor), db_nz(k->keterangan),
                      k->dibuat_oleh, k->dibuat, (int)k->peserta);
   if (e) return e;
-  if ((e = bind_id_or_null(db, st, 10, k->opd_id))) { db_done(st); return e; }
-  return returning_id(st, id);
+  if ((e = db_bind_id(db, st, 10, k->opd_id))) { db_done(st); return e; }
+  return db_returning_id(st, id);
 }
 
 err_t store_kegiatan_list(db_t *db, const char *scope, const char *jenis, int64_t limit,
                           err_t (*fn)(void *ud, const store_kegiatan_row_t *r), void *ud) {
   db_stmt_t *st;
   char like[40];
-  const char *sc = scope_like(scope, like, sizeof like);
+  const char *sc = db_scope_like(scope, like, sizeof like);
   const char *j = jenis ? jenis : "";
   err_t e = db_query(db,
                      "SELECT k.id,COALESCE(k.opd_id,0),k.peserta,k.jenis,k.tanggal,k.wilayah,w.nama,o.nama,k.judul,"
                      " k.nomor,k.lampiran_sha256,k.keterangan,k.dibuat_oleh,k.dibuat,k.lampiran_nama,k.lampiran_mime,"
                      " COALESCE(k.lampiran_ukuran,0),k.lampiran_diunggah"
                      " FROM kegiatan k JOIN wilayah w ON w.kode=k.wilayah LEFT JOIN opd o ON o.id=k.opd_id"
-                     " WHERE " SCOPE_SQL("k.wilayah") " AND (?='' OR k.jenis=?)"
+                     " WHERE " DB_SCOPE_SQL("k.wilayah") " AND (?='' OR k.jenis=?)"
                      " ORDER BY k.tanggal DESC, k.id DESC LIMIT ?",
                      &st, "ttttti", sc, sc, like, j, j, limit);
   if (e) return e;
@@ -193,15 +173,15 @@ err_t store_units(db_t *db, store_unit_t level, const char *scope,
                   err_t (*fn)(void *ud, const char *key, const char *nama, const char *wilayah), void *ud) {
   db_stmt_t *st;
   char like[40];
-  const char *sc = scope_like(scope, like, sizeof like);
+  const char *sc = db_scope_like(scope, like, sizeof like);
   err_t e;
   if (level == STORE_UNIT_OPD)
     e = db_query(db,
                  "SELECT CAST(o.id AS TEXT),o.nama || ' (' || i.nama || ')',o.wilayah FROM opd o"
-                 " JOIN instansi i ON i.id=o.instansi_id WHERE " SCOPE_SQL("o.wilayah") " ORDER BY o.id",
+                 " JOIN instansi i ON i.id=o.instansi_id WHERE " DB_SCOPE_SQL("o.wilayah") " ORDER BY o.id",
                  &st, "ttt", sc, sc, like);
   else
-    e = db_query(db, "SELECT kode,nama,kode FROM wilayah WHERE tingkat=? AND " SCOPE_SQL("kode") " ORDER BY kode", &st,
+    e = db_query(db, "SELECT kode,nama,kode FROM wilayah WHERE tingkat=? AND " DB_SCOPE_SQL("kode") " ORDER BY kode", &st,
                  "tttt", levels[level].tingkat, sc, sc, like);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
@@ -214,12 +194,12 @@ err_t store_pegawai_agg(db_t *db, store_unit_t level, const char *scope,
                         err_t (*fn)(void *ud, const char *key, int64_t pegawai, int64_t ikrar, int64_t relasi),
                         void *ud) {
   char sql[1024], like[40];
-  const char *sc = scope_like(scope, like, sizeof like);
+  const char *sc = db_scope_like(scope, like, sizeof like);
   snprintf(sql, sizeof sql,
            "SELECT %s,COUNT(*),COUNT(s.pegawai_id),SUM(CASE WHEN p.relasi IS NULL THEN 0 ELSE 1 END)"
            " FROM pegawai p LEFT JOIN (SELECT DISTINCT pegawai_id FROM pakta_penandatangan"
            " WHERE pegawai_id IS NOT NULL) s ON s.pegawai_id=p.id"
-           " WHERE " SCOPE_SQL("p.wilayah") " AND %s GROUP BY %s",
+           " WHERE " DB_SCOPE_SQL("p.wilayah") " AND %s GROUP BY %s",
            levels[level].group, levels[level].has_unit, levels[level].group);
   db_stmt_t *st;
   err_t e = db_query(db, sql, &st, "ttt", sc, sc, like);
@@ -234,12 +214,12 @@ err_t store_kasus_ringkas(db_t *db, const char *scope, err_t (*fn)(void *ud, con
                           void *ud) {
   db_stmt_t *st;
   char like[40];
-  const char *sc = scope_like(scope, like, sizeof like);
+  const char *sc = db_scope_like(scope, like, sizeof like);
   err_t e = db_query(db,
                      "SELECT k.wilayah,COALESCE(k.terlapor_nip,''),k.terlapor_nama_norm,k.status,k.putusan,"
                      " k.diterima,COALESCE(p.opd_id,0)"
                      " FROM kasus k LEFT JOIN pegawai p ON p.nip=k.terlapor_nip"
-                     " WHERE " SCOPE_SQL("k.wilayah") " OR (p.wilayah=? OR p.wilayah LIKE ?)",
+                     " WHERE " DB_SCOPE_SQL("k.wilayah") " OR (p.wilayah=? OR p.wilayah LIKE ?)",
                      &st, "ttttt", sc, sc, like, sc, like);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK) {
@@ -259,7 +239,7 @@ err_t store_petahana_set(db_t *db, const char *wilayah, const char *pemilihan, c
                  "INSERT INTO petahana(wilayah,pemilihan,calon,diubah_oleh,diubah) VALUES(?,?,?,?,?)"
                  " ON CONFLICT(wilayah) DO UPDATE SET pemilihan=excluded.pemilihan, calon=excluded.calon,"
                  " diubah_oleh=excluded.diubah_oleh, diubah=excluded.diubah",
-                 "ttttt", wilayah, pemilihan, nz(calon), oleh, waktu);
+                 "ttttt", wilayah, pemilihan, db_nz(calon), oleh, waktu);
 }
 
 err_t store_petahana_each(db_t *db, err_t (*fn)(void *ud, const char *wilayah, const char *pemilihan), void *ud) {

@@ -6,13 +6,6 @@
 
 #include "core/banned.h"
 
-/* "(?='' OR col=? OR col LIKE ?)": three parameters sc, sc, like (see scope_like). */
-#define SCOPE_SQL(col) "(?='' OR " col "=? OR " col " LIKE ?)"
-static const char *scope_like(const char *scope, char *like, size_t cap) {
-  snprintf(like, cap, "%s.%%", scope ? scope : "");
-  return scope ? scope : "";
-}
-
 static err_t finish(db_stmt_t *st, err_t e) {
   db_done(st);
   return e == ERR_DONE ? ERR_OK : e;
@@ -24,15 +17,15 @@ err_t store_instansi_list(db_t *db, const char *scope, const char *pemda,
                           err_t (*fn)(void *ud, const store_instansi_row_t *r), void *ud) {
   db_stmt_t *st;
   char like[40];
-  const char *sc = scope_like(scope, like, sizeof like), *pd = pemda ? pemda : "";
+  const char *sc = db_scope_like(scope, like, sizeof like), *pd = pemda ? pemda : "";
   err_t e = db_query(db,
                      "SELECT i.id,i.pemda,COALESCE(w.nama,i.pemda),i.nama,COALESCE(oc.n,0),COALESCE(pc.n,0)"
                      " FROM instansi i LEFT JOIN wilayah w ON w.kode=i.pemda"
-                     " LEFT JOIN (SELECT instansi_id,COUNT(*) AS n FROM opd WHERE " SCOPE_SQL("wilayah")
+                     " LEFT JOIN (SELECT instansi_id,COUNT(*) AS n FROM opd WHERE " DB_SCOPE_SQL("wilayah")
                      " GROUP BY instansi_id) oc ON oc.instansi_id=i.id"
                      " LEFT JOIN (SELECT instansi_id,COUNT(*) AS n FROM pegawai WHERE instansi_id IS NOT NULL AND "
-                     SCOPE_SQL("wilayah") " GROUP BY instansi_id) pc ON pc.instansi_id=i.id"
-                     " WHERE (?='' OR i.pemda=?) AND (" SCOPE_SQL("i.pemda")
+                     DB_SCOPE_SQL("wilayah") " GROUP BY instansi_id) pc ON pc.instansi_id=i.id"
+                     " WHERE (?='' OR i.pemda=?) AND (" DB_SCOPE_SQL("i.pemda")
                      " OR oc.n IS NOT NULL OR pc.n IS NOT NULL)"
                      " ORDER BY i.pemda,i.nama",
                      &st, "ttttttttttt", sc, sc, like, sc, sc, like, pd, pd, sc, sc, like);
@@ -63,7 +56,7 @@ err_t store_opd_list(db_t *db, const char *scope, int64_t instansi_id,
                      err_t (*fn)(void *ud, const store_opd_list_row_t *r), void *ud) {
   db_stmt_t *st;
   char like[40];
-  const char *sc = scope_like(scope, like, sizeof like);
+  const char *sc = db_scope_like(scope, like, sizeof like);
   /* An OPD's wilayah is its office; it is also listed where it has officials
    * (a Dinas Pendidikan registered at one school still employs teachers in
    * every kecamatan). The count is of its officials within scope, from one
@@ -72,8 +65,8 @@ err_t store_opd_list(db_t *db, const char *scope, int64_t instansi_id,
                      "SELECT o.id,o.instansi_id,o.nama,i.nama,o.wilayah,COALESCE(w.nama,o.wilayah),COALESCE(pc.n,0)"
                      " FROM opd o JOIN instansi i ON i.id=o.instansi_id LEFT JOIN wilayah w ON w.kode=o.wilayah"
                      " LEFT JOIN (SELECT opd_id,COUNT(*) AS n FROM pegawai WHERE opd_id IS NOT NULL AND "
-                     SCOPE_SQL("wilayah") " GROUP BY opd_id) pc ON pc.opd_id=o.id"
-                     " WHERE (?=0 OR o.instansi_id=?) AND (" SCOPE_SQL("o.wilayah") " OR pc.n IS NOT NULL)"
+                     DB_SCOPE_SQL("wilayah") " GROUP BY opd_id) pc ON pc.opd_id=o.id"
+                     " WHERE (?=0 OR o.instansi_id=?) AND (" DB_SCOPE_SQL("o.wilayah") " OR pc.n IS NOT NULL)"
                      " ORDER BY i.nama,o.nama,o.id",
                      &st, "tttiittt", sc, sc, like, instansi_id, instansi_id, sc, sc, like);
   if (e) return e;
@@ -143,7 +136,7 @@ err_t store_pegawai_search(db_t *db, const store_pegawai_filter_t *f,
 #define WHERE_ADD(frag) w += (size_t)snprintf(where + w, sizeof where - w, "%s%s", w ? " AND " : " WHERE ", frag)
   where[0] = '\0';
   if (f->scope && *f->scope) {
-    scope_like(f->scope, like, sizeof like);
+    db_scope_like(f->scope, like, sizeof like);
     WHERE_ADD("(p.wilayah=? OR p.wilayah LIKE ?)");
     ptext(&ps, f->scope);
     ptext(&ps, like);
@@ -245,11 +238,11 @@ err_t store_petahana_list(db_t *db, const char *scope, err_t (*fn)(void *ud, con
                           void *ud) {
   db_stmt_t *st;
   char like[40];
-  const char *sc = scope_like(scope, like, sizeof like);
+  const char *sc = db_scope_like(scope, like, sizeof like);
   err_t e = db_query(db,
                      "SELECT t.wilayah,COALESCE(w.nama,t.wilayah),t.pemilihan,t.calon,t.diubah_oleh,t.diubah"
                      " FROM petahana t LEFT JOIN wilayah w ON w.kode=t.wilayah"
-                     " WHERE " SCOPE_SQL("t.wilayah") " OR ? LIKE t.wilayah || '.%' ORDER BY t.wilayah",
+                     " WHERE " DB_SCOPE_SQL("t.wilayah") " OR ? LIKE t.wilayah || '.%' ORDER BY t.wilayah",
                      &st, "tttt", sc, sc, like, sc);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK) {

@@ -22,8 +22,6 @@ const char STORE_SCREEN_M6_SQL[] =
   "id,pos_id,platform,akun,nama,nip,waktu,url,teks,tangkapan,sha256,hits,kategori,skor,wilayah,status," \
   "diajukan_oleh,diajukan,diputus_oleh,diputus,catatan,kasus_kode"
 
-static const char *nz(const char *s) { return s && *s ? s : NULL; }
-
 static void read_item(db_stmt_t *st, screen_item_t *it) {
   memset(it, 0, sizeof *it);
   it->id = db_int(st, 0);
@@ -57,8 +55,8 @@ err_t store_screen_insert(db_t *db, const screen_item_t *it, int64_t *id, int *c
                      "INSERT INTO saring_antrian(pos_id,platform,akun,nama,nip,waktu,url,teks,tangkapan,sha256,hits,"
                      "kategori,skor,wilayah,diajukan_oleh,diajukan) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                      " ON CONFLICT(wilayah,sha256) DO NOTHING RETURNING id",
-                     &st, "ttttttttttttIttt", nz(it->pos_id), nz(it->platform), nz(it->akun), nz(it->nama),
-                     nz(it->nip), nz(it->waktu), nz(it->url), it->teks, it->tangkapan, it->sha256, it->hits,
+                     &st, "ttttttttttttIttt", db_nz(it->pos_id), db_nz(it->platform), db_nz(it->akun), db_nz(it->nama),
+                     db_nz(it->nip), db_nz(it->waktu), db_nz(it->url), it->teks, it->tangkapan, it->sha256, it->hits,
                      it->kategori ? it->kategori : "", it->skor, it->wilayah, it->diajukan_oleh, it->diajukan);
   if (e) return e;
   e = db_step(st);
@@ -133,7 +131,7 @@ err_t store_screen_decide(db_t *db, int64_t id, const char *status, const char *
   err_t e = db_exec(db,
                     "UPDATE saring_antrian SET status=?, diputus_oleh=?, diputus=?, catatan=?, kasus_kode=?"
                     " WHERE id=? AND status='menunggu'",
-                    "ttttti", status, by, at, nz(catatan), nz(kasus_kode), id);
+                    "ttttti", status, by, at, db_nz(catatan), db_nz(kasus_kode), id);
   if (e) return e;
   return db_changes(db) == 1 ? ERR_OK : err_set(ERR_CONFLICT, "keputusan", "Butir antrian ini sudah diputus.");
 }
