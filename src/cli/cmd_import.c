@@ -155,6 +155,9 @@ int cmd_import(int argc, char **argv) {
   printf("Selesai: %ld baris diimpor (%ld baru, %ld diperbarui), %ld ditolak\n", s.baru + s.diperbarui, s.baru,
          s.diperbarui, s.ditolak);
   fprintf(stderr, "Waktu: %.1f detik (%.0f baris/detik)\n", dt, dt > 0 ? (double)s.baris / dt : 0.0);
+  if (s.register_kosong)
+    fprintf(stderr, "Mode: register kosong (indeks NIP dibangun sekali di akhir); muat massal %s.\n",
+            s.muat_massal ? "aktif" : "tidak aktif karena proses lain sedang membuka basis data");
   if (c.rej) {
     fclose(c.rej);
     fprintf(stderr, "Baris yang ditolak beserta alasannya: %s\n", c.rej_path);

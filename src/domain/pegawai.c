@@ -643,6 +643,8 @@ err_t pegawai_import(db_t *db, FILE *in, const pegawai_import_opts_t *opts, pega
   pthread_mutex_init(&im.w.mu, NULL);
   pthread_cond_init(&im.w.cv, NULL);
   err_t e = store_pegawai_bulk_begin(db, &im.bulk);
+  stats->register_kosong = im.bulk.fresh;
+  stats->muat_massal = im.bulk.bulk_mode;
   if (!e) e = store_wilayah_each_kode(db, add_wilayah, &im.wilayah);
   if (!e) e = store_write(db, log_open_tx, &im);
   if (!e) {

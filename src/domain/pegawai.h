@@ -38,6 +38,8 @@ typedef struct {
   long baris;      /* data rows read */
   long baru, diperbarui, ditolak;
   unsigned long long bita; /* input bytes consumed (approximate, for progress) */
+  int register_kosong;     /* the registry was empty: first-load mode (store_pegawai.h) */
+  int muat_massal;         /* the store granted its bulk mode (no other process had the database open) */
 } pegawai_import_stats_t;
 
 typedef struct {

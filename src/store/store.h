@@ -34,6 +34,10 @@ struct store_ops {
   err_t (*connect)(void *impl, db_t **out);
   void (*disconnect)(db_t *db);
   err_t (*exec_script)(db_t *db, const char *sql); /* several statements, no params */
+  /* Optional. A bulk load into empty tables on this connection: on = 1 asks
+   * for the backend's fastest durable mode, granted (*granted = 1) only when
+   * no other process uses the database; on = 0 with the granted value ends it. */
+  err_t (*bulk)(db_t *db, int on, int *granted);
   err_t (*begin)(db_t *db, int write);
   err_t (*commit)(db_t *db);
   void (*rollback)(db_t *db);

@@ -31,16 +31,6 @@ static err_t index_exists(db_t *db, const char *name, int *yes) {
   return e;
 }
 
-static err_t pragma_text(db_t *db, const char *sql, char *out, size_t cap) {
-  db_stmt_t *st;
-  err_t e = db_query(db, sql, &st, "");
-  if (e) return e;
-  e = db_step(st);
-  snprintf(out, cap, "%s", e == ERR_OK ? db_text(st, 0) : "");
-  db_done(st);
-  return e == ERR_OK || e == ERR_DONE ? ERR_OK : e;
-}
-
 static err_t drop_indexes_tx(db_t *db, void *ud) {
   (void)ud;
   char sql[96];
@@ -65,12 +55,7 @@ err_t store_pegawai_bulk_begin(db_t *db, store_bulk_t *b) {
   if (any) return store_pegawai_repair(db, &merged); /* update mode needs the unique NIP index */
   if ((e = store_write(db, drop_indexes_tx, NULL))) return e;
   b->fresh = 1;
-  if (is_sqlite(db)) {
-    /* Refused (the mode stays "wal") while another connection has the database open. */
-    char mode[16];
-    if ((e = pragma_text(db, "PRAGMA journal_mode=DELETE", mode, sizeof mode))) return e;
-    b->journal_switch = strcmp(mode, "delete") == 0;
-  }
+  if (db_ops(db)->bulk && (e = db_ops(db)->bulk(db, 1, &b->bulk_mode))) return e;
   return ERR_OK;
 }
 
@@ -115,10 +100,13 @@ err_t store_pegawai_bulk_end(db_t *db, const store_bulk_t *b) {
   if (b->fresh) {
     e = store_write(db, make_indexes_tx, NULL);
   }
+  if (db_ops(db)->bulk) {
+    int granted = b->bulk_mode;
+    err_t e2 = db_ops(db)->bulk(db, 0, &granted);
+    if (!e) e = e2;
+  }
   if (is_sqlite(db)) {
-    char mode[16];
-    err_t e2 = b->journal_switch ? pragma_text(db, "PRAGMA journal_mode=WAL", mode, sizeof mode) : ERR_OK;
-    if (!e2) e2 = db_exec_script(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;");
+    err_t e2 = db_exec_script(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;");
     if (!e) e = e2;
   }
   return e;

@@ -5,14 +5,14 @@
  *
  * Import modes (store_pegawai_bulk_begin decides):
  *   fresh  — the registry is empty: its indexes (the unique NIP index too)
- *            are dropped, rows are appended with store_pegawai_insert, and
- *            store_pegawai_bulk_end merges NIPs repeated in the file (the
+ *            are dropped, rows are appended with store_pegawai_insert_many,
+ *            store_pegawai_merge merges NIPs repeated in the file (the
  *            row read last wins, as in update mode) and builds the indexes
- *            once, by sorting. On SQLite the connection also switches to a
- *            rollback journal when no other connection has the database
- *            open: pages appended to an empty table are then written once
- *            instead of twice (WAL, then checkpoint). It returns to WAL at
- *            the end.
+ *            once, by sorting. The backend may also switch to a faster
+ *            durable mode for it (store_ops.bulk: on SQLite a rollback
+ *            journal, so appended pages are written once instead of to the
+ *            WAL and again at checkpoint) when no other process has the
+ *            database open; it switches back at the end.
  *   update — rows go through store_pegawai_upsert (insert, or update by
  *            NIP) with every index live.
  * A process killed in the middle of a fresh import leaves the registry
@@ -33,7 +33,7 @@ typedef struct {
 
 typedef struct {
   int fresh;          /* 1: the registry was empty; indexes dropped */
-  int journal_switch; /* SQLite: switched from WAL to a rollback journal */
+  int bulk_mode;      /* the backend granted its bulk mode (store_ops.bulk) */
 } store_bulk_t;
 
 /* Pair with store_pegawai_bulk_end on the same connection, outside any transaction. */

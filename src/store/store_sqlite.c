@@ -8,10 +8,13 @@
  * guarantee for speed (a commit still survives a process kill -9). Statements are prepared once per connection and kept
  * in a small cache keyed by SQL text.
  */
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/mem.h"
 #include "store/store_internal.h"
@@ -128,6 +131,56 @@ static err_t sq_exec_script(db_t *db, const char *sql) {
   return e;
 }
 
+/*
+ * Bulk mode. In WAL every page is written twice (to the WAL, then by the
+ * checkpoint); in a rollback journal, pages appended past the end of the file
+ * are not journaled at all, so a load into empty tables writes them once.
+ * Switching out of WAL under another process that has the database open
+ * would turn its readers into lock holders that block writers, so it is done
+ * only when no other process holds the shared "DMS" lock that every WAL
+ * connection keeps on its -shm file (byte 128 in SQLite's unix VFS). A
+ * process that opens the database during the load finds a rollback journal
+ * and switches it back to WAL (its PRAGMA waits for the busy timeout).
+ */
+enum { SQ_SHM_DMS_BYTE = 128 };
+
+static int sq_others_attached(sqlite3 *h) {
+  const char *db = sqlite3_db_filename(h, "main");
+  char shm[4096];
+  if (!db || !*db || snprintf(shm, sizeof shm, "%s-shm", db) >= (int)sizeof shm) return 1;
+  int fd = open(shm, O_RDWR | O_CLOEXEC);
+  if (fd < 0) return 1; /* cannot tell: assume others */
+  struct flock fl = {0};
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  fl.l_start = SQ_SHM_DMS_BYTE;
+  fl.l_len = 1;
+  int others = fcntl(fd, F_GETLK, &fl) != 0 || fl.l_type != F_UNLCK; /* our own locks never show here */
+  close(fd);
+  return others;
+}
+
+static err_t sq_journal(sq_db_t *d, const char *pragma, const char *want, int *ok) {
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2(d->h, pragma, -1, &st, NULL);
+  if (rc != SQLITE_OK) return sq_err(d->h, rc);
+  rc = sqlite3_step(st);
+  *ok = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
+  sqlite3_finalize(st);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || (rc & 0xff) == SQLITE_BUSY ? ERR_OK : sq_err(d->h, rc);
+}
+
+static err_t sq_bulk(db_t *db, int on, int *granted) {
+  sq_db_t *d = (sq_db_t *)db;
+  int ok = 0;
+  if (!on) return *granted ? sq_journal(d, "PRAGMA journal_mode=WAL", "wal", &ok) : ERR_OK;
+  *granted = 0;
+  if (sq_others_attached(d->h)) return ERR_OK;
+  err_t e = sq_journal(d, "PRAGMA journal_mode=DELETE", "delete", &ok);
+  *granted = !e && ok;
+  return e;
+}
+
 static err_t sq_begin(db_t *db, int write) {
   return sq_exec_script(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
 }
@@ -219,6 +272,7 @@ const struct store_ops store_sqlite_ops = {
     .prepare = sq_prepare,
     .bind_text = sq_bind_text,
     .bind_text_ref = sq_bind_text_ref,
+    .bulk = sq_bulk,
     .bind_int = sq_bind_int,
     .bind_blob = sq_bind_blob,
     .bind_null = sq_bind_null,
