@@ -15,7 +15,6 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { luncurkan, konteks, unik, masuk, laporLewatApi, pilihWilayah, PNG } from './lib.mjs';
 
@@ -231,16 +230,7 @@ test('dokumen pakta dan lampiran kegiatan: unggah, sidik SHA-256, tautan unduh',
 });
 
 test('penandatangan dipilih dari daftar pegawai', async () => {
-  // Daftar pegawai Kota Mojokerto lewat CLI impor, seperti yang dilakukan pemda.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netral-pegawai-'));
-  const csv = path.join(dir, 'pegawai.csv');
-  fs.writeFileSync(csv, 'nip,nama,jabatan,instansi,unit_kerja,wilayah,kategori\n'
-    + '197805122005011003,Budi Santoso,Sekretaris Kelurahan,Pemerintah Kota Mojokerto,Kelurahan Surodinawan,35.76.01,asn\n'
-    + '198001012006041001,Sri Wahyuni,Kepala Seksi,Pemerintah Kota Mojokerto,Kecamatan Prajuritkulon,35.76.01,asn\n');
-  const imp = netral(['import', 'pegawai', csv]);
-  assert.equal(imp.status, 0, imp.stdout + imp.stderr);
-  fs.rmSync(dir, { recursive: true, force: true });
-
+  // Daftar pegawai Kota Mojokerto: diimpor oleh run.sh sebelum server berjalan (seperti oleh pemda).
   const ctx = await konteks(browser);
   const page = await ctx.newPage();
   await masuk(page);

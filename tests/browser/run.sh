@@ -42,6 +42,15 @@ else
   if [ ! -x "$BUILD/netral" ]; then echo "Tidak ada $BUILD/netral — jalankan make dulu." >&2; exit 1; fi
   printf 'Rahasia-123!\n' | "$BUILD/netral" user add --username uji_bawaslu --role bawaslu --wilayah 35.76 >"$TMP/user.log" 2>&1 \
     || { echo "Gagal membuat pengguna uji:" >&2; cat "$TMP/user.log" >&2; exit 1; }
+  # Daftar pegawai Kota Mojokerto untuk uji pemilihan penandatangan (pencegahan.test.mjs),
+  # diimpor seperti oleh pemda sebelum server berjalan.
+  cat >"$TMP/pegawai.csv" <<'CSV'
+nip,nama,jabatan,instansi,unit_kerja,wilayah,kategori
+197805122005011003,Budi Santoso,Sekretaris Kelurahan,Pemerintah Kota Mojokerto,Kelurahan Surodinawan,35.76.01,asn
+198001012006041001,Sri Wahyuni,Kepala Seksi,Pemerintah Kota Mojokerto,Kecamatan Prajuritkulon,35.76.01,asn
+CSV
+  "$BUILD/netral" import pegawai "$TMP/pegawai.csv" >"$TMP/impor.log" 2>&1 \
+    || { echo "Gagal mengimpor daftar pegawai uji:" >&2; cat "$TMP/impor.log" >&2; exit 1; }
   "$BUILD/netral" serve >"$TMP/server.log" 2>&1 &
   PID=$!
 fi
