@@ -82,6 +82,7 @@ struct screen_scratch {
   size_t ncand, ccap;
   uint32_t *pidx; /* indices of peredam occurrences, ascending; ocap entries */
   size_t npidx, pcap;
+  size_t tok_hint; /* token of the previous match's end (matches come by end offset) */
   char *tmp; /* screen_scratch_tmp */
   size_t tmpcap;
   screen_hit_t hits[SCREEN_MAX_HITS];
@@ -353,6 +354,21 @@ const char *screen_scratch_normalised(const screen_scratch_t *s) { return s->nor
 
 /* ------------------------------------------------------------ scanning */
 
+/* norm_tok_at(n, off) found by walking from token hint: token ends
+ * increase, so the first token ending beyond off is reached from either
+ * side. Hyperscan reports matches in order of end offset, so the walk
+ * from the previous match is a few steps instead of a binary search. */
+static size_t tok_after(const norm_t *n, size_t off, size_t t) {
+  const norm_tok_t *tk = n->toks;
+  if (t > n->ntoks) t = n->ntoks;
+  if (t > 0 && (size_t)tk[t - 1].start + tk[t - 1].len > off) {
+    while (t > 0 && (size_t)tk[t - 1].start + tk[t - 1].len > off) t--;
+  } else {
+    while (t < n->ntoks && (size_t)tk[t].start + tk[t].len <= off) t++;
+  }
+  return t;
+}
+
 static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *ctx) {
   screen_scratch_t *s = ctx;
   const screen_rules_t *rs = s->e->rules;
@@ -361,7 +377,9 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
   while (a < b && n->text[a] == ' ') a++;
   while (b > a && n->text[b - 1] == ' ') b--;
   if (a >= b) return 0;
-  uint32_t t0 = (uint32_t)norm_tok_at(n, a), t1 = (uint32_t)norm_tok_at(n, b - 1);
+  size_t tk = tok_after(n, b - 1, s->tok_hint);
+  s->tok_hint = tk;
+  uint32_t t1 = (uint32_t)tk, t0 = (uint32_t)tok_after(n, a, tk);
   uint32_t r0 = rs->ref_start[id], r1 = rs->ref_start[id + 1];
   if (s->nocc + (r1 - r0) > s->ocap && s->ocap < MAX_OCC) {
     size_t nc = s->ocap ? s->ocap * 2 : 64;
@@ -591,6 +609,7 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   err_t e = norm_run(&s->norm, en->lx, teks, len);
   if (e) return e;
   s->nocc = s->ncand = 0;
+  s->tok_hint = 0;
   buf_reset(&s->str);
   hs_error_t rc = hs_scan(en->db, s->norm.text, (unsigned)s->norm.len, 0, s->hs, on_match, s);
   if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) return hs_fail("hs_scan", rc);
