@@ -472,11 +472,34 @@ static void sb_int(sb_t *b, int v) {
   sb_put(b, t + k, sizeof t - k);
 }
 
-/* Append b's bytes and a NUL to the scratch string store; returns the offset. */
-static size_t str_add(screen_scratch_t *s, const sb_t *b) {
+/* A builder over the free end of the scratch string store, with room for
+ * cap - 1 bytes and the NUL: texts are built in place, not copied in.
+ * Returns -1 (and marks the store oom) when it cannot grow. */
+static int str_open(screen_scratch_t *s, sb_t *b, size_t cap) {
+  buf_t *st = &s->str;
+  if (st->oom) return -1;
+  if (st->len + cap > st->cap) {
+    size_t nc = st->cap ? st->cap : 4096;
+    while (nc < st->len + cap) nc *= 2;
+    char *d = xrealloc(st->data, nc);
+    if (!d) {
+      st->oom = 1;
+      return -1;
+    }
+    st->data = d;
+    st->cap = nc;
+  }
+  b->d = st->data + st->len;
+  b->n = 0;
+  b->cap = cap;
+  return 0;
+}
+
+/* Close a builder from str_open: NUL-terminate; returns the text's offset. */
+static size_t str_close(screen_scratch_t *s, const sb_t *b) {
   size_t off = s->str.len;
-  buf_append(&s->str, b->d, b->n);
-  buf_append(&s->str, "", 1);
+  b->d[b->n] = '\0';
+  s->str.len += b->n + 1;
   return off;
 }
 
@@ -527,14 +550,15 @@ static int explain(const screen_engine_t *en, screen_scratch_t *s, size_t nh, co
   const expl_t *ex = &en->expl[cd->rule];
   const char *xs = rs->text + cd->xt, *ys = cd->has_y ? rs->text + cd->yt : NULL;
   size_t xl = cd->xl == 0xFFFF ? strlen(xs) : cd->xl, yl = !ys ? 0 : cd->yl == 0xFFFF ? strlen(ys) : cd->yl;
-  char big[1024], damp[300];
-  sb_t b = {big, 0, sizeof big};
+  char damp[300];
+  sb_t b;
+  if (str_open(s, &b, 1024)) return -1;
   sb_put(&b, xs, xl); /* istilah */
   if (ys) {
     sb_str(&b, " … ");
     sb_put(&b, ys, yl);
   }
-  s->soff[nh][0] = str_add(s, &b);
+  s->soff[nh][0] = str_close(s, &b);
   sb_t d = {damp, 0, sizeof damp};
   if (pr >= 0) {
     r = &rs->rules[cd->rule];
@@ -553,7 +577,7 @@ static int explain(const screen_engine_t *en, screen_scratch_t *s, size_t nh, co
   const char *et = en->etext + ex->off;
   size_t why = 4 + xl + (ys ? ex->mid + yl : 0); /* «x» or «x» dalam … «y» */
   if (ex->head != 0xFFFF && why <= 399 && (size_t)ex->head + xl + (ys ? ex->mid + yl : 0) + ex->tail + d.n <= 1023) {
-    b.n = 0;
+    if (str_open(s, &b, 1024)) return -1;
     sb_put(&b, et, ex->head);
     sb_put(&b, xs, xl);
     if (ys) {
@@ -562,7 +586,7 @@ static int explain(const screen_engine_t *en, screen_scratch_t *s, size_t nh, co
     }
     sb_put(&b, et + ex->head + ex->mid, ex->tail);
     sb_put(&b, damp, d.n);
-    s->soff[nh][1] = str_add(s, &b);
+    s->soff[nh][1] = str_close(s, &b);
     /* the damp text is normalised text ([a-z0-9_ ]) and the peredam
      * rule's catatan, checked with that rule's pieces */
     s->hits[nh].plain = ex->plain && cd->xp && cd->yp && (pr < 0 || en->expl[pr].plain);
@@ -583,7 +607,7 @@ static int explain(const screen_engine_t *en, screen_scratch_t *s, size_t nh, co
     sb_put(&w, ys, yl);
     sb_str(&w, "»");
   }
-  b.n = 0;
+  if (str_open(s, &b, 1024)) return -1;
   sb_str(&b, "Aturan ");
   sb_str(&b, r->id);
   sb_str(&b, " (");
@@ -598,7 +622,7 @@ static int explain(const screen_engine_t *en, screen_scratch_t *s, size_t nh, co
   sb_str(&b, ".");
   sb_str(&b, r->syarat_pemilu ? " Istilah lemah, dihitung karena ada konteks pemilihan." : "");
   sb_put(&b, damp, d.n);
-  s->soff[nh][1] = str_add(s, &b);
+  s->soff[nh][1] = str_close(s, &b);
   return 0;
 }
 
