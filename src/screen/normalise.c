@@ -578,7 +578,8 @@ void norm_lexicon_free(norm_lexicon_t *lx) {
 size_t norm_lexicon_size(const norm_lexicon_t *lx) { return lx ? lx->n : 0; }
 
 /* Lookup with the word's lex_hash already computed. */
-static const char *lex_find(const norm_lexicon_t *lx, const char *w, size_t len, uint32_t hv) {
+static inline __attribute__((always_inline)) const char *lex_find(const norm_lexicon_t *lx, const char *w, size_t len,
+                                                                  uint32_t hv) {
   if (!lx || len == 0 || !lx->slot) return NULL;
   uint8_t tg = (uint8_t)(hv >> 24 | 1);
   for (size_t h = hv & (lx->nslot - 1);; h = (h + 1) & (lx->nslot - 1)) {
