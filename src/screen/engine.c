@@ -358,7 +358,7 @@ const char *screen_scratch_normalised(const screen_scratch_t *s) { return s->nor
  * increase, so the first token ending beyond off is reached from either
  * side. Hyperscan reports matches in order of end offset, so the walk
  * from the previous match is a few steps instead of a binary search. */
-static size_t tok_after(const norm_t *n, size_t off, size_t t) {
+static inline __attribute__((always_inline)) size_t tok_after(const norm_t *n, size_t off, size_t t) {
   const norm_tok_t *tk = n->toks;
   if (t > n->ntoks) t = n->ntoks;
   if (t > 0 && (size_t)tk[t - 1].start + tk[t - 1].len > off) {

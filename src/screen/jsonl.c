@@ -282,7 +282,7 @@ static const unsigned char str_stop_tab[256] = {
 };
 
 /* First byte in [p, end) that str_stop_tab marks, or end. */
-static const char *str_stop(const char *p, const char *end) {
+static inline __attribute__((always_inline)) const char *str_stop(const char *p, const char *end) {
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
   while (end - p >= 16) {
@@ -301,7 +301,7 @@ static const char *str_stop(const char *p, const char *end) {
 /* String at r->p (after the opening quote). Without escapes it is
  * returned in place (*s points into the line, not NUL-terminated); with
  * escapes it is unescaped into the work buffer. 0 = not in the subset. */
-static int rd_str(rd_t *r, const char **s, size_t *n) {
+static inline __attribute__((always_inline)) int rd_str(rd_t *r, const char **s, size_t *n) {
   const char *start = r->p, *p = start;
   for (;;) {
     p = str_stop(p, r->end);
