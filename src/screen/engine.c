@@ -389,8 +389,12 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
     s->occ = q;
     s->ocap = nc;
   }
+  /* bounded work per post: stop at MAX_OCC (or at the capacity a failed
+   * allocation left), as the per-reference check did */
+  size_t room = (s->ocap < MAX_OCC ? s->ocap : MAX_OCC) - s->nocc;
+  int stop = 0;
+  if (r1 - r0 > room) r1 = r0 + (uint32_t)room, stop = 1;
   for (uint32_t r = r0; r < r1; r++) {
-    if (s->nocc >= MAX_OCC || s->nocc >= s->ocap) return 1; /* bounded work per post */
     const screen_ref_t *ref = &rs->refs[r];
     occ_t *o = &s->occ[s->nocc++];
     o->rule = ref->rule;
@@ -404,7 +408,7 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
     o->t0 = t0;
     o->t1 = t1;
   }
-  return 0;
+  return stop;
 }
 
 static int cmp_occ(const void *pa, const void *pb) {

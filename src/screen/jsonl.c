@@ -96,6 +96,17 @@ void screen_json_str(buf_t *b, const char *s, size_t n) {
 
 /* Decimal digits of v at o; returns the end. */
 static char *u64_to(char *o, unsigned long long v) {
+  if (v < 100) { /* offsets, weights and scores are mostly small */
+    if (v >= 10) *o++ = (char)('0' + v / 10);
+    *o++ = (char)('0' + v % 10);
+    return o;
+  }
+  if (v < 1000) {
+    o[0] = (char)('0' + v / 100);
+    o[1] = (char)('0' + v / 10 % 10);
+    o[2] = (char)('0' + v % 10);
+    return o + 3;
+  }
   char t[24];
   size_t k = sizeof t;
   do t[--k] = (char)('0' + v % 10); while ((v /= 10) != 0);
@@ -147,10 +158,10 @@ typedef struct {
 } rd_t;
 
 static inline void ws(rd_t *r) {
-  /* most calls find a byte above ' ' at once */
-  while (r->p < r->end && (unsigned char)*r->p <= ' ' &&
-         (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
-    r->p++;
+  const char *p = r->p, *end = r->end;
+  if (p < end && (unsigned char)*p > ' ') return; /* most calls */
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+  r->p = p;
 }
 
 static int hexv(char c) {
