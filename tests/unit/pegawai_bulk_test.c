@@ -22,15 +22,6 @@ static err_t on_reject(void *ud, long line, const char *why, int nf, char **f) {
 static int is_sqlite(tu_env_t *t) { return strcmp(store_backend(t->app.store), "sqlite") == 0; }
 
 
-static int64_t count_in(tu_env_t *t, const char *sql) {
-  db_t *db;
-  int64_t n = -1;
-  if (store_acquire(t->app.store, &db) == ERR_OK) {
-    db_one_int(db, sql, &n, "");
-    store_release(t->app.store, db);
-  }
-  return n;
-}
 
 static err_t import_in(tu_env_t *t, const char *csv, long batch, pegawai_import_stats_t *s) {
   db_t *db;
@@ -62,7 +53,7 @@ static void assert_audit_intact(tu_env_t *t) {
 }
 
 static int64_t nip_index(tu_env_t *t) {
-  return count_in(t, is_sqlite(t) ? "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND name='pegawai_nip'"
+  return tu_count(t, is_sqlite(t) ? "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND name='pegawai_nip'"
                                   : "SELECT COUNT(*) FROM pg_indexes WHERE indexname='pegawai_nip'");
 }
 
@@ -81,26 +72,26 @@ static void test_fresh_import_merges_repeated_nip(void **state) {
   assert_int_equal(s.baris, 4);
   assert_int_equal(s.baru, 3);
   assert_int_equal(s.diperbarui, 1); /* the later row won */
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai"), 3);
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai WHERE nip='197805122005011003' AND nama='Budi Baru'"
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai"), 3);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai WHERE nip='197805122005011003' AND nama='Budi Baru'"
                                 " AND jabatan='Kepala Sekolah' AND relasi='keluarga'"), 1);
   assert_int_equal(nip_index(&t), 1);
   /* the import log: one finished import with its counts; every row points at it */
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai_impor WHERE status='selesai' AND sumber='uji.csv'"
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai_impor WHERE status='selesai' AND sumber='uji.csv'"
                                 " AND baris=4 AND baru=3 AND diperbarui=1 AND ditolak=0 AND selesai IS NOT NULL"), 1);
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai p JOIN pegawai_impor i ON i.id=p.impor_id"), 3);
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM audit WHERE action='pegawai.impor.gabung'"
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai p JOIN pegawai_impor i ON i.id=p.impor_id"), 3);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM audit WHERE action='pegawai.impor.gabung'"
                                 " AND details LIKE '%\"nip_ganda_digabung\":1%'"), 1);
   if (is_sqlite(&t)) { /* the connection is back in WAL mode with its foreign keys on */
-    assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode='wal'"), 1);
-    assert_int_equal(count_in(&t, "SELECT foreign_keys FROM pragma_foreign_keys"), 1);
+    assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode='wal'"), 1);
+    assert_int_equal(tu_count(&t, "SELECT foreign_keys FROM pragma_foreign_keys"), 1);
   }
   /* the unique index holds: importing the same file again updates every row */
   assert_int_equal(import_in(&t, csv, 0, &s), ERR_OK);
   assert_int_equal(s.baru, 0);
   assert_int_equal(s.diperbarui, 4);
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai"), 3);
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai WHERE impor_id=(SELECT MAX(id) FROM pegawai_impor)"), 3);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai"), 3);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai WHERE impor_id=(SELECT MAX(id) FROM pegawai_impor)"), 3);
   /* update mode: a new NIP twice in the file is one new row, then updated */
   const char *twice = HDR
       "199505052020121001,Dewi,Staf,Pemerintah Kabupaten Mojokerto,Kecamatan Jetis,35.16.16,asn,,\n"
@@ -108,7 +99,7 @@ static void test_fresh_import_merges_repeated_nip(void **state) {
   assert_int_equal(import_in(&t, twice, 0, &s), ERR_OK);
   assert_int_equal(s.baru, 1);
   assert_int_equal(s.diperbarui, 1);
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai WHERE nip='199505052020121001' AND nama='Dewi Lestari'"), 1);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai WHERE nip='199505052020121001' AND nama='Dewi Lestari'"), 1);
   assert_audit_intact(&t);
   tu_close(&t);
 }
@@ -139,10 +130,10 @@ static void test_killed_fresh_import_is_repaired(void **state) {
   store_release(t.app.store, db);
   assert_int_equal(applied, 0);
   assert_int_equal(nip_index(&t), 1);
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai WHERE nip='197805122005011003'"), 1);
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pegawai WHERE nip='197805122005011003' AND nama='Budi Baru'"), 1);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai WHERE nip='197805122005011003'"), 1);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai WHERE nip='197805122005011003' AND nama='Budi Baru'"), 1);
   /* the signature follows the surviving row */
-  assert_int_equal(count_in(&t, "SELECT COUNT(*) FROM pakta_penandatangan s JOIN pegawai p ON p.id=s.pegawai_id"
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pakta_penandatangan s JOIN pegawai p ON p.id=s.pegawai_id"
                                 " WHERE p.nama='Budi Baru'"), 1);
   tu_close(&t);
 }

@@ -51,15 +51,7 @@ static err_t run_import(const char *csv, long batch, rej_t *rej, pegawai_import_
   return e;
 }
 
-static int64_t count(const char *sql) {
-  db_t *db;
-  int64_t n = -1;
-  if (store_acquire(env.app.store, &db) == ERR_OK) {
-    db_one_int(db, sql, &n, "");
-    store_release(env.app.store, db);
-  }
-  return n;
-}
+static int64_t count(const char *sql) { return tu_count(&env, sql); }
 
 #define HDR "nip,nama,jabatan,instansi,unit_kerja,wilayah,kategori,relasi,relasi_calon\n"
 

@@ -26,15 +26,7 @@ static akun_t akun[NAKUN] = {
     {"admin.uji", "admin", "35", "", ""},
 };
 
-static int64_t count(const char *sql) {
-  db_t *db;
-  int64_t n = -1;
-  if (store_acquire(env.app.store, &db) == ERR_OK) {
-    db_one_int(db, sql, &n, "");
-    store_release(env.app.store, db);
-  }
-  return n;
-}
+static int64_t count(const char *sql) { return tu_count(&env, sql); }
 
 /* A small registry: Kab. Mojokerto (two OPD, one office in Jetis, one in
  * Pacet; Dinas Pendidikan also employs a teacher in Pacet) and Kota Kediri. */
@@ -133,49 +125,12 @@ static json_t *find_by(json_t *arr, const char *key, const char *val) {
 static json_int_t int_of(json_t *o, const char *key) { return json_integer_value(json_object_get(o, key)); }
 
 /* An HTTP call with a binary body and the response headers a download sets. */
-typedef struct {
-  int status;
-  json_t *json;
-  buf_t raw;
-  char ctype[64], disposition[256];
-} hres_t;
+typedef tu_result_t hres_t;
 
 static hres_t hcall(int who, const char *method, const char *path, const char *ctype, const char *body, size_t len) {
-  req_t rq;
-  resp_t rs;
-  hres_t r;
-  char pbuf[256];
-  memset(&r, 0, sizeof r);
-  buf_init(&r.raw);
-  snprintf(pbuf, sizeof pbuf, "%s", path);
-  req_init(&rq, &env.app, method, pbuf);
-  rq.body = body;
-  rq.body_len = len;
-  rq.content_type = ctype;
-  rq.cookie_token = akun[who].tok;
-  rq.csrf_header = akun[who].csrf;
-  snprintf(rq.ip, sizeof rq.ip, "127.0.0.9");
-  resp_init(&rs);
-  http_dispatch(api_routes, api_routes_count, &rq, &rs);
-  r.status = rs.status;
-  snprintf(r.ctype, sizeof r.ctype, "%s", rs.ctype ? rs.ctype : "");
-  snprintf(r.disposition, sizeof r.disposition, "%s", rs.disposition);
-  if (rs.file_fd >= 0) {
-    char tmp[4096];
-    ssize_t n;
-    while ((n = read(rs.file_fd, tmp, sizeof tmp)) > 0) buf_append(&r.raw, tmp, (size_t)n);
-    close(rs.file_fd);
-  } else {
-    r.json = rs.body.data ? json_loads(rs.body.data, 0, NULL) : NULL;
-  }
-  resp_free(&rs);
-  req_free(&rq);
-  return r;
+  return tu_call_body(&env.app, method, path, ctype, body, len, akun[who].tok, akun[who].csrf);
 }
-static void hfree(hres_t *r) {
-  json_decref(r->json);
-  buf_free(&r->raw);
-}
+static void hfree(hres_t *r) { tu_result_free(r); }
 
 #define BOUNDARY "----NetralUji7MA4YWxkTrZu0gW"
 /* multipart/form-data with one file part; caller frees *body. */

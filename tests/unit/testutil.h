@@ -78,11 +78,12 @@ typedef struct {
   int status;
   json_t *json;
   buf_t raw;
-  char cookie[256];
+  char cookie[256], ctype[64], disposition[256];
 } tu_result_t;
 
-static inline tu_result_t tu_call(app_t *app, const char *method, const char *path, const char *body,
-                                  const char *token, const char *csrf) {
+/* The general form: a body of len bytes with its Content-Type (NULL: JSON). */
+static inline tu_result_t tu_call_body(app_t *app, const char *method, const char *path, const char *ctype,
+                                       const char *body, size_t len, const char *token, const char *csrf) {
   req_t rq;
   resp_t rs;
   tu_result_t r;
@@ -103,13 +104,16 @@ static inline tu_result_t tu_call(app_t *app, const char *method, const char *pa
     }
   }
   rq.body = body;
-  rq.body_len = body ? strlen(body) : 0;
+  rq.body_len = len;
+  if (ctype) rq.content_type = ctype;
   rq.cookie_token = token;
   rq.csrf_header = csrf;
   snprintf(rq.ip, sizeof rq.ip, "127.0.0.9");
   resp_init(&rs);
   http_dispatch(api_routes, api_routes_count, &rq, &rs);
   r.status = rs.status;
+  snprintf(r.ctype, sizeof r.ctype, "%s", rs.ctype ? rs.ctype : "");
+  snprintf(r.disposition, sizeof r.disposition, "%s", rs.disposition);
   if (rs.file_fd >= 0) {
     char tmp[4096];
     ssize_t n;
@@ -122,6 +126,22 @@ static inline tu_result_t tu_call(app_t *app, const char *method, const char *pa
   resp_free(&rs);
   req_free(&rq);
   return r;
+}
+
+static inline tu_result_t tu_call(app_t *app, const char *method, const char *path, const char *body,
+                                  const char *token, const char *csrf) {
+  return tu_call_body(app, method, path, NULL, body, body ? strlen(body) : 0, token, csrf);
+}
+
+/* The first column of the first row of sql as an integer; -1 on failure. */
+static inline int64_t tu_count(tu_env_t *t, const char *sql) {
+  db_t *db;
+  int64_t n = -1;
+  if (store_acquire(t->app.store, &db) == ERR_OK) {
+    if (db_one_int(db, sql, &n, "") != ERR_OK) n = -1;
+    store_release(t->app.store, db);
+  }
+  return n;
 }
 
 static inline void tu_result_free(tu_result_t *r) {
