@@ -556,10 +556,13 @@ static err_t log_open_tx(db_t *db, void *ud) {
   char now[CLOCK_ISO_LEN];
   clock_iso(clock_now(), now);
   const char *sumber = im->o->sumber ? im->o->sumber : "-";
-  err_t e = store_pegawai_impor_open(db, now, sumber, im->o->actor, &im->impor_id);
+  int64_t abandoned = 0;
+  err_t e = store_pegawai_impor_abandoned(db, &abandoned);
+  if (!e) e = store_pegawai_impor_open(db, now, sumber, im->o->actor, &im->impor_id);
   if (e) return e;
-  json_t *d = json_pack("{s:I,s:s,s:s}", "impor", (json_int_t)im->impor_id, "sumber", sumber, "mode",
-                        im->bulk.fresh ? "register_kosong" : "perbarui");
+  json_t *d = json_pack("{s:I,s:s,s:s,s:I}", "impor", (json_int_t)im->impor_id, "sumber", sumber, "mode",
+                        im->bulk.fresh ? "register_kosong" : "perbarui", "impor_terputus_ditandai_gagal",
+                        (json_int_t)abandoned);
   if (!d) return ERR_NOMEM;
   e = audit_append(db, im->o->keys, im->o->actor, "pegawai.impor.mulai", "pegawai_impor", d);
   json_decref(d);

@@ -472,7 +472,7 @@ err_t store_migrate(db_t *db, int *applied) {
   }
   /* A fresh registry import killed half-way leaves the registry without its indexes. */
   int64_t merged = 0;
-  if ((e = store_pegawai_repair(db, &merged)))
+  if ((e = store_pegawai_repair(db, 0, &merged)))
     return err_set(e, NULL, "Perbaikan indeks register pegawai gagal: %s", err_message(e));
   if (merged) log_info("register pegawai: %lld baris dengan NIP ganda digabung saat indeks dibangun ulang", (long long)merged);
   if (applied) *applied = n;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/banned.h"
 
 static int is_sqlite(db_t *db) { return strcmp(db_ops(db)->name, "sqlite") == 0; }
@@ -52,7 +53,9 @@ err_t store_pegawai_bulk_begin(db_t *db, store_bulk_t *b) {
     if ((e = db_exec_script(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-32768;"))) return e;
   }
   if ((e = db_one_int(db, "SELECT COUNT(*) FROM (SELECT 1 FROM pegawai LIMIT 1) t", &any, ""))) return e;
-  if (any) return store_pegawai_repair(db, &merged); /* update mode needs the unique NIP index */
+  /* Update mode needs the unique NIP index; an import killed before its end is repaired
+   * here whatever its age (imports do not run side by side). */
+  if (any) return store_pegawai_repair(db, 1, &merged);
   if ((e = store_write(db, drop_indexes_tx, NULL))) return e;
   b->fresh = 1;
   if (db_ops(db)->bulk && (e = db_ops(db)->bulk(db, 1, &b->bulk_mode))) return e;
@@ -125,13 +128,26 @@ static err_t repair_tx(db_t *db, void *ud) {
   return e;
 }
 
-err_t store_pegawai_repair(db_t *db, int64_t *merged) {
+/* An import started less than this long ago and not closed may still be
+ * running (a first load has no NIP index until its end): leave it alone. */
+enum { REPAIR_GRACE_S = 6 * 3600 };
+
+err_t store_pegawai_repair(db_t *db, int force, int64_t *merged) {
   int all = 1;
+  *merged = 0;
+  if (!force) {
+    char since[CLOCK_ISO_LEN];
+    int64_t running = 0;
+    clock_iso(clock_now() - REPAIR_GRACE_S, since);
+    err_t e = db_one_int(db, "SELECT COUNT(*) FROM pegawai_impor WHERE status='berjalan' AND mulai>?", &running, "t",
+                         since);
+    if (e) return e;
+    if (running) return ERR_OK;
+  }
   for (int i = 0; i < N_INDEXES && all; i++) {
     err_t e = index_exists(db, indexes[i].name, &all);
     if (e) return e;
   }
-  *merged = 0;
   if (all) return ERR_OK;
   repair_t r = {0};
   err_t e = store_write(db, repair_tx, &r);
@@ -251,6 +267,12 @@ err_t store_pegawai_impor_open(db_t *db, const char *mulai, const char *sumber, 
   err_t e = db_query(db, "INSERT INTO pegawai_impor(mulai,sumber,oleh) VALUES(?,?,?) RETURNING id", &st, "ttt", mulai,
                      db_nz(sumber), oleh);
   return e ? e : db_returning_id(st, id);
+}
+
+err_t store_pegawai_impor_abandoned(db_t *db, int64_t *n) {
+  err_t e = db_exec(db, "UPDATE pegawai_impor SET status='gagal' WHERE status='berjalan'", "");
+  if (!e) *n = db_changes(db);
+  return e;
 }
 
 err_t store_pegawai_impor_close(db_t *db, int64_t id, const store_impor_end_t *end) {

@@ -16,8 +16,9 @@
  *   update — rows go through store_pegawai_upsert (insert, or update by
  *            NIP) with every index live.
  * A process killed in the middle of a fresh import leaves the registry
- * without its indexes: store_pegawai_repair (run by every migrate, and so
- * by every server start and every import) merges and rebuilds them.
+ * without its indexes: store_pegawai_repair (run by every import, and by
+ * every migrate and so server start unless that import may still be
+ * running) merges and rebuilds them.
  * Strings passed to callbacks are borrowed and valid only during the call.
  */
 #ifndef NETRAL_STORE_PEGAWAI_H
@@ -44,8 +45,10 @@ err_t store_pegawai_merge(db_t *db, const store_bulk_t *b, int64_t *merged);
 /* Builds the dropped indexes and restores the connection's settings. */
 err_t store_pegawai_bulk_end(db_t *db, const store_bulk_t *b);
 /* Merge repeated NIPs and rebuild any missing registry index; *merged = rows
- * dropped (0 when the indexes were all there). Runs its own transaction. */
-err_t store_pegawai_repair(db_t *db, int64_t *merged);
+ * dropped (0 when the indexes were all there). Runs its own transaction.
+ * Unless force, nothing is done while an import opened in the last hours is
+ * still "berjalan" (it may be a first load that builds the index at its end). */
+err_t store_pegawai_repair(db_t *db, int force, int64_t *merged);
 
 /* The import log: a row per import, opened when it starts and closed with
  * its outcome ("selesai" or "gagal") and counts. */
@@ -55,6 +58,8 @@ typedef struct {
   int64_t baris, baru, diperbarui, ditolak;
 } store_impor_end_t;
 err_t store_pegawai_impor_close(db_t *db, int64_t id, const store_impor_end_t *end);
+/* Imports left "berjalan" by a killed process become "gagal"; *n = how many. */
+err_t store_pegawai_impor_abandoned(db_t *db, int64_t *n);
 
 err_t store_wilayah_each_kode(db_t *db, err_t (*fn)(void *ud, const char *kode, const char *tingkat), void *ud);
 err_t store_instansi_ensure(db_t *db, const char *pemda, const char *nama, int64_t *id);

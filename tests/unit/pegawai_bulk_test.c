@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "core/clock.h"
 #include "domain/audit.h"
 #include "domain/pegawai.h"
 #include "testutil.h"
@@ -122,9 +123,21 @@ static void test_killed_fresh_import_is_repaired(void **state) {
               " INSERT INTO pakta_penandatangan(pakta_id,pegawai_id,nama)"
               "  SELECT MAX(k.id),MIN(p.id),'Budi' FROM pakta k, pegawai p WHERE p.nip='197805122005011003';");
   assert_int_equal(nip_index(&t), 0);
-  /* every server start and import runs the migrations, which repair */
+  /* The killed import is still "berjalan" in the log. Started an hour ago, it may
+   * be a first load still running: a server start leaves the registry alone. */
+  char sql[256], hour_ago[CLOCK_ISO_LEN];
+  clock_iso(clock_now() - 3600, hour_ago);
+  snprintf(sql, sizeof sql,
+           "INSERT INTO pegawai_impor(mulai,sumber,oleh,status) VALUES('%s','putus.csv','uji','berjalan')", hour_ago);
+  exec_in(&t, sql);
   db_t *db;
   int applied = -1;
+  assert_int_equal(store_acquire(t.app.store, &db), ERR_OK);
+  assert_int_equal(store_migrate(db, &applied), ERR_OK);
+  store_release(t.app.store, db);
+  assert_int_equal(nip_index(&t), 0);
+  /* A day later it is certainly dead: every server start (migrate) repairs. */
+  exec_in(&t, "UPDATE pegawai_impor SET mulai='2000-01-01T00:00:00Z' WHERE sumber='putus.csv'");
   assert_int_equal(store_acquire(t.app.store, &db), ERR_OK);
   assert_int_equal(store_migrate(db, &applied), ERR_OK);
   store_release(t.app.store, db);
@@ -135,6 +148,10 @@ static void test_killed_fresh_import_is_repaired(void **state) {
   /* the signature follows the surviving row */
   assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pakta_penandatangan s JOIN pegawai p ON p.id=s.pegawai_id"
                                 " WHERE p.nama='Budi Baru'"), 1);
+  /* the next import marks the killed one as failed */
+  assert_int_equal(import_in(&t, csv, 0, &s), ERR_OK);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai_impor WHERE sumber='putus.csv' AND status='gagal'"), 1);
+  assert_int_equal(tu_count(&t, "SELECT COUNT(*) FROM pegawai_impor WHERE status='berjalan'"), 0);
   tu_close(&t);
 }
 
