@@ -560,9 +560,9 @@ static err_t log_open_tx(db_t *db, void *ud) {
   err_t e = store_pegawai_impor_abandoned(db, &abandoned);
   if (!e) e = store_pegawai_impor_open(db, now, sumber, im->o->actor, &im->impor_id);
   if (e) return e;
-  json_t *d = json_pack("{s:I,s:s,s:s,s:I}", "impor", (json_int_t)im->impor_id, "sumber", sumber, "mode",
+  json_t *d = json_pack("{s:I,s:s,s:s,s:I,s:I}", "impor", (json_int_t)im->impor_id, "sumber", sumber, "mode",
                         im->bulk.fresh ? "register_kosong" : "perbarui", "impor_terputus_ditandai_gagal",
-                        (json_int_t)abandoned);
+                        (json_int_t)abandoned, "nip_ganda_digabung_perbaikan", (json_int_t)im->bulk.repaired);
   if (!d) return ERR_NOMEM;
   e = audit_append(db, im->o->keys, im->o->actor, "pegawai.impor.mulai", "pegawai_impor", d);
   json_decref(d);
@@ -599,7 +599,7 @@ typedef struct {
 /* Fresh mode: merge NIPs repeated in the file and record it, in one transaction. */
 static err_t merge_tx(db_t *db, void *ud) {
   merge_t *m = ud;
-  err_t e = store_pegawai_merge(db, &m->im->bulk, &m->merged);
+  err_t e = store_pegawai_merge(db, &m->merged);
   if (e || !m->merged) return e;
   json_t *d = json_pack("{s:s,s:I}", "sumber", m->im->o->sumber ? m->im->o->sumber : "-", "nip_ganda_digabung",
                         (json_int_t)m->merged);

@@ -10,41 +10,31 @@
 
 static int is_sqlite(db_t *db) { return strcmp(db_ops(db)->name, "sqlite") == 0; }
 
-/* The registry's indexes: only the unique NIP index. Aggregates read whole
+/* The registry's only index: the unique NIP index. Aggregates read whole
  * scopes (a scan either way), and an index that rows are not appended to in
  * key order costs more to keep during an import than the import itself
  * (measured: two secondary indexes made a 4.3-million-row load 7x slower;
  * built afterwards by sorting they cost as much as the rows). */
-static const struct {
-  const char *name, *create;
-} indexes[] = {
-    {"pegawai_nip", "CREATE UNIQUE INDEX IF NOT EXISTS pegawai_nip ON pegawai(nip)"},
-};
-enum { N_INDEXES = sizeof indexes / sizeof indexes[0] };
+#define NIP_INDEX "pegawai_nip"
+#define NIP_INDEX_CREATE "CREATE UNIQUE INDEX IF NOT EXISTS " NIP_INDEX " ON pegawai(nip)"
 
-static err_t index_exists(db_t *db, const char *name, int *yes) {
+static err_t nip_index_exists(db_t *db, int *yes) {
   int64_t n = 0;
   err_t e = is_sqlite(db)
-                ? db_one_int(db, "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND name=?", &n, "t", name)
+                ? db_one_int(db, "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND name=?", &n, "t", NIP_INDEX)
                 : db_one_int(db, "SELECT COUNT(*) FROM pg_indexes WHERE schemaname=current_schema() AND indexname=?",
-                             &n, "t", name);
+                             &n, "t", NIP_INDEX);
   *yes = n > 0;
   return e;
 }
 
-static err_t drop_indexes_tx(db_t *db, void *ud) {
+static err_t drop_nip_index_tx(db_t *db, void *ud) {
   (void)ud;
-  char sql[96];
-  for (int i = 0; i < N_INDEXES; i++) {
-    snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", indexes[i].name);
-    err_t e = db_exec_script(db, sql);
-    if (e) return e;
-  }
-  return ERR_OK;
+  return db_exec_script(db, "DROP INDEX IF EXISTS " NIP_INDEX);
 }
 
 err_t store_pegawai_bulk_begin(db_t *db, store_bulk_t *b) {
-  int64_t any = 0, merged = 0;
+  int64_t any = 0;
   err_t e;
   memset(b, 0, sizeof *b);
   if (is_sqlite(db)) {
@@ -55,8 +45,8 @@ err_t store_pegawai_bulk_begin(db_t *db, store_bulk_t *b) {
   if ((e = db_one_int(db, "SELECT COUNT(*) FROM (SELECT 1 FROM pegawai LIMIT 1) t", &any, ""))) return e;
   /* Update mode needs the unique NIP index; an import killed before its end is repaired
    * here whatever its age (imports do not run side by side). */
-  if (any) return store_pegawai_repair(db, 1, &merged);
-  if ((e = store_write(db, drop_indexes_tx, NULL))) return e;
+  if (any) return store_pegawai_repair(db, 1, &b->repaired);
+  if ((e = store_write(db, drop_nip_index_tx, NULL))) return e;
   b->fresh = 1;
   if (db_ops(db)->bulk && (e = db_ops(db)->bulk(db, 1, &b->bulk_mode))) return e;
   return ERR_OK;
@@ -64,12 +54,11 @@ err_t store_pegawai_bulk_begin(db_t *db, store_bulk_t *b) {
 
 /* Try to build the unique NIP index; on a repeated NIP, keep the newest row
  * of each (signatures of pakta move to it) and build it then. */
-err_t store_pegawai_merge(db_t *db, const store_bulk_t *b, int64_t *merged) {
-  (void)b;
+err_t store_pegawai_merge(db_t *db, int64_t *merged) {
   *merged = 0;
   err_t e = db_exec_script(db, "SAVEPOINT nip_unik");
   if (e) return e;
-  e = db_exec(db, indexes[0].create, ""); /* a prepared statement: a repeated NIP is ERR_CONFLICT */
+  e = db_exec(db, NIP_INDEX_CREATE, ""); /* a prepared statement: a repeated NIP is ERR_CONFLICT */
   if (e == ERR_OK) return db_exec_script(db, "RELEASE SAVEPOINT nip_unik");
   if (e != ERR_CONFLICT) return e;
   err_clear();
@@ -86,23 +75,11 @@ err_t store_pegawai_merge(db_t *db, const store_bulk_t *b, int64_t *merged) {
     return e;
   *merged = db_changes(db);
   if ((e = db_exec_script(db, "DROP INDEX pegawai_nip_gabung"))) return e;
-  return db_exec_script(db, indexes[0].create);
-}
-
-static err_t make_indexes_tx(db_t *db, void *ud) {
-  (void)ud;
-  for (int i = 1; i < N_INDEXES; i++) {
-    err_t e = db_exec_script(db, indexes[i].create);
-    if (e) return e;
-  }
-  return ERR_OK;
+  return db_exec_script(db, NIP_INDEX_CREATE);
 }
 
 err_t store_pegawai_bulk_end(db_t *db, const store_bulk_t *b) {
   err_t e = ERR_OK;
-  if (b->fresh) {
-    e = store_write(db, make_indexes_tx, NULL);
-  }
   if (db_ops(db)->bulk) {
     int granted = b->bulk_mode;
     err_t e2 = db_ops(db)->bulk(db, 0, &granted);
@@ -122,9 +99,8 @@ typedef struct {
 static err_t repair_tx(db_t *db, void *ud) {
   repair_t *r = ud;
   int have = 0;
-  err_t e = index_exists(db, indexes[0].name, &have);
-  if (!e && !have) e = store_pegawai_merge(db, NULL, &r->merged);
-  if (!e) e = make_indexes_tx(db, NULL);
+  err_t e = nip_index_exists(db, &have); /* again, inside the transaction */
+  if (!e && !have) e = store_pegawai_merge(db, &r->merged);
   return e;
 }
 
@@ -133,7 +109,7 @@ static err_t repair_tx(db_t *db, void *ud) {
 enum { REPAIR_GRACE_S = 6 * 3600 };
 
 err_t store_pegawai_repair(db_t *db, int force, int64_t *merged) {
-  int all = 1;
+  int have = 1;
   *merged = 0;
   if (!force) {
     char since[CLOCK_ISO_LEN];
@@ -144,13 +120,10 @@ err_t store_pegawai_repair(db_t *db, int force, int64_t *merged) {
     if (e) return e;
     if (running) return ERR_OK;
   }
-  for (int i = 0; i < N_INDEXES && all; i++) {
-    err_t e = index_exists(db, indexes[i].name, &all);
-    if (e) return e;
-  }
-  if (all) return ERR_OK;
+  err_t e = nip_index_exists(db, &have);
+  if (e || have) return e;
   repair_t r = {0};
-  err_t e = store_write(db, repair_tx, &r);
+  e = store_write(db, repair_tx, &r);
   if (!e) *merged = r.merged;
   return e;
 }

@@ -4,19 +4,19 @@
  * and the two import modes.
  *
  * Import modes (store_pegawai_bulk_begin decides):
- *   fresh  — the registry is empty: its indexes (the unique NIP index too)
- *            are dropped, rows are appended with store_pegawai_insert_many,
+ *   fresh  — the registry is empty: its one index (unique NIP) is dropped,
+ *            rows are appended with store_pegawai_insert_many, and
  *            store_pegawai_merge merges NIPs repeated in the file (the
- *            row read last wins, as in update mode) and builds the indexes
+ *            row read last wins, as in update mode) and builds the index
  *            once, by sorting. The backend may also switch to a faster
  *            durable mode for it (store_ops.bulk: on SQLite a rollback
  *            journal, so appended pages are written once instead of to the
  *            WAL and again at checkpoint) when no other process has the
  *            database open; it switches back at the end.
  *   update — rows go through store_pegawai_upsert (insert, or update by
- *            NIP) with every index live.
+ *            NIP) with the index live.
  * A process killed in the middle of a fresh import leaves the registry
- * without its indexes: store_pegawai_repair (run by every import, and by
+ * without its NIP index: store_pegawai_repair (run by every import, and by
  * every migrate and so server start unless that import may still be
  * running) merges and rebuilds them.
  * Strings passed to callbacks are borrowed and valid only during the call.
@@ -33,19 +33,20 @@ typedef struct {
 } store_pegawai_in_t;
 
 typedef struct {
-  int fresh;          /* 1: the registry was empty; indexes dropped */
+  int fresh;          /* 1: the registry was empty; NIP index dropped */
   int bulk_mode;      /* the backend granted its bulk mode (store_ops.bulk) */
+  int64_t repaired;   /* update mode: rows merged repairing a killed first load */
 } store_bulk_t;
 
 /* Pair with store_pegawai_bulk_end on the same connection, outside any transaction. */
 err_t store_pegawai_bulk_begin(db_t *db, store_bulk_t *b);
 /* Fresh mode: inside a write transaction, before bulk_end: drop the older
  * rows of every NIP that occurs more than once; *merged = rows dropped. */
-err_t store_pegawai_merge(db_t *db, const store_bulk_t *b, int64_t *merged);
-/* Builds the dropped indexes and restores the connection's settings. */
+err_t store_pegawai_merge(db_t *db, int64_t *merged);
+/* Restores the connection's settings (the NIP index comes from store_pegawai_merge). */
 err_t store_pegawai_bulk_end(db_t *db, const store_bulk_t *b);
-/* Merge repeated NIPs and rebuild any missing registry index; *merged = rows
- * dropped (0 when the indexes were all there). Runs its own transaction.
+/* Merge repeated NIPs and rebuild the NIP index when it is missing; *merged =
+ * rows dropped (0 when the index was there). Runs its own transaction.
  * Unless force, nothing is done while an import opened in the last hours is
  * still "berjalan" (it may be a first load that builds the index at its end). */
 err_t store_pegawai_repair(db_t *db, int force, int64_t *merged);
