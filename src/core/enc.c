@@ -58,3 +58,10 @@ int enc_eq(const char *a, const char *b) {
   for (size_t i = 0; i < la; i++) d |= (unsigned char)(a[i] ^ b[i]);
   return d == 0;
 }
+
+size_t enc_utf8_chars(const char *s) {
+  size_t n = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) n++;
+  return n;
+}

@@ -1,4 +1,4 @@
-/* enc.h — hex and base64url encoding, constant-time compare. */
+/* enc.h — hex and base64url encoding, constant-time compare, UTF-8 length. */
 #ifndef NETRAL_ENC_H
 #define NETRAL_ENC_H
 #include <stddef.h>
@@ -10,4 +10,6 @@ int enc_unhex(const char *in, unsigned char *out, size_t n);
 size_t enc_b64_len(size_t n);
 void enc_b64url(const unsigned char *in, size_t n, char *out);
 int enc_eq(const char *a, const char *b); /* constant time for equal lengths */
+/* Characters (code points) of NUL-terminated UTF-8: bytes that are not continuation bytes. */
+size_t enc_utf8_chars(const char *s);
 #endif

@@ -28,13 +28,6 @@ enum { URAIAN_MIN = 20, URAIAN_MAX = 10000, TEXT_MAX = 250, SAKSI_MAX = 20 };
 
 /* ---------- input helpers ---------- */
 
-static size_t utf8_chars(const char *s) {
-  size_t n = 0;
-  for (; *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) n++;
-  return n;
-}
-
 static int blank(const char *s) { return !s || strspn(s, " \t\r\n") == strlen(s); }
 
 /* obj.key as string; required → "wajib diisi"; max chars. */
@@ -47,7 +40,7 @@ static err_t get_text(json_t *obj, const char *key, const char *field, int requi
     if (required) return err_set(ERR_INVALID, field, "Kolom %s wajib diisi.", field);
     return ERR_OK;
   }
-  if (!json_is_string(v) || utf8_chars(s) > max)
+  if (!json_is_string(v) || enc_utf8_chars(s) > max)
     return err_set(ERR_INVALID, field, "Kolom %s terlalu panjang (maks. %zu karakter).", field, max);
   *out = s;
   return ERR_OK;
@@ -144,7 +137,7 @@ static err_t parse_terlapor_peristiwa(db_t *db, const case_ctx_t *cx, json_t *bo
   if ((e = get_text(p, "lokasi", "peristiwa.lokasi", 1, 500, &s))) return e;
   snprintf(c->lokasi, sizeof c->lokasi, "%s", s);
   if ((e = get_text(p, "uraian", "peristiwa.uraian", 1, URAIAN_MAX, &s))) return e;
-  if (utf8_chars(s) < URAIAN_MIN)
+  if (enc_utf8_chars(s) < URAIAN_MIN)
     return err_set(ERR_INVALID, "peristiwa.uraian", "Uraian kejadian minimal %d karakter: ceritakan apa, siapa, kapan, di mana.", URAIAN_MIN);
   c->uraian = xstrdup(s);
   /* saksi: up to SAKSI_MAX {nama, keterangan} */
@@ -721,7 +714,7 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   /* Scope first: a case outside one's region must look absent, whatever the input. */
   err_t e = load_visible(db, who, kode, &c);
   if (e) return e;
-  if (blank(alasan) || utf8_chars(alasan) < 10) {
+  if (blank(alasan) || enc_utf8_chars(alasan) < 10) {
     e = err_set(ERR_INVALID, "alasan", "Tuliskan alasan membuka identitas pelapor (minimal 10 karakter).");
     goto done;
   }

@@ -13,6 +13,7 @@
 #include "core/caldate.h"
 #include "core/clock.h"
 #include "core/csv.h"
+#include "core/enc.h"
 #include "core/mem.h"
 #include "domain/audit.h"
 #include "domain/evidence.h"
@@ -41,13 +42,6 @@ enum { JENIS_N = sizeof kegiatan_jenis / sizeof kegiatan_jenis[0] };
 
 /* ---- helpers ---- */
 
-static size_t utf8_chars(const char *s) {
-  size_t n = 0;
-  for (; *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) n++;
-  return n;
-}
-
 static err_t get_text(json_t *obj, const char *key, const char *field, int required, size_t max, const char **out) {
   json_t *v = obj ? json_object_get(obj, key) : NULL;
   *out = NULL;
@@ -57,7 +51,7 @@ static err_t get_text(json_t *obj, const char *key, const char *field, int requi
     if (required) return err_set(ERR_INVALID, field, "Kolom %s wajib diisi.", field);
     return ERR_OK;
   }
-  if (utf8_chars(s) > max) return err_set(ERR_INVALID, field, "Kolom %s terlalu panjang (maks. %zu karakter).", field, max);
+  if (enc_utf8_chars(s) > max) return err_set(ERR_INVALID, field, "Kolom %s terlalu panjang (maks. %zu karakter).", field, max);
   *out = s;
   return ERR_OK;
 }

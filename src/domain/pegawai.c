@@ -28,6 +28,7 @@
 
 #include "core/clock.h"
 #include "core/csv.h"
+#include "core/enc.h"
 #include "core/mem.h"
 #include "domain/audit.h"
 #include "domain/catalog.h"
@@ -184,13 +185,6 @@ int pegawai_relasi_valid(const char *s) {
   return 1;
 }
 
-static size_t utf8_chars(const char *s) {
-  size_t n = 0;
-  for (; *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) n++;
-  return n;
-}
-
 static int blank(const char *s) { return s[strspn(s, " \t")] == '\0'; }
 
 static int other_id_valid(const char *s) {
@@ -222,7 +216,7 @@ static const char *check_row(imp_t *im, char **f, const size_t *len, char *pemda
   if (blank(f[F_NAMA])) return "nama wajib diisi";
   if (blank(f[F_INSTANSI])) return "instansi wajib diisi";
   for (int i = F_NAMA; i < F__N; i++) /* bytes ≥ characters: count only when it may matter */
-    if (f[i] && len[i] > PEGAWAI_TEXT_MAX && utf8_chars(f[i]) > PEGAWAI_TEXT_MAX) {
+    if (f[i] && len[i] > PEGAWAI_TEXT_MAX && enc_utf8_chars(f[i]) > PEGAWAI_TEXT_MAX) {
       snprintf(buf, cap, "%s terlalu panjang (maks. %d karakter)", col_names[i], PEGAWAI_TEXT_MAX);
       return buf;
     }

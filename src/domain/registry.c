@@ -7,6 +7,7 @@
 
 #include "domain/wilayah.h"
 #include "store/store_registry.h"
+#include "core/enc.h"
 #include "core/banned.h"
 
 enum { NIP_MAX = 32, Q_MAX = 100, HALAMAN_MAX = 1000000 };
@@ -123,13 +124,6 @@ static err_t pegawai_row(void *ud, const store_pegawai_list_row_t *r) {
   return o && json_array_append_new(ud, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
-static size_t utf8_chars(const char *s) {
-  size_t n = 0;
-  for (; *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) n++;
-  return n;
-}
-
 err_t registry_pegawai(db_t *db, const account_t *who, const registry_cari_t *c, json_t **out) {
   char scope[24], q[4 * Q_MAX + 1];
   store_pegawai_filter_t f;
@@ -144,7 +138,7 @@ err_t registry_pegawai(db_t *db, const account_t *who, const registry_cari_t *c,
     const char *s = c->q + strspn(c->q, " \t");
     size_t n = strlen(s);
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
-    if (n >= sizeof q || utf8_chars(s) > Q_MAX) return err_set(ERR_INVALID, "q", "Kata kunci terlalu panjang (maks. %d karakter).", Q_MAX);
+    if (n >= sizeof q || enc_utf8_chars(s) > Q_MAX) return err_set(ERR_INVALID, "q", "Kata kunci terlalu panjang (maks. %d karakter).", Q_MAX);
     snprintf(q, sizeof q, "%.*s", (int)n, s);
   }
   if ((e = check_code(c->wilayah, "wilayah"))) return e;
