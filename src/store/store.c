@@ -297,6 +297,11 @@ err_t db_bind_id(db_t *db, db_stmt_t *st, int idx, int64_t id) {
   return id > 0 ? db->ops->bind_int(st, idx, id) : db->ops->bind_null(st, idx);
 }
 
+err_t db_finish(db_stmt_t *st, err_t e) {
+  db_done(st);
+  return e == ERR_DONE ? ERR_OK : e;
+}
+
 err_t db_returning_id(db_stmt_t *st, int64_t *id) {
   err_t e = db_step(st);
   if (e == ERR_OK && id) *id = db_int(st, 0);

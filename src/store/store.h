@@ -100,6 +100,8 @@ err_t db_exec_script(db_t *db, const char *sql);
 /* Helpers shared by the repository files. */
 const char *db_nz(const char *s); /* NULL for NULL or "" (an optional text column) */
 err_t db_bind_id(db_t *db, db_stmt_t *st, int idx, int64_t id); /* id ≤ 0 binds SQL NULL */
+/* End a row loop: finish st; ERR_DONE (no more rows) becomes ERR_OK, any other e stays. */
+err_t db_finish(db_stmt_t *st, err_t e);
 /* Step a statement with RETURNING id, read the id, finish the statement. */
 err_t db_returning_id(db_stmt_t *st, int64_t *id);
 /* A wilayah scope as three parameters sc, sc, like of DB_SCOPE_SQL(col): "" = everywhere,

@@ -38,8 +38,7 @@ err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud) {
                      db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7)};
     if ((e = fn(ud, &r))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_audit_count(db_t *db, int64_t *n) { return db_one_int(db, "SELECT COUNT(*) FROM audit", n, ""); }

@@ -228,8 +228,7 @@ err_t store_case_events(db_t *db, int64_t case_id, store_event_fn fn, void *ud) 
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3), db_text(st, 4),
                 db_text_or_null(st, 5))))
       break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_bukti_add(db_t *db, int64_t case_id, const bukti_row_t *b, int64_t *id) {
@@ -267,8 +266,7 @@ err_t store_bukti_list(db_t *db, int64_t case_id, store_bukti_fn fn, void *ud) {
     read_bukti(st, &b);
     if ((e = fn(ud, &b))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_bukti_get(db_t *db, int64_t case_id, int64_t bukti_id, bukti_row_t *out) {
@@ -342,8 +340,7 @@ err_t store_rekom_list(db_t *db, const char *scope, int64_t case_id, int only_wa
     read_rekom(st, &r);
     if ((e = fn(ud, &r))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_case_terlapor_candidates(db_t *db, const char *scope, const char *nip, const char *first_word,
@@ -367,8 +364,7 @@ err_t store_case_terlapor_candidates(db_t *db, const char *scope, const char *ni
     case_row_free(&c);
     if (e) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_kalender_each(db_t *db, err_t (*fn)(void *ud, const char *tanggal, const char *jenis, const char *nama),
@@ -378,8 +374,7 @@ err_t store_kalender_each(db_t *db, err_t (*fn)(void *ud, const char *tanggal, c
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1), db_text(st, 2)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 /* The grouping expressions are a fixed table: dim never reaches SQL as text. */
@@ -410,8 +405,7 @@ err_t store_case_count_by(db_t *db, const char *scope, const char *dim, store_co
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_int(st, 1)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_rekom_count_by_status(db_t *db, const char *scope, store_count_fn fn, void *ud) {
@@ -426,8 +420,7 @@ err_t store_rekom_count_by_status(db_t *db, const char *scope, store_count_fn fn
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_int(st, 1)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_rekom_count_grouped(db_t *db, const char *scope, const char *dim, store_count2_fn fn, void *ud) {
@@ -445,6 +438,5 @@ err_t store_rekom_count_grouped(db_t *db, const char *scope, const char *dim, st
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1), db_int(st, 2)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }

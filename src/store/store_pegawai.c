@@ -134,8 +134,7 @@ err_t store_wilayah_each_kode(db_t *db, err_t (*fn)(void *ud, const char *kode, 
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_instansi_ensure(db_t *db, const char *pemda, const char *nama, int64_t *id) {

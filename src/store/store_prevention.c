@@ -50,8 +50,7 @@ err_t store_pakta_ttd_insert(db_t *db, int64_t pakta_id, int64_t pegawai_id, con
                      &st, "ittt", pakta_id, nama, db_nz(jabatan), db_nz(nip));
   if (e) return e;
   if (!(e = db_bind_id(db, st, 5, pegawai_id))) e = db_step(st);
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_pakta_list(db_t *db, const char *scope, int64_t limit, err_t (*fn)(void *ud, const store_pakta_row_t *r),
@@ -79,8 +78,7 @@ err_t store_pakta_list(db_t *db, const char *scope, int64_t limit, err_t (*fn)(v
                            .dokumen_ukuran = db_int(st, 16), .dokumen_diunggah = db_text(st, 17)};
     if ((e = fn(ud, &r))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_pakta_ttd_each(db_t *db, int64_t pakta_id,
@@ -93,8 +91,7 @@ err_t store_pakta_ttd_each(db_t *db, int64_t pakta_id,
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 /* ---- kegiatan ---- */
@@ -136,8 +133,7 @@ err_t store_kegiatan_list(db_t *db, const char *scope, const char *jenis, int64_
                               .lampiran_ukuran = db_int(st, 16), .lampiran_diunggah = db_text(st, 17)};
     if ((e = fn(ud, &r))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_kegiatan_latest(db_t *db, const char *const *jenis,
@@ -152,8 +148,7 @@ err_t store_kegiatan_latest(db_t *db, const char *const *jenis,
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_int(st, 1), db_text(st, 2)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 /* ---- units and aggregates ---- */
@@ -186,8 +181,7 @@ err_t store_units(db_t *db, store_unit_t level, const char *scope,
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1), db_text(st, 2)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_pegawai_agg(db_t *db, store_unit_t level, const char *scope,
@@ -206,8 +200,7 @@ err_t store_pegawai_agg(db_t *db, store_unit_t level, const char *scope,
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_int(st, 1), db_int(st, 2), db_int(st, 3)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_kasus_ringkas(db_t *db, const char *scope, err_t (*fn)(void *ud, const store_kasus_ringkas_t *k),
@@ -227,8 +220,7 @@ err_t store_kasus_ringkas(db_t *db, const char *scope, err_t (*fn)(void *ud, con
                                db_text_or_null(st, 4), db_text(st, 5), db_int(st, 6)};
     if ((e = fn(ud, &k))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 /* ---- petahana and weights ---- */
@@ -248,8 +240,7 @@ err_t store_petahana_each(db_t *db, err_t (*fn)(void *ud, const char *wilayah, c
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_bobot_set(db_t *db, const char *kode, int bobot, const char *oleh, const char *waktu) {
@@ -266,6 +257,5 @@ err_t store_bobot_each(db_t *db, err_t (*fn)(void *ud, const char *kode, int bob
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), (int)db_int(st, 1)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }

@@ -6,11 +6,6 @@
 
 #include "core/banned.h"
 
-static err_t finish(db_stmt_t *st, err_t e) {
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
-}
-
 /* ---- registry browsing ---- */
 
 err_t store_instansi_list(db_t *db, const char *scope, const char *pemda,
@@ -35,7 +30,7 @@ err_t store_instansi_list(db_t *db, const char *scope, const char *pemda,
                               db_text(st, 3)};
     if ((e = fn(ud, &r))) break;
   }
-  return finish(st, e);
+  return db_finish(st, e);
 }
 
 err_t store_instansi_get(db_t *db, int64_t id, store_instansi_one_t *out) {
@@ -75,7 +70,7 @@ err_t store_opd_list(db_t *db, const char *scope, int64_t instansi_id,
                               db_text(st, 3), db_text(st, 4), db_text(st, 5)};
     if ((e = fn(ud, &r))) break;
   }
-  return finish(st, e);
+  return db_finish(st, e);
 }
 
 /* Parameters of a statement assembled from fixed fragments. */
@@ -181,7 +176,7 @@ err_t store_pegawai_search(db_t *db, const store_pegawai_filter_t *f,
     rows++;
     if ((e = fn(ud, &r))) break;
   }
-  e = finish(st, e);
+  e = db_finish(st, e);
   if (e || rows || f->offset == 0) return e;
   /* A page past the end still reports how many there are. */
   snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM pegawai p%s", where);
@@ -189,7 +184,7 @@ err_t store_pegawai_search(db_t *db, const store_pegawai_filter_t *f,
   if ((e = prepare_params(db, sql, &ps, &st))) return e;
   e = db_step(st);
   if (e == ERR_OK) *total = db_int(st, 0);
-  return finish(st, e);
+  return db_finish(st, e);
 }
 
 /* ---- files of prevention records ---- */
@@ -250,7 +245,7 @@ err_t store_petahana_list(db_t *db, const char *scope, err_t (*fn)(void *ud, con
                               db_text_or_null(st, 3), db_text(st, 4), db_text(st, 5)};
     if ((e = fn(ud, &r))) break;
   }
-  return finish(st, e);
+  return db_finish(st, e);
 }
 
 err_t store_petahana_delete(db_t *db, const char *wilayah, int *deleted) {

@@ -15,8 +15,7 @@ err_t store_rules_each(db_t *db, store_rule_fn fn, void *ud) {
                     db_text(st, 6), db_text(st, 8), (int)db_int(st, 2), (int)db_int(st, 7)};
     if ((e = fn(ud, &r))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_rules_update(db_t *db, const rule_row_t *r) {

@@ -122,8 +122,7 @@ err_t store_screen_list(db_t *db, const char *scope, const char *status, int64_t
     read_item(st, &it);
     if ((e = fn(ud, &it))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_screen_decide(db_t *db, int64_t id, const char *status, const char *by, const char *at,
@@ -148,6 +147,5 @@ err_t store_screen_counts(db_t *db, const char *scope,
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1), db_int(st, 2)))) break;
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }

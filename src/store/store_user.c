@@ -73,8 +73,7 @@ err_t store_user_each(db_t *db, store_user_fn fn, void *ud) {
     read_user(st, &u);
     if ((e = fn(ud, &u))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_session_insert(db_t *db, const char *id_hash, int64_t user_id, const char *csrf, int64_t created,

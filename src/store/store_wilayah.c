@@ -32,8 +32,7 @@ err_t store_wilayah_children(db_t *db, const char *kode, store_wilayah_fn fn, vo
     read_w(st, &w);
     if ((e = fn(ud, &w))) break;
   }
-  db_done(st);
-  return e == ERR_DONE ? ERR_OK : e;
+  return db_finish(st, e);
 }
 
 err_t store_wilayah_count(db_t *db, int64_t *n) { return db_one_int(db, "SELECT COUNT(*) FROM wilayah", n, ""); }
