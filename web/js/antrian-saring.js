@@ -5,7 +5,7 @@
 // offset BITA ke teks UTF-8 asli, jadi teks dikodekan dengan TextEncoder, dipotong
 // pada batas bita (digeser ke batas karakter bila jatuh di tengah karakter), lalu
 // tiap potongan didekodekan dengan TextDecoder. Semua teks lewat textNode.
-import { $, h, replace, clear, status } from './dom.js';
+import { $, h, replace, clear, status, bersihkanGalat } from './dom.js';
 import { get, post, ApiError } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { KATEGORI, waktu, angka } from './format.js';
@@ -113,8 +113,7 @@ function formKeputusan(it, li) {
       h('button', { type: 'button', class: 'kedua tombol-tidak', 'data-keputusan': 'tidak_relevan', onclick: () => putus('tidak_relevan') }, 'Tidak relevan')));
 
   async function putus(keputusan) {
-    for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
-    for (const el of form.querySelectorAll('.galat')) el.textContent = '';
+    bersihkanGalat(form);
     const body = { keputusan };
     if (catatan.value.trim()) body.catatan = catatan.value.trim();
     if (keputusan === 'relevan') {

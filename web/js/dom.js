@@ -53,3 +53,9 @@ export function status(el, teks, jenis = 'info') {
   el.dataset.jenis = jenis;
   el.hidden = !teks;
 }
+
+// Hapus tanda galat medan dalam form: pesan .galat dan aria-invalid.
+export function bersihkanGalat(form) {
+  for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  for (const el of form.querySelectorAll('.galat')) el.textContent = '';
+}

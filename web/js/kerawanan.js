@@ -5,7 +5,7 @@
 // Admin: panel bobot indikator (PUT /api/v1/kerawanan/bobot, lalu peringkat dihitung
 // ulang). Bawaslu/admin: panel petahana (PUT/GET/DELETE /api/v1/kerawanan/petahana).
 // Panel disembunyikan dari peran lain; server tetap menolak (403) apa pun tampilannya.
-import { $, h, replace, clear, params, status } from './dom.js';
+import { $, h, replace, clear, params, status, bersihkanGalat } from './dom.js';
 import { get, put, del, ApiError } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { pemilihWilayah } from './wilayah.js';
@@ -262,8 +262,7 @@ async function simpanBobot(ev) {
   ev.preventDefault();
   const f = ev.currentTarget;
   const st = $('#bobot-status');
-  for (const el of f.querySelectorAll('.galat')) el.textContent = '';
-  for (const el of f.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  bersihkanGalat(f);
   const bobot = {};
   for (const sel of f.querySelectorAll('select[data-medan]')) bobot[sel.name] = Number(sel.value);
   const tombol = $('#simpan-bobot');
@@ -318,8 +317,7 @@ async function simpanPetahana(ev) {
   ev.preventDefault();
   const f = ev.currentTarget;
   const st = $('#petahana-status');
-  for (const el of f.querySelectorAll('.galat')) el.textContent = '';
-  for (const el of f.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  bersihkanGalat(f);
   const body = { wilayah: pwPetahana.input.value, pemilihan: f.elements.pemilihan.value.trim() };
   if (f.elements.calon.value.trim()) body.calon = f.elements.calon.value.trim();
   if (!body.wilayah) {

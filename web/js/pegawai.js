@@ -2,7 +2,7 @@
 // instansi, OPD, wilayah; 20 per halaman), daftar instansi dengan jumlah OPD dan
 // pegawai, dan pilih penandatangan untuk formulir pakta di pencegahan.html
 // (dibawa lewat sessionStorage). Sumber: GET /api/v1/pegawai, /instansi, /opd.
-import { $, h, replace, clear } from './dom.js';
+import { $, h, replace, clear, bersihkanGalat } from './dom.js';
 import { get, ApiError } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { pemilihWilayah } from './wilayah.js';
@@ -58,8 +58,7 @@ function kueri() {
 
 async function cari() {
   const ringkas = $('#hasil-ringkas');
-  for (const el of form.querySelectorAll('.galat')) el.textContent = '';
-  for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+  bersihkanGalat(form);
   ringkas.textContent = 'Mencari…';
   try {
     const r = await get('/api/v1/pegawai?' + kueri());

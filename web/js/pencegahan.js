@@ -5,7 +5,7 @@
 // (POST /api/v1/pakta/{id}/dokumen, /api/v1/kegiatan/{id}/lampiran); daftar
 // menampilkan tautan unduh dan sidik SHA-256. Penandatangan dapat dicari di
 // daftar pegawai (GET /api/v1/pegawai) atau dibawa dari halaman pegawai.html.
-import { $, h, replace, clear, status } from './dom.js';
+import { $, h, replace, clear, status, bersihkanGalat } from './dom.js';
 import { get, post, unggah, ApiError } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { pemilihWilayah } from './wilayah.js';
@@ -26,10 +26,6 @@ const KUNCI_PILIHAN = 'netral.penandatangan'; // pilihan dari pegawai.html (sess
 const hariIni = () => new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
 
 // ---------- galat medan ----------
-function bersihkanGalat(form) {
-  for (const el of form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
-  for (const el of form.querySelectorAll('.galat')) el.textContent = '';
-}
 
 // Tempatkan pesan galat di samping medan yang disebut server; kembalikan true bila ketemu.
 function tandaiGalat(form, prefix, field, pesan) {
