@@ -63,6 +63,13 @@ typedef struct {
   uint8_t side, kategori, term_plain;
 } occ_t;
 
+/* One Hyperscan match: pattern, normalised span, token span, and the end
+ * of the pattern's references it stands for (fewer than all only when the
+ * post reached MAX_OCC). */
+typedef struct {
+  uint32_t pat, n0, n1, t0, t1, r1;
+} match_t;
+
 typedef struct {
   uint32_t rule, n0, n1, t0, t1;
   uint32_t xt, yt; /* display texts (offsets into rules->text) */
@@ -76,8 +83,15 @@ struct screen_scratch {
   const screen_engine_t *e;
   hs_scratch_t *hs;
   norm_t norm;
+  match_t *mt;
+  size_t nmt, mcap, nref; /* nref: references of the matches so far */
   occ_t *occ;
   size_t nocc, ocap;
+  /* per rule: which sides (bit 0 = X, bit 1 = Y) the post has, valid
+   * where rgen[rule] == gen (a generation count instead of clearing) */
+  uint32_t *rgen;
+  uint8_t *rmask;
+  uint32_t gen;
   cand_t *cand;
   size_t ncand, ccap;
   uint32_t *pidx; /* indices of peredam occurrences, ascending; ocap entries */
@@ -275,9 +289,15 @@ err_t screen_scratch_new(const screen_engine_t *en, screen_scratch_t **out) {
   s->e = en;
   norm_init(&s->norm);
   buf_init(&s->str);
+  s->rgen = xcalloc(en->rules->nrules + 1, sizeof *s->rgen);
+  s->rmask = xcalloc(en->rules->nrules + 1, 1);
+  if (!s->rgen || !s->rmask) {
+    screen_scratch_free(s);
+    return ERR_NOMEM;
+  }
   hs_error_t rc = hs_clone_scratch(en->proto, &s->hs);
   if (rc != HS_SUCCESS) {
-    xfree(s);
+    screen_scratch_free(s);
     return hs_fail("hs_clone_scratch", rc);
   }
   *out = s;
@@ -288,7 +308,10 @@ void screen_scratch_free(screen_scratch_t *s) {
   if (!s) return;
   if (s->hs) hs_free_scratch(s->hs);
   norm_free(&s->norm);
+  xfree(s->mt);
   xfree(s->occ);
+  xfree(s->rgen);
+  xfree(s->rmask);
   xfree(s->cand);
   xfree(s->pidx);
   buf_free(&s->str);
@@ -369,6 +392,10 @@ static inline __attribute__((always_inline)) size_t tok_after(const norm_t *n, s
   return t;
 }
 
+/* Hyperscan callback: record the match. References become occurrences
+ * after the scan (collect_occ), when it is known which proximity rules
+ * have both sides. Work per post is bounded: the scan stops once the
+ * matches stand for MAX_OCC references (the last one partly). */
 static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *ctx) {
   screen_scratch_t *s = ctx;
   const screen_rules_t *rs = s->e->rules;
@@ -379,36 +406,94 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
   if (a >= b) return 0;
   size_t tk = tok_after(n, b - 1, s->tok_hint);
   s->tok_hint = tk;
-  uint32_t t1 = (uint32_t)tk, t0 = (uint32_t)tok_after(n, a, tk);
   uint32_t r0 = rs->ref_start[id], r1 = rs->ref_start[id + 1];
-  if (s->nocc + (r1 - r0) > s->ocap && s->ocap < MAX_OCC) {
-    size_t nc = s->ocap ? s->ocap * 2 : 64;
-    while (nc < s->nocc + (r1 - r0) && nc < MAX_OCC) nc *= 2;
-    occ_t *q = xrealloc(s->occ, nc * sizeof *q);
+  if (s->nmt == s->mcap) {
+    size_t nc = s->mcap ? s->mcap * 2 : 64;
+    match_t *q = xrealloc(s->mt, nc * sizeof *q);
     if (!q) return 1;
+    s->mt = q;
+    s->mcap = nc;
+  }
+  size_t room = MAX_OCC - s->nref;
+  int stop = 0;
+  if (r1 - r0 > room) r1 = r0 + (uint32_t)room, stop = 1;
+  match_t *m = &s->mt[s->nmt++];
+  m->pat = id;
+  m->n0 = (uint32_t)a;
+  m->n1 = (uint32_t)b;
+  m->t1 = (uint32_t)tk;
+  m->t0 = (uint32_t)tok_after(n, a, tk);
+  m->r1 = r1;
+  s->nref += r1 - r0;
+  return stop;
+}
+
+/* Matches → occurrences, in match and reference order. A proximity rule
+ * of a reviewed category whose post lacks one of its sides cannot hit, so
+ * its occurrences are left out (most references of a ballot number are
+ * such rules: "nomor 2" near each candidate numbered 2). The sides are
+ * stamped per rule (rgen/rmask, a generation count instead of clearing):
+ * first the Y sides, then the X sides of rules that have a Y side, so a
+ * reference whose rule has no Y side is dropped after a look at a small
+ * bit set, without touching the per-rule arrays. -1: no memory. */
+enum { YBITS = 1024 };
+static int collect_occ(screen_scratch_t *s) {
+  const screen_rules_t *rs = s->e->rules;
+  if (++s->gen == 0) { /* wrapped: forget every stamp */
+    memset(s->rgen, 0, rs->nrules * sizeof *s->rgen);
+    s->gen = 1;
+  }
+  uint32_t gen = s->gen, *rgen = s->rgen;
+  uint8_t *rmask = s->rmask;
+  uint64_t ybits[YBITS / 64] = {0};
+  int any_y = 0;
+  for (size_t k = 0; k < s->nmt; k++)
+    for (uint32_t r = rs->ref_start[s->mt[k].pat]; r < s->mt[k].r1; r++) {
+      const screen_ref_t *ref = &rs->refs[r];
+      if (!ref->paired || !ref->side) continue;
+      if (rgen[ref->rule] != gen) rgen[ref->rule] = gen, rmask[ref->rule] = 0;
+      rmask[ref->rule] |= 2;
+      ybits[ref->rule % YBITS / 64] |= 1ULL << (ref->rule % 64);
+      any_y = 1;
+    }
+  if (any_y)
+    for (size_t k = 0; k < s->nmt; k++)
+      for (uint32_t r = rs->ref_start[s->mt[k].pat]; r < s->mt[k].r1; r++) {
+        const screen_ref_t *ref = &rs->refs[r];
+        if (!ref->paired || ref->side || !(ybits[ref->rule % YBITS / 64] >> (ref->rule % 64) & 1)) continue;
+        if (rgen[ref->rule] == gen) rmask[ref->rule] |= 1;
+      }
+  if (s->nref > s->ocap) {
+    size_t nc = s->ocap ? s->ocap : 64;
+    while (nc < s->nref) nc *= 2;
+    occ_t *q = xrealloc(s->occ, nc * sizeof *q);
+    if (!q) return -1;
     s->occ = q;
     s->ocap = nc;
   }
-  /* bounded work per post: stop at MAX_OCC (or at the capacity a failed
-   * allocation left), as the per-reference check did */
-  size_t room = (s->ocap < MAX_OCC ? s->ocap : MAX_OCC) - s->nocc;
-  int stop = 0;
-  if (r1 - r0 > room) r1 = r0 + (uint32_t)room, stop = 1;
-  for (uint32_t r = r0; r < r1; r++) {
-    const screen_ref_t *ref = &rs->refs[r];
-    occ_t *o = &s->occ[s->nocc++];
-    o->rule = ref->rule;
-    o->side = ref->side;
-    o->kategori = rs->hot[ref->rule].kategori;
-    o->term = ref->term;
-    o->term_len = ref->term_len;
-    o->term_plain = ref->term_plain;
-    o->n0 = (uint32_t)a;
-    o->n1 = (uint32_t)b;
-    o->t0 = t0;
-    o->t1 = t1;
+  occ_t *o = s->occ;
+  for (size_t k = 0; k < s->nmt; k++) {
+    const match_t *m = &s->mt[k];
+    for (uint32_t r = rs->ref_start[m->pat]; r < m->r1; r++) {
+      const screen_ref_t *ref = &rs->refs[r];
+      if (ref->paired && (!any_y || !(ybits[ref->rule % YBITS / 64] >> (ref->rule % 64) & 1) ||
+                          rgen[ref->rule] != gen || rmask[ref->rule] != 3))
+        continue;
+      o->rule = ref->rule;
+      o->side = ref->side;
+      o->kategori = ref->kategori;
+      o->term = ref->term;
+      o->term_len = ref->term_len;
+      o->term_plain = ref->term_plain;
+      o->n0 = m->n0;
+      o->n1 = m->n1;
+      o->t0 = m->t0;
+      o->t1 = m->t1;
+      o++;
+    }
   }
-  return stop;
+  s->nocc = (size_t)(o - s->occ);
+  return 0;
 }
 
 static int cmp_occ(const void *pa, const void *pb) {
@@ -636,11 +721,13 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   out->hits = s->hits;
   err_t e = norm_run(&s->norm, en->lx, teks, len);
   if (e) return e;
-  s->nocc = s->ncand = 0;
+  s->nmt = s->nref = s->nocc = s->ncand = 0;
   s->tok_hint = 0;
   buf_reset(&s->str);
   hs_error_t rc = hs_scan(en->db, s->norm.text, (unsigned)s->norm.len, 0, s->hs, on_match, s);
   if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) return hs_fail("hs_scan", rc);
+  if (s->nmt == 0) return ERR_OK;
+  if (collect_occ(s)) return ERR_NOMEM;
   if (s->nocc == 0) return ERR_OK;
   STABLE_SORT(occ_t, s->occ, s->nocc, cmp_occ);
 

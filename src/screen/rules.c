@@ -499,6 +499,12 @@ static err_t finish(screen_rules_t *rs) {
     rs->hot[i].jarak = (uint8_t)r->jarak;
     rs->hot[i].syarat_pemilu = (uint8_t)r->syarat_pemilu;
   }
+  for (size_t i = 0; i < rs->nrefs; i++) {
+    screen_ref_t *ref = &rs->refs[i];
+    const screen_rule_hot_t *h = &rs->hot[ref->rule];
+    ref->kategori = h->kategori;
+    ref->paired = h->jenis == SCREEN_JENIS_DEKAT && h->kategori < SCREEN_KAT_KONTEKS;
+  }
   xfree(rs->thash);
   rs->thash = NULL;
   rs->thcap = 0;

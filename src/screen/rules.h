@@ -78,6 +78,8 @@ typedef struct {
   uint16_t term_len; /* its length (capped at 0xFFFF) */
   uint8_t side;      /* 0 = istilah (X), 1 = dekat (Y) */
   uint8_t term_plain; /* the term has no byte JSON must escape */
+  uint8_t kategori;   /* the rule's, so a match reads no rule table */
+  uint8_t paired;     /* a proximity rule of a reviewed category: hits only with both sides */
 } screen_ref_t;
 
 typedef struct {
