@@ -209,7 +209,6 @@ void norm_free(norm_t *n) {
   xfree(n->p1);
   xfree(n->ptoks);
   xfree(n->wb);
-  xfree(n->in);
   memset(n, 0, sizeof *n);
 }
 
@@ -990,6 +989,42 @@ static int ascii_word_general(norm_t *n, const norm_lexicon_t *lx, const unsigne
   return r ? -1 : 1;
 }
 
+/* A lowercase word w (in the pool at the token being written; source
+ * s[i .. i + wl)) ending in a doubled letter, none tripled: what
+ * emit_segment makes of it. The word as it is, then with the last letter
+ * once (pilihh → pilih), goes through the number and lexicon steps; if
+ * neither replaces it, it is kept squeezed, the last letter spanning both
+ * bytes. c0, c1: the word's bytes as lex_hash chunks. */
+static int final_double(norm_t *n, const norm_lexicon_t *lx, const char *w, size_t i, size_t wl, uint64_t c0,
+                        uint64_t c1) {
+  const uint32_t o0 = (uint32_t)i, o1 = (uint32_t)(i + wl);
+  for (size_t l = wl; l + 2 > wl; l--) {
+    uint64_t a = c0, b = c1;
+    if (l < wl) { /* without the last byte */
+      if (l < 8) a &= (1ULL << (8 * l)) - 1;
+      else b &= l == 8 ? 0 : (1ULL << (8 * (l - 8))) - 1;
+    }
+    const char *rep;
+    size_t olen;
+    if (l >= 3 && l <= 8 && ((NUMWORD_FIRST >> (w[0] - 'a')) & 1u) && (rep = numword_key(a, &olen)))
+      return pool_replace(n, rep, olen, o0, o1) ? -1 : 1;
+    uint64_t h = hash_step(HASH_SEED, a);
+    if (l > 8) h = hash_step(h, b);
+    if ((rep = lex_find(lx, w, l, hash_end(h, l)))) return pool_replace(n, rep, strlen(rep), o0, o1) ? -1 : 1;
+  }
+  size_t l2 = wl - 1;
+  uint32_t *p0 = n->p0 + n->plen, *p1 = n->p1 + n->plen;
+  for (size_t j = 0; j < l2; j++) {
+    p0[j] = o0 + (uint32_t)j;
+    p1[j] = o0 + (uint32_t)j + 1;
+  }
+  p1[l2 - 1] = o1;
+  n->ptoks[n->nptoks].len = (uint32_t)l2;
+  n->plen += l2;
+  pool_end(n);
+  return 1;
+}
+
 #if defined(__SSE2__) && defined(__x86_64__)
 /* Bytes of v in [lo, lo + n) (0xFF lanes); signed compare after a bias. */
 static inline __m128i sse_in_range(__m128i v, int lo, int n) {
@@ -1006,28 +1041,55 @@ static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t
   char *w = n->pool + n->plen;
   uint64_t h = HASH_SEED, key = 0;
 #if defined(__SSE2__) && defined(__x86_64__)
-  /* A word shorter than 16 bytes in one go: s is padded with 16 NULs
-   * (norm_run copies it), so the load never leaves the buffer. */
-  __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+  /* A word shorter than 16 bytes in one go. Near the end of the text the
+   * 16 bytes come from a zero-padded copy, so the load never leaves the
+   * buffer and bytes past the end read as separators. */
+  __m128i v;
+  if (len - i >= 16) {
+    v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+  } else {
+    char tail[16] = {0};
+    memcpy(tail, s + i, len - i);
+    v = _mm_loadu_si128((const __m128i *)(const void *)tail);
+  }
   __m128i lo = sse_in_range(v, 'a', 26), up = sse_in_range(v, 'A', 26), dg = sse_in_range(v, '0', 10);
   unsigned al = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, up), dg));
   wl = (unsigned)__builtin_ctz(~al); /* al has bit 0: u[i] is a letter or digit */
   if (wl < 16) {
     k = i + wl;
-    if (wl < 2 || (k < len && byte_kind[u[k]] != B_SEP)) return 0; /* lone letter, or runs into non-ASCII */
+    if (k < len && byte_kind[u[k]] != B_SEP) return 0; /* runs into non-ASCII */
+    unsigned full = (1u << wl) - 1, upm = (unsigned)_mm_movemask_epi8(up) & full,
+             dgm = (unsigned)_mm_movemask_epi8(dg) & full;
+    if (wl < 2) {
+      /* A lone digit is a token as it is (a lone letter may start
+       * spaced-out letters: the general path decides). */
+      if (!dgm) return 0;
+      *pi = k;
+      w[0] = (char)u[i];
+      n->p0[n->plen] = (uint32_t)i;
+      n->p1[n->plen] = (uint32_t)k;
+      n->ptoks[n->nptoks].len = 1;
+      n->plen++;
+      pool_end(n);
+      return 1;
+    }
     *pi = k;
     __m128i lv = _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
     _mm_storeu_si128((__m128i *)(void *)w, lv);
-    unsigned inner = ((1u << wl) - 1) & ~1u;
-    unsigned capdig = ((unsigned)_mm_movemask_epi8(up) | (unsigned)_mm_movemask_epi8(dg)) & inner;
+    unsigned inner = full & ~1u;
+    /* an initial capital or all capitals (ASN) is the lowercase word; a
+     * capital inside a lowercase word (camelCase) is cut by the general path */
+    unsigned capdig = (upm == full ? 0 : upm & inner) | (dgm & inner);
     unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lv, _mm_slli_si128(lv, 1))) & inner;
     /* Doubled letters are left alone by squeezing unless a letter is
-     * tripled (a stretched word) or the word ends in a double (pilihh). */
-    if (capdig || (_mm_movemask_epi8(dg) & 1) || (eq & eq << 1) || (eq >> (wl - 1) & 1) || (i && u[i - 1] == '#'))
+     * tripled (a stretched word); a double at the end (pilihh) is tried
+     * as it is and then squeezed (see final_double). */
+    if (capdig || (dgm & 1) || (eq & eq << 1) || (i && u[i - 1] == '#'))
       return ascii_word_general(n, lx, u, i, wl);
     uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lv), c1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lv, lv));
     if (wl < 8) c0 &= (1ULL << (8 * wl)) - 1;
     else if (wl > 8) c1 &= wl == 16 ? ~0ULL : (1ULL << (8 * (wl - 8))) - 1;
+    if ((eq >> (wl - 1) & 1) && wl >= 3) return final_double(n, lx, w, i, wl, c0, c1);
     key = wl <= 8 ? c0 : 0;
     h = hash_step(h, c0);
     if (wl > 8) h = hash_step(h, c1);
@@ -1121,11 +1183,6 @@ static size_t general_end(const unsigned char *u, size_t len, size_t i) {
 }
 
 static err_t run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len, int fast) {
-  /* a copy with 16 NULs after it, for the 16-byte loads of ascii_word */
-  if (grow((void **)&n->in, &n->incap, len + 16, 1)) return ERR_NOMEM;
-  memcpy(n->in, s, len);
-  memset(n->in + len, 0, 16);
-  s = n->in;
   const unsigned char *u = (const unsigned char *)s;
   n->nptoks = 0;
   n->phrases = 0;

@@ -83,8 +83,6 @@ typedef struct {
   int in_tag;         /* the word being emitted follows '#' */
   norm_char_t *wb;    /* the word being built */
   size_t wcap;
-  char *in;           /* the input followed by 16 NULs */
-  size_t incap;
 } norm_t;
 
 /* --- step functions (exposed for tests) --- */

@@ -280,7 +280,8 @@ static void test_fast_path_differential(void **st) {
     "a", "b", "c", "o", "s", "l", "i", "n", "r", "u", "A", "C", "N", "0", "1", "2", "3", "4", " ", " ", ".", "-",
     "_", "*", "/", "  ", ",", "#", "\xC3\xB3", "\xE2\x80\x8B", "\xEF\xB8\x8F", "\xE2\x9C\x8C", "\xF0\x9F\x98\x81",
     "\xFF", "\xC3", "\xC2\xA0", "\xCC\x81", "\xEF\xBC\xA3", "no", "nomor", "urut", "dua", "teman2", "nyoblos", "gw",
-    "coblos", "calon", "paslon", "nomer", "aa", "ooo", "Coblos", "COBLOS", "saat", "pilihh", "\n"};
+    "coblos", "calon", "paslon", "nomer", "aa", "ooo", "Coblos", "COBLOS", "saat", "pilihh", "\n", "ASN", "bypass",
+    "duaa", "gww", "dongg", "Pilihh", "5"};
   unsigned long long x = 88172645463325252ULL;
   char buf[512];
   for (int it = 0; it < 200000; it++) {
