@@ -200,13 +200,11 @@ void norm_init(norm_t *n) { memset(n, 0, sizeof *n); }
 
 void norm_free(norm_t *n) {
   xfree(n->text);
-  xfree(n->o0);
-  xfree(n->o1);
+  xfree(n->em0);
+  xfree(n->em1);
   xfree(n->toks);
   xfree(n->chars);
   xfree(n->pool);
-  xfree(n->p0);
-  xfree(n->p1);
   xfree(n->ptoks);
   xfree(n->wb);
   memset(n, 0, sizeof *n);
@@ -677,35 +675,20 @@ static const char *lex_bsearch(const norm_lexicon_t *lx, const char *w, size_t l
 /* ------------------------------------------------------ stage-2 pool */
 
 /* The pool holds the stage-2 tokens already in the output shape
- * " tok tok " (each token followed by a space that carries the token's
- * end), so a post without phrase steps becomes the text by swapping
- * buffers. Writers reserve room for the token, its space and a NUL. */
+ * " tok tok " (each token followed by a space), so a post without phrase
+ * steps becomes the text by swapping buffers. Writers reserve room for
+ * the token, its space and a NUL; a token's spans are set before
+ * pool_end (see norm_tok_t). */
 
-static int pool_begin(norm_t *n) {
-  if (grow((void **)&n->ptoks, &n->ptcap, n->nptoks + 1, sizeof *n->ptoks)) return -1;
+static int grow_slow(void **p, size_t *cap, size_t need, size_t elem) { return grow(p, cap, need, elem); }
+static inline int pool_room(norm_t *n, size_t need) {
+  return need <= n->pcap ? 0 : grow_slow((void **)&n->pool, &n->pcap, need, 1);
+}
+
+static inline int pool_begin(norm_t *n) {
+  if (n->nptoks >= n->ptcap && grow_slow((void **)&n->ptoks, &n->ptcap, n->nptoks + 1, sizeof *n->ptoks)) return -1;
   n->ptoks[n->nptoks].start = (uint32_t)n->plen;
   n->ptoks[n->nptoks].len = 0;
-  return 0;
-}
-
-/* Grow a text buffer and its two per-byte span arrays together. */
-static int grow3_slow(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need);
-static inline int grow3(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need) {
-  return need <= *cap ? 0 : grow3_slow(t, a, b, cap, need);
-}
-static int grow3_slow(char **t, uint32_t **a, uint32_t **b, size_t *cap, size_t need) {
-  size_t nc = *cap ? *cap : 256;
-  while (nc < need) nc *= 2;
-  char *nt = xrealloc(*t, nc);
-  if (!nt) return -1;
-  *t = nt;
-  uint32_t *na = xrealloc(*a, nc * sizeof *na);
-  if (!na) return -1;
-  *a = na;
-  uint32_t *nb = xrealloc(*b, nc * sizeof *nb);
-  if (!nb) return -1;
-  *b = nb;
-  *cap = nc;
   return 0;
 }
 
@@ -720,52 +703,72 @@ static inline int phrase_token(const norm_t *n, const char *w, size_t len) {
   return pt->len == 5 && !memcmp(n->pool + pt->start, "calon", 5);
 }
 
-/* Close the token being written: its trailing space, the phrase flag. */
-static inline void pool_end(norm_t *n) {
-  const norm_tok_t *t = &n->ptoks[n->nptoks];
-  if (!t->len) return;
-  size_t p = n->plen;
-  n->pool[p] = ' ';
-  n->p0[p] = n->p1[p] = n->p1[p - 1];
-  n->plen = p + 1;
-  if (phrase_token(n, n->pool + t->start, t->len)) n->phrases = 1;
+/* Close the token being written (len bytes at its start, spans o0/o1/map):
+ * its trailing space, the phrase flag. */
+static inline void pool_end(norm_t *n, size_t len, uint32_t o0, uint32_t o1, uint32_t map) {
+  norm_tok_t *t = &n->ptoks[n->nptoks];
+  if (!len) return;
+  t->len = (uint32_t)len;
+  t->o0 = o0;
+  t->o1 = o1;
+  t->map = map;
+  n->plen += len;
+  n->pool[n->plen++] = ' ';
+  if (phrase_token(n, n->pool + t->start, len)) n->phrases = 1;
   n->nptoks++;
 }
 
 /* Push a replacement string (number or lexicon value) as one or more
  * tokens, every byte carrying the whole source span. */
 static int pool_replace(norm_t *n, const char *s, size_t len, uint32_t o0, uint32_t o1) {
-  if (grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + 2 * len + 2)) return -1;
+  if (pool_room(n, n->plen + 2 * len + 2)) return -1;
   size_t i = 0;
   while (i < len) {
     while (i < len && !is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '_') i++;
     if (i >= len) break;
     if (pool_begin(n)) return -1;
     size_t p = n->plen;
-    while (i < len && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_')) {
-      n->pool[p] = s[i++];
-      n->p0[p] = o0;
-      n->p1[p] = o1;
-      p++;
-    }
-    n->ptoks[n->nptoks].len = (uint32_t)(p - n->plen);
-    n->plen = p;
-    pool_end(n);
+    while (i < len && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_')) n->pool[p++] = s[i++];
+    pool_end(n, p - n->plen, o0, o1, NORM_MAP_UNIFORM);
   }
   return 0;
 }
 
-static int pool_chars(norm_t *n, const norm_char_t *w, size_t len) {
-  if (pool_begin(n) || grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + len + 2)) return -1;
-  size_t p = n->plen;
-  for (size_t i = 0; i < len; i++, p++) {
-    n->pool[p] = w[i].c;
-    n->p0[p] = w[i].o0;
-    n->p1[p] = w[i].o1;
+/* Per-byte spans for a token that is neither linear nor uniform; returns
+ * the map index, or UINT32_MAX - 2 (never a valid index) on no memory. */
+static uint32_t em_push(norm_t *n, const norm_char_t *w, size_t len) {
+  if (n->emlen + len > n->emcap) {
+    size_t nc = n->emcap ? n->emcap : 256;
+    while (nc < n->emlen + len) nc *= 2;
+    uint32_t *a = xrealloc(n->em0, nc * sizeof *a);
+    if (!a) return UINT32_MAX - 2;
+    n->em0 = a;
+    uint32_t *b = xrealloc(n->em1, nc * sizeof *b);
+    if (!b) return UINT32_MAX - 2;
+    n->em1 = b;
+    n->emcap = nc;
   }
-  n->ptoks[n->nptoks].len = (uint32_t)len;
-  n->plen = p;
-  pool_end(n);
+  size_t at = n->emlen;
+  for (size_t j = 0; j < len; j++) {
+    n->em0[at + j] = w[j].o0;
+    n->em1[at + j] = w[j].o1;
+  }
+  n->emlen += len;
+  return (uint32_t)at;
+}
+
+static int pool_chars(norm_t *n, const norm_char_t *w, size_t len) {
+  if (pool_begin(n) || pool_room(n, n->plen + len + 2)) return -1;
+  char *p = n->pool + n->plen;
+  int linear = 1, uniform = 1;
+  for (size_t i = 0; i < len; i++) {
+    p[i] = w[i].c;
+    linear &= w[i].o0 == w[0].o0 + i && w[i].o1 == w[i].o0 + 1;
+    uniform &= w[i].o0 == w[0].o0 && w[i].o1 == w[0].o1;
+  }
+  uint32_t map = linear ? NORM_MAP_LINEAR : uniform ? NORM_MAP_UNIFORM : em_push(n, w, len);
+  if (map == UINT32_MAX - 2) return -1;
+  pool_end(n, len, w[0].o0, w[len - 1].o1, map);
   return 0;
 }
 
@@ -1012,16 +1015,16 @@ static int final_double(norm_t *n, const norm_lexicon_t *lx, const char *w, size
     if (l > 8) h = hash_step(h, b);
     if ((rep = lex_find(lx, w, l, hash_end(h, l)))) return pool_replace(n, rep, strlen(rep), o0, o1) ? -1 : 1;
   }
+  norm_char_t cw[16];
   size_t l2 = wl - 1;
-  uint32_t *p0 = n->p0 + n->plen, *p1 = n->p1 + n->plen;
   for (size_t j = 0; j < l2; j++) {
-    p0[j] = o0 + (uint32_t)j;
-    p1[j] = o0 + (uint32_t)j + 1;
+    cw[j].o0 = o0 + (uint32_t)j;
+    cw[j].o1 = o0 + (uint32_t)j + 1;
   }
-  p1[l2 - 1] = o1;
-  n->ptoks[n->nptoks].len = (uint32_t)l2;
-  n->plen += l2;
-  pool_end(n);
+  cw[l2 - 1].o1 = o1;
+  uint32_t map = em_push(n, cw, l2);
+  if (map == UINT32_MAX - 2) return -1;
+  pool_end(n, l2, o0, o1, map);
   return 1;
 }
 
@@ -1037,7 +1040,7 @@ static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t
   const unsigned char *u = (const unsigned char *)s;
   size_t i = *pi, k, wl;
   /* room for the rest of the text, its space and a 16-byte store */
-  if (pool_begin(n) || grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + (len - i) + 18)) return -1;
+  if (pool_begin(n) || pool_room(n, n->plen + (len - i) + 18)) return -1;
   char *w = n->pool + n->plen;
   uint64_t h = HASH_SEED, key = 0;
 #if defined(__SSE2__) && defined(__x86_64__)
@@ -1066,11 +1069,7 @@ static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t
       if (!dgm) return 0;
       *pi = k;
       w[0] = (char)u[i];
-      n->p0[n->plen] = (uint32_t)i;
-      n->p1[n->plen] = (uint32_t)k;
-      n->ptoks[n->nptoks].len = 1;
-      n->plen++;
-      pool_end(n);
+      pool_end(n, 1, (uint32_t)i, (uint32_t)k, NORM_MAP_LINEAR);
       return 1;
     }
     *pi = k;
@@ -1144,24 +1143,7 @@ lookups:;
     return pool_replace(n, rep, olen, (uint32_t)i, (uint32_t)k) ? -1 : 1;
   if ((rep = lex_find(lx, w, wl, hash_end(h, wl))))
     return pool_replace(n, rep, strlen(rep), (uint32_t)i, (uint32_t)k) ? -1 : 1;
-  uint32_t *p0 = n->p0 + n->plen, *p1 = n->p1 + n->plen;
-#if defined(__SSE2__) && defined(__x86_64__)
-  if (wl < 16) { /* the pool has room for 16 spans past the word */
-    __m128i a0 = _mm_add_epi32(_mm_set1_epi32((int)i), _mm_set_epi32(3, 2, 1, 0)), four = _mm_set1_epi32(4),
-            one = _mm_set1_epi32(1);
-    for (size_t j = 0; j < wl; j += 4, a0 = _mm_add_epi32(a0, four)) {
-      _mm_storeu_si128((__m128i *)(void *)(p0 + j), a0);
-      _mm_storeu_si128((__m128i *)(void *)(p1 + j), _mm_add_epi32(a0, one));
-    }
-  } else
-#endif
-    for (size_t j = 0; j < wl; j++) {
-      p0[j] = (uint32_t)(i + j);
-      p1[j] = (uint32_t)(i + j + 1);
-    }
-  n->ptoks[n->nptoks].len = (uint32_t)wl;
-  n->plen += wl;
-  pool_end(n);
+  pool_end(n, wl, (uint32_t)i, (uint32_t)k, NORM_MAP_LINEAR);
   return 1;
 }
 
@@ -1186,11 +1168,9 @@ static err_t run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len,
   const unsigned char *u = (const unsigned char *)s;
   n->nptoks = 0;
   n->phrases = 0;
-  if (grow((void **)&n->wb, &n->wcap, len + 1, sizeof *n->wb) ||
-      grow3(&n->pool, &n->p0, &n->p1, &n->pcap, 2 * len + 16))
-    return ERR_NOMEM;
+  n->emlen = 0;
+  if (grow((void **)&n->wb, &n->wcap, len + 1, sizeof *n->wb) || pool_room(n, 2 * len + 16)) return ERR_NOMEM;
   n->pool[0] = ' ';
-  n->p0[0] = n->p1[0] = 0;
   n->plen = 1;
   size_t i = 0;
   while (i < len) {
@@ -1215,12 +1195,10 @@ static err_t run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len,
   }
   if (n->phrases) return finish_text(n);
   /* no phrase step: the pool is the text */
-  if (grow3(&n->pool, &n->p0, &n->p1, &n->pcap, n->plen + 1)) return ERR_NOMEM;
+  if (pool_room(n, n->plen + 1)) return ERR_NOMEM;
   n->pool[n->plen] = '\0';
 #define SWAP_(T, a, b) do { T t_ = a; a = b; b = t_; } while (0)
   SWAP_(char *, n->text, n->pool);
-  SWAP_(uint32_t *, n->o0, n->p0);
-  SWAP_(uint32_t *, n->o1, n->p1);
   SWAP_(size_t, n->cap, n->pcap);
   SWAP_(norm_tok_t *, n->toks, n->ptoks);
   SWAP_(size_t, n->tcap, n->ptcap);
@@ -1241,23 +1219,17 @@ static err_t finish_text(norm_t *n) {
   static const char *const nomor_words[] = {"no", "nmr", "nmor", "nomer", "nomor", "nomr", "nr", "nmer"};
   static const char *const urut_words[] = {"urut", "ut"};
   n->len = n->ntoks = 0;
-  /* the output is never longer than the pool plus a space per token */
   /* output ≤ pool + a space per token + "nomor " per token */
-  if (grow3(&n->text, &n->o0, &n->o1, &n->cap, n->plen + n->nptoks * 8 + 8) ||
+  if (grow((void **)&n->text, &n->cap, n->plen + n->nptoks * 8 + 8, 1) ||
       grow((void **)&n->toks, &n->tcap, n->nptoks * 2 + 1, sizeof *n->toks))
     return ERR_NOMEM;
   /* locals: the char stores below would otherwise reload every field of n */
   char *text = n->text;
-  uint32_t *o0 = n->o0, *o1 = n->o1;
   norm_tok_t *toks = n->toks;
   const norm_tok_t *ptoks = n->ptoks;
   const char *pool = n->pool;
-  const uint32_t *p0 = n->p0, *p1 = n->p1;
   size_t nptoks = n->nptoks, ol = 0, ntoks = 0;
-  uint32_t last = 0;
-  text[ol] = ' ';
-  o0[ol] = o1[ol] = 0;
-  ol++;
+  text[ol++] = ' ';
   for (size_t t = 0; t < nptoks; t++) {
     const norm_tok_t *pt = &ptoks[t];
     const char *w = pool + pt->start;
@@ -1273,47 +1245,27 @@ static err_t finish_text(norm_t *n) {
           has_urut = 1;
     if (has_urut) j++;
     int numeric = j < nptoks && is_digit(pool[ptoks[j].start]);
-    uint32_t s0 = p0[pt->start], s1 = p1[pt->start + pt->len - 1];
-    /* "paslon 2" / "calon 02" → "… calon nomor 2" */
+    /* "paslon 2" / "calon 02" → "… calon nomor 2": "nomor" stands for the number */
     if (is_digit(w[0]) && ntoks && toks[ntoks - 1].len == 5 && !memcmp(text + toks[ntoks - 1].start, "calon", 5)) {
-      toks[ntoks].start = (uint32_t)ol;
-      toks[ntoks].len = 5;
+      toks[ntoks] = (norm_tok_t){(uint32_t)ol, 5, pt->o0, pt->o1, NORM_MAP_UNIFORM};
       ntoks++;
-      for (size_t k = 0; k < 5; k++) {
-        text[ol] = "nomor"[k];
-        o0[ol] = s0;
-        o1[ol] = s1;
-        ol++;
-      }
-      text[ol] = ' ';
-      o0[ol] = o1[ol] = s1;
-      ol++;
+      memcpy(text + ol, "nomor ", 6);
+      ol += 6;
     }
-    toks[ntoks].start = (uint32_t)ol;
     if ((is_nomor || has_urut) && (numeric || (is_nomor && pt->len > 2))) {
-      const norm_tok_t *lt = &ptoks[j - 1];
-      s1 = p1[lt->start + lt->len - 1];
+      /* "no urut" → one "nomor" standing for both words */
+      toks[ntoks] = (norm_tok_t){(uint32_t)ol, 5, pt->o0, ptoks[j - 1].o1, NORM_MAP_UNIFORM};
       t = j - 1;
-      toks[ntoks].len = 5;
-      for (size_t k = 0; k < 5; k++) {
-        text[ol] = "nomor"[k];
-        o0[ol] = s0;
-        o1[ol] = s1;
-        ol++;
-      }
+      memcpy(text + ol, "nomor", 5);
+      ol += 5;
     } else {
-      size_t outl = pt->len;
-      toks[ntoks].len = (uint32_t)outl;
-      memcpy(text + ol, w, outl);
-      memcpy(o0 + ol, p0 + pt->start, outl * sizeof *o0);
-      memcpy(o1 + ol, p1 + pt->start, outl * sizeof *o1);
-      ol += outl;
+      toks[ntoks] = *pt;
+      toks[ntoks].start = (uint32_t)ol;
+      memcpy(text + ol, w, pt->len);
+      ol += pt->len;
     }
     ntoks++;
-    last = s1;
-    text[ol] = ' ';
-    o0[ol] = o1[ol] = last;
-    ol++;
+    text[ol++] = ' ';
   }
   text[ol] = '\0';
   n->len = ol;
@@ -1321,21 +1273,64 @@ static err_t finish_text(norm_t *n) {
   return ERR_OK;
 }
 
+/* The original span of byte j of token t. */
+static inline void tok_span(const norm_t *n, const norm_tok_t *t, size_t j, uint32_t *o0, uint32_t *o1) {
+  if (t->map == NORM_MAP_LINEAR) {
+    *o0 = t->o0 + (uint32_t)j;
+    *o1 = *o0 + 1;
+  } else if (t->map == NORM_MAP_UNIFORM) {
+    *o0 = t->o0;
+    *o1 = t->o1;
+  } else {
+    *o0 = n->em0[t->map + j];
+    *o1 = n->em1[t->map + j];
+  }
+}
+
+void norm_span(const norm_t *n, size_t i, uint32_t *o0, uint32_t *o1) {
+  size_t k = norm_tok_at(n, i);
+  if (k < n->ntoks && n->toks[k].start <= i) {
+    tok_span(n, &n->toks[k], i - n->toks[k].start, o0, o1);
+    return;
+  }
+  /* a space: the end of the token before it */
+  *o0 = *o1 = k ? n->toks[k - 1].o1 : 0;
+}
+
 void norm_map(const norm_t *n, size_t a, size_t b, size_t *oa, size_t *ob) {
   if (b > n->len) b = n->len;
   while (a < b && n->text[a] == ' ') a++;
   while (b > a && n->text[b - 1] == ' ') b--;
+  uint32_t lo, hi, x0, x1;
   if (a >= b) {
-    *oa = *ob = a < n->len ? n->o0[a] : (n->len ? n->o1[n->len - 1] : 0);
+    if (a < n->len) norm_span(n, a, &lo, &hi);
+    else if (n->len) norm_span(n, n->len - 1, &x0, &lo);
+    else lo = 0;
+    *oa = *ob = lo;
     return;
   }
-  size_t lo = n->o0[a], hi = n->o1[b - 1];
+  norm_span(n, a, &lo, &x1);
+  norm_span(n, b - 1, &x0, &hi);
   /* A span can cover bytes whose spans were reordered by squeezing; take
-   * the hull. */
-  for (size_t i = a; i < b && i < a + 256; i++) {
-    if (n->text[i] == ' ') continue;
-    if (n->o0[i] < lo) lo = n->o0[i];
-    if (n->o1[i] > hi) hi = n->o1[i];
+   * the hull of the bytes' spans, token by token (spaces carry nothing). */
+  size_t end = b < a + 256 ? b : a + 256;
+  for (size_t k = norm_tok_at(n, a); k < n->ntoks && n->toks[k].start < end; k++) {
+    const norm_tok_t *t = &n->toks[k];
+    size_t j0 = a > t->start ? a - t->start : 0, j1 = t->len;
+    if (t->start + j1 > end) j1 = end - t->start;
+    if (t->map == NORM_MAP_LINEAR || t->map == NORM_MAP_UNIFORM) {
+      /* monotone: the first and the last byte bound the rest */
+      tok_span(n, t, j0, &x0, &x1);
+      if (x0 < lo) lo = x0;
+      tok_span(n, t, j1 - 1, &x0, &x1);
+      if (x1 > hi) hi = x1;
+      continue;
+    }
+    for (size_t j = j0; j < j1; j++) {
+      tok_span(n, t, j, &x0, &x1);
+      if (x0 < lo) lo = x0;
+      if (x1 > hi) hi = x1;
+    }
   }
   *oa = lo;
   *ob = hi;

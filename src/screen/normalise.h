@@ -27,9 +27,12 @@
  *
  * Output invariant: text is " tok tok … tok " — lowercase ASCII tokens
  * separated by exactly one space, with one leading and one trailing space,
- * so a whole-word match is a plain literal " word ". For every output byte
- * i, [o0[i], o1[i]) is the span of original bytes it came from; spaces carry
- * the span of the token before them (or 0,0 at the start).
+ * so a whole-word match is a plain literal " word ". Every output byte i
+ * has a span [o0, o1) of original bytes it came from (norm_span); spaces
+ * carry the end of the token before them (or 0,0 at the start). The spans
+ * are kept per token, not per byte: most tokens are an ASCII word copied
+ * byte for byte (linear) or a replacement whose every byte stands for the
+ * whole source word (uniform); only the rest keep a span per byte.
  */
 #ifndef NETRAL_SCREEN_NORMALISE_H
 #define NETRAL_SCREEN_NORMALISE_H
@@ -56,9 +59,18 @@ typedef struct {
   uint8_t cls;
 } norm_char_t;
 
+/* How a token's bytes map back to the original (norm_tok_t.map). */
+enum {
+  NORM_MAP_LINEAR = 0xFFFFFFFFu, /* byte j: [o0 + j, o0 + j + 1) */
+  NORM_MAP_UNIFORM = 0xFFFFFFFEu /* every byte: [o0, o1) */
+  /* anything else: byte j is [em0[map + j], em1[map + j]) */
+};
+
 /* One output token. */
 typedef struct {
   uint32_t start, len; /* in norm_t.text */
+  uint32_t o0, o1;     /* start of the first byte's span, end of the last byte's */
+  uint32_t map;        /* NORM_MAP_* or an index into em0/em1 */
 } norm_tok_t;
 
 /* Colloquial lexicon, sorted by strcmp for binary search. */
@@ -68,14 +80,14 @@ typedef struct norm_lexicon norm_lexicon_t;
 typedef struct {
   char *text;        /* owned; NUL-terminated */
   size_t len, cap;
-  uint32_t *o0, *o1; /* per text byte, owned */
   norm_tok_t *toks;
   size_t ntoks, tcap;
+  uint32_t *em0, *em1; /* per-byte spans of the tokens that need them, owned */
+  size_t emlen, emcap;
   /* work areas, owned */
   norm_char_t *chars;
   size_t nchars, ccap;
-  char *pool;         /* stage-1 token bytes */
-  uint32_t *p0, *p1;  /* per pool byte */
+  char *pool;         /* stage-2 tokens, already " tok tok " */
   size_t plen, pcap;
   norm_tok_t *ptoks;
   size_t nptoks, ptcap;
@@ -129,8 +141,11 @@ err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len);
 /* The same result without the ASCII fast path: every character goes
  * through folding and the general word steps (differential tests). */
 err_t norm_run_general(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len);
-/* Map a normalised span [a,b) to the original span [*oa,*ob). Leading and
- * trailing spaces of the span are ignored. */
+/* The original span of normalised byte i (< n->len). */
+void norm_span(const norm_t *n, size_t i, uint32_t *o0, uint32_t *o1);
+/* Map a normalised span [a,b) to the original span [*oa,*ob): the hull of
+ * the spans of its bytes (at most the first 256). Leading and trailing
+ * spaces of the span are ignored. */
 void norm_map(const norm_t *n, size_t a, size_t b, size_t *oa, size_t *ob);
 /* Index of the token containing or following normalised offset off. */
 size_t norm_tok_at(const norm_t *n, size_t off);
