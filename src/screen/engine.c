@@ -447,7 +447,9 @@ static int collect_occ(screen_scratch_t *s) {
   uint8_t *rmask = s->rmask;
   uint64_t ybits[YBITS / 64] = {0};
   int any_y = 0;
-  for (size_t k = 0; k < s->nmt; k++)
+  const uint8_t *pf = rs->patflags;
+  for (size_t k = 0; k < s->nmt; k++) {
+    if (!(pf[s->mt[k].pat] & SCREEN_PAT_PAIRED_Y)) continue;
     for (uint32_t r = rs->ref_start[s->mt[k].pat]; r < s->mt[k].r1; r++) {
       const screen_ref_t *ref = &rs->refs[r];
       if (!ref->paired || !ref->side) continue;
@@ -456,13 +458,16 @@ static int collect_occ(screen_scratch_t *s) {
       ybits[ref->rule % YBITS / 64] |= 1ULL << (ref->rule % 64);
       any_y = 1;
     }
+  }
   if (any_y)
-    for (size_t k = 0; k < s->nmt; k++)
+    for (size_t k = 0; k < s->nmt; k++) {
+      if (!(pf[s->mt[k].pat] & SCREEN_PAT_PAIRED_X)) continue;
       for (uint32_t r = rs->ref_start[s->mt[k].pat]; r < s->mt[k].r1; r++) {
         const screen_ref_t *ref = &rs->refs[r];
         if (!ref->paired || ref->side || !(ybits[ref->rule % YBITS / 64] >> (ref->rule % 64) & 1)) continue;
         if (rgen[ref->rule] == gen) rmask[ref->rule] |= 1;
       }
+    }
   if (s->nref > s->ocap) {
     size_t nc = s->ocap ? s->ocap : 64;
     while (nc < s->nref) nc *= 2;
@@ -474,6 +479,7 @@ static int collect_occ(screen_scratch_t *s) {
   occ_t *o = s->occ;
   for (size_t k = 0; k < s->nmt; k++) {
     const match_t *m = &s->mt[k];
+    if (!any_y && !(pf[m->pat] & SCREEN_PAT_SINGLE)) continue; /* only proximity references, no Y side */
     for (uint32_t r = rs->ref_start[m->pat]; r < m->r1; r++) {
       const screen_ref_t *ref = &rs->refs[r];
       if (ref->paired && (!any_y || !(ybits[ref->rule % YBITS / 64] >> (ref->rule % 64) & 1) ||

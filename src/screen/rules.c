@@ -499,12 +499,16 @@ static err_t finish(screen_rules_t *rs) {
     rs->hot[i].jarak = (uint8_t)r->jarak;
     rs->hot[i].syarat_pemilu = (uint8_t)r->syarat_pemilu;
   }
-  for (size_t i = 0; i < rs->nrefs; i++) {
-    screen_ref_t *ref = &rs->refs[i];
-    const screen_rule_hot_t *h = &rs->hot[ref->rule];
-    ref->kategori = h->kategori;
-    ref->paired = h->jenis == SCREEN_JENIS_DEKAT && h->kategori < SCREEN_KAT_KONTEKS;
-  }
+  rs->patflags = xcalloc(rs->npat + 1, 1);
+  if (!rs->patflags) return ERR_NOMEM;
+  for (size_t p = 0; p < rs->npat; p++)
+    for (uint32_t i = rs->ref_start[p]; i < rs->ref_start[p + 1]; i++) {
+      screen_ref_t *ref = &rs->refs[i];
+      const screen_rule_hot_t *h = &rs->hot[ref->rule];
+      ref->kategori = h->kategori;
+      ref->paired = h->jenis == SCREEN_JENIS_DEKAT && h->kategori < SCREEN_KAT_KONTEKS;
+      rs->patflags[p] |= !ref->paired ? SCREEN_PAT_SINGLE : ref->side ? SCREEN_PAT_PAIRED_Y : SCREEN_PAT_PAIRED_X;
+    }
   xfree(rs->thash);
   rs->thash = NULL;
   rs->thcap = 0;
@@ -643,6 +647,7 @@ void screen_rules_free(screen_rules_t *rs) {
   xfree(rs->patlen);
   xfree(rs->ref_start);
   xfree(rs->refs);
+  xfree(rs->patflags);
   xfree(rs->hash);
   xfree(rs->thash);
   xfree(rs->hot);

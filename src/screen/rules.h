@@ -82,6 +82,10 @@ typedef struct {
   uint8_t paired;     /* a proximity rule of a reviewed category: hits only with both sides */
 } screen_ref_t;
 
+/* What kinds of reference a pattern has (screen_rules_t.patflags), so a
+ * match can skip its reference list when none of it can matter. */
+enum { SCREEN_PAT_PAIRED_X = 1, SCREEN_PAT_PAIRED_Y = 2, SCREEN_PAT_SINGLE = 4 };
+
 typedef struct {
   screen_rule_t *rules;
   size_t nrules, rcap;
@@ -97,6 +101,7 @@ typedef struct {
   uint32_t *ref_start; /* npat + 1 */
   screen_ref_t *refs;
   size_t nrefs;
+  uint8_t *patflags; /* per pattern: SCREEN_PAT_* of its references */
   /* build state */
   uint32_t *hash;      /* open-addressing table of pattern ids + 1 */
   size_t hcap;
