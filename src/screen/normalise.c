@@ -454,7 +454,38 @@ struct norm_lexicon {
   size_t nvslot, nvocab;
   char *vpool;
   size_t vlen, vcap;
+  /* Word table of the ASCII fast path: what the number step or else the
+   * lexicon makes of a word of 2..15 lowercase letters, keyed by the word
+   * as two little-endian chunks (see fast_find). */
+  uint8_t *ftag; /* per slot: 0 = empty, else hash bits | 1 */
+  struct fword *fent;
+  size_t fmask;
 };
+
+typedef struct fword {
+  uint64_t c0, c1; /* the word's bytes 0..7 and 8..15, zero-padded */
+  const char *rep; /* replacement (number digits or lexicon value), borrowed */
+  uint32_t len, replen;
+} fword_t;
+
+#define FW_K0 0x9E3779B97F4A7C15ULL
+#define FW_K1 0xC2B2AE3D27D4EB4FULL
+static inline uint32_t fw_hash(uint64_t c0, uint64_t c1, size_t len) {
+  return (uint32_t)((c0 * FW_K0 ^ (c1 + len) * FW_K1) >> 32);
+}
+
+/* The fast-path answer for a word of len (2..15) lowercase letters given
+ * as chunks c0, c1: NULL when neither step replaces it. */
+static inline const fword_t *fast_find(const norm_lexicon_t *lx, uint64_t c0, uint64_t c1, size_t len) {
+  uint32_t h = fw_hash(c0, c1, len);
+  uint8_t tg = (uint8_t)(h >> 24 | 1);
+  for (size_t i = h & lx->fmask;; i = (i + 1) & lx->fmask) {
+    uint8_t t = lx->ftag[i];
+    if (!t) return NULL;
+    const fword_t *e = &lx->fent[i];
+    if (t == tg && e->c0 == c0 && e->c1 == c1 && e->len == len) return e;
+  }
+}
 
 /* Lexicon hash over 8-byte little-endian chunks of the word, the last one
  * zero-padded, then the length (a byte-serial hash cost more than the
@@ -497,6 +528,42 @@ static err_t lex_row(void *ud, long line, int nf, char **f) {
 
 static int cmp_pair(const void *a, const void *b) {
   return strcmp(((const lex_pair_t *)a)->k, ((const lex_pair_t *)b)->k);
+}
+
+static int fast_put(norm_lexicon_t *lx, const char *w, size_t len, const char *rep, size_t replen) {
+  if (len < 2 || len > 15) return 0;
+  for (size_t i = 0; i < len; i++)
+    if (!is_alpha(w[i])) return 0; /* never a fast-path word */
+  char b[16] = {0};
+  memcpy(b, w, len);
+  uint64_t c0 = le_bytes(b, 8), c1 = le_bytes(b + 8, 8);
+  if (fast_find(lx, c0, c1, len)) return 0; /* the number word came first */
+  uint32_t h = fw_hash(c0, c1, len);
+  size_t i = h & lx->fmask;
+  while (lx->ftag[i]) i = (i + 1) & lx->fmask;
+  lx->ftag[i] = (uint8_t)(h >> 24 | 1);
+  lx->fent[i] = (fword_t){c0, c1, rep, (uint32_t)len, (uint32_t)replen};
+  return 0;
+}
+
+/* The fast-path word table: number words first (the number step comes
+ * before the lexicon), then every lexicon key with the answer the lexicon
+ * lookup gives for it. */
+static err_t fast_build(norm_lexicon_t *lx) {
+  size_t n = sizeof number_words / sizeof *number_words + lx->n, cap = 64;
+  while (cap < 4 * n) cap *= 2;
+  lx->ftag = xcalloc(cap, 1);
+  lx->fent = xcalloc(cap, sizeof *lx->fent);
+  if (!lx->ftag || !lx->fent) return ERR_NOMEM;
+  lx->fmask = cap - 1;
+  for (size_t i = 0; i < sizeof number_words / sizeof *number_words; i++)
+    fast_put(lx, number_words[i].word, number_words[i].wlen, number_words[i].digits, number_words[i].dlen);
+  for (size_t i = 0; i < lx->n; i++) {
+    size_t kl = lx->klen[i];
+    const char *v = norm_lexicon_lookup(lx, lx->e[i].k, kl);
+    if (v) fast_put(lx, lx->e[i].k, kl, v, strlen(v));
+  }
+  return ERR_OK;
 }
 
 err_t norm_lexicon_load(const char *path, norm_lexicon_t **out) {
@@ -545,7 +612,7 @@ err_t norm_lexicon_load(const char *path, norm_lexicon_t **out) {
   }
   for (size_t i = 0; i < sizeof number_words / sizeof *number_words && !e; i++)
     e = norm_lexicon_add_word(lx, number_words[i].word, number_words[i].wlen);
-  if (e) goto fail;
+  if (e || (e = fast_build(lx))) goto fail;
   *out = lx;
   lx = NULL;
   goto done;
@@ -569,6 +636,8 @@ void norm_lexicon_free(norm_lexicon_t *lx) {
   xfree(lx->klen);
   xfree(lx->vslot);
   xfree(lx->vpool);
+  xfree(lx->ftag);
+  xfree(lx->fent);
   xfree(lx);
 }
 
@@ -1009,6 +1078,11 @@ static int final_double(norm_t *n, const norm_lexicon_t *lx, const char *w, size
     }
     const char *rep;
     size_t olen;
+    if (lx) {
+      const fword_t *fw = fast_find(lx, a, b, l);
+      if (fw) return pool_replace(n, fw->rep, fw->replen, o0, o1) ? -1 : 1;
+      continue;
+    }
     if (l >= 3 && l <= 8 && ((NUMWORD_FIRST >> (w[0] - 'a')) & 1u) && (rep = numword_key(a, &olen)))
       return pool_replace(n, rep, olen, o0, o1) ? -1 : 1;
     uint64_t h = hash_step(HASH_SEED, a);
@@ -1087,8 +1161,15 @@ static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t
       return ascii_word_general(n, lx, u, i, wl);
     uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lv), c1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lv, lv));
     if (wl < 8) c0 &= (1ULL << (8 * wl)) - 1;
-    else if (wl > 8) c1 &= wl == 16 ? ~0ULL : (1ULL << (8 * (wl - 8))) - 1;
+    if (wl <= 8) c1 = 0;
+    else c1 &= (1ULL << (8 * (wl - 8))) - 1;
     if ((eq >> (wl - 1) & 1) && wl >= 3) return final_double(n, lx, w, i, wl, c0, c1);
+    if (lx) { /* the number and lexicon steps in one lookup */
+      const fword_t *fw = fast_find(lx, c0, c1, wl);
+      if (fw) return pool_replace(n, fw->rep, fw->replen, (uint32_t)i, (uint32_t)k) ? -1 : 1;
+      pool_end(n, wl, (uint32_t)i, (uint32_t)k, NORM_MAP_LINEAR);
+      return 1;
+    }
     key = wl <= 8 ? c0 : 0;
     h = hash_step(h, c0);
     if (wl > 8) h = hash_step(h, c1);
