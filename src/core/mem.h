@@ -13,6 +13,7 @@
 #define NETRAL_MEM_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 void *xmalloc(size_t n);            /* caller frees */
 void *xcalloc(size_t n, size_t sz); /* caller frees */
@@ -50,4 +51,31 @@ int buf_puts(buf_t *b, const char *s);
 int buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Detach the data: caller frees; buffer is reset. */
 char *buf_take(buf_t *b, size_t *len);
+
+/* memcpy for the short, variable-length copies of hot loops (a call to
+ * the library memcpy costs more than the copy): up to 16 bytes as two
+ * overlapping moves, longer ones by memcpy. */
+static inline void mem_copy(void *dst, const void *src, size_t n) {
+  unsigned char *d = dst;
+  const unsigned char *s = src;
+  if (n > 16) {
+    memcpy(d, s, n);
+  } else if (n >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else if (n) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
+}
 #endif

@@ -554,7 +554,7 @@ typedef struct {
 static void sb_put(sb_t *b, const char *p, size_t l) {
   size_t room = b->cap - 1 - b->n;
   if (l > room) l = room;
-  memcpy(b->d + b->n, p, l);
+  mem_copy(b->d + b->n, p, l);
   b->n += l;
 }
 static void sb_str(sb_t *b, const char *p) { sb_put(b, p, strlen(p)); }

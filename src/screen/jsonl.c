@@ -122,15 +122,16 @@ static char *int_to(char *o, long long v) {
 }
 
 static char *lit_to(char *o, const char *s, size_t n) {
-  memcpy(o, s, n);
+  mem_copy(o, s, n);
   return o + n;
 }
-#define LIT(o, s) lit_to((o), (s), sizeof(s) - 1)
+/* a literal: a constant-size memcpy the compiler inlines */
+#define LIT(o, s) (memcpy((o), (s), sizeof(s) - 1), (o) + sizeof(s) - 1)
 
 /* s[0..n) between quotes: for text known to need no escaping (screen_hit_t.plain). */
 static char *quoted_to(char *o, const char *s, size_t n) {
   *o++ = '"';
-  memcpy(o, s, n);
+  mem_copy(o, s, n);
   o += n;
   *o++ = '"';
   return o;

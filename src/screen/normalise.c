@@ -761,12 +761,21 @@ static inline int pool_begin(norm_t *n) {
   return 0;
 }
 
-/* Does stage 3 have anything to do with this token? Words that introduce
- * a ballot number (no, nomer, urut …) and a number after "calon". A
- * superset of what stage 3 rewrites; the exact tests are there. */
+/* Does stage 3 have anything to do with this token? Exactly the tokens
+ * that can start a rewrite there: a word that introduces a ballot number
+ * (finish_text's nomor_words and urut_words) and a number right after
+ * "calon". */
 static inline int phrase_token(const norm_t *n, const char *w, size_t len) {
-  if (w[0] == 'n') return len <= 5;
-  if (w[0] == 'u') return len <= 4;
+  if (w[0] == 'n') {
+    switch (len) {
+    case 2: return w[1] == 'o' || w[1] == 'r';
+    case 3: return !memcmp(w, "nmr", 3);
+    case 4: return !memcmp(w, "nmor", 4) || !memcmp(w, "nomr", 4) || !memcmp(w, "nmer", 4);
+    case 5: return !memcmp(w, "nomer", 5) || !memcmp(w, "nomor", 5);
+    default: return 0;
+    }
+  }
+  if (w[0] == 'u') return (len == 4 && !memcmp(w, "urut", 4)) || (len == 2 && w[1] == 't');
   if (!is_digit(w[0]) || !n->nptoks) return 0;
   const norm_tok_t *pt = &n->ptoks[n->nptoks - 1];
   return pt->len == 5 && !memcmp(n->pool + pt->start, "calon", 5);
@@ -1342,7 +1351,7 @@ static err_t finish_text(norm_t *n) {
     } else {
       toks[ntoks] = *pt;
       toks[ntoks].start = (uint32_t)ol;
-      memcpy(text + ol, w, pt->len);
+      mem_copy(text + ol, w, pt->len);
       ol += pt->len;
     }
     ntoks++;

@@ -28,6 +28,21 @@ static void test_buf_oom_is_sticky(void **state) {
   buf_free(&b);
 }
 
+/* mem_copy copies exactly n bytes for every short and long length and
+ * touches nothing around them. */
+static void test_mem_copy(void **state) {
+  (void)state;
+  char src[64], dst[80], want[80];
+  for (size_t i = 0; i < sizeof src; i++) src[i] = (char)('A' + i % 26);
+  for (size_t n = 0; n <= 40; n++) {
+    memset(dst, '.', sizeof dst);
+    memset(want, '.', sizeof want);
+    memcpy(want + 8, src + 3, n);
+    mem_copy(dst + 8, src + 3, n);
+    assert_memory_equal(dst, want, sizeof dst);
+  }
+}
+
 static void test_arena(void **state) {
   arena_t a;
   arena_init(&a);
@@ -44,6 +59,7 @@ int main(void) {
       cmocka_unit_test(test_buf_printf_grows),
       cmocka_unit_test(test_buf_oom_is_sticky),
       cmocka_unit_test(test_arena),
+      cmocka_unit_test(test_mem_copy),
   };
   return cmocka_run_group_tests_name("mem", tests, NULL, NULL);
 }
