@@ -1399,17 +1399,19 @@ void norm_map(const norm_t *n, size_t a, size_t b, size_t *oa, size_t *ob) {
     *oa = *ob = lo;
     return;
   }
-  norm_span(n, a, &lo, &x1);
-  norm_span(n, b - 1, &x0, &hi);
-  /* A span can cover bytes whose spans were reordered by squeezing; take
-   * the hull of the bytes' spans, token by token (spaces carry nothing). */
+  /* The hull of the spans of the bytes in [a, min(b, a + 256)) and of
+   * byte b - 1 (a span can cover bytes whose spans were reordered by
+   * squeezing), token by token from the one holding a: spaces carry
+   * nothing, a linear or uniform token is bounded by its first and last
+   * byte in the range. */
   size_t end = b < a + 256 ? b : a + 256;
+  lo = UINT32_MAX;
+  hi = 0;
   for (size_t k = norm_tok_at(n, a); k < n->ntoks && n->toks[k].start < end; k++) {
     const norm_tok_t *t = &n->toks[k];
     size_t j0 = a > t->start ? a - t->start : 0, j1 = t->len;
     if (t->start + j1 > end) j1 = end - t->start;
     if (t->map == NORM_MAP_LINEAR || t->map == NORM_MAP_UNIFORM) {
-      /* monotone: the first and the last byte bound the rest */
       tok_span(n, t, j0, &x0, &x1);
       if (x0 < lo) lo = x0;
       tok_span(n, t, j1 - 1, &x0, &x1);
@@ -1421,6 +1423,10 @@ void norm_map(const norm_t *n, size_t a, size_t b, size_t *oa, size_t *ob) {
       if (x0 < lo) lo = x0;
       if (x1 > hi) hi = x1;
     }
+  }
+  if (b > end) {
+    norm_span(n, b - 1, &x0, &x1);
+    if (x1 > hi) hi = x1;
   }
   *oa = lo;
   *ob = hi;
