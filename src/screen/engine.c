@@ -400,9 +400,13 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
   screen_scratch_t *s = ctx;
   const screen_rules_t *rs = s->e->rules;
   const norm_t *n = &s->norm;
-  size_t a = (size_t)to - rs->patlen[id], b = (size_t)to;
-  while (a < b && n->text[a] == ' ') a++;
-  while (b > a && n->text[b - 1] == ' ') b--;
+  /* the pattern's own leading/trailing space (a whole word) is not part of the span */
+  unsigned pf = rs->patflags[id];
+  size_t a = (size_t)to - rs->patlen[id] + !!(pf & SCREEN_PAT_LEAD), b = (size_t)to - !!(pf & SCREEN_PAT_TRAIL);
+  if (pf & SCREEN_PAT_ODD) {
+    while (a < b && n->text[a] == ' ') a++;
+    while (b > a && n->text[b - 1] == ' ') b--;
+  }
   if (a >= b) return 0;
   size_t tk = tok_after(n, b - 1, s->tok_hint);
   s->tok_hint = tk;
@@ -551,7 +555,7 @@ typedef struct {
   size_t n, cap;
 } sb_t;
 
-static void sb_put(sb_t *b, const char *p, size_t l) {
+static inline void sb_put(sb_t *b, const char *p, size_t l) {
   size_t room = b->cap - 1 - b->n;
   if (l > room) l = room;
   mem_copy(b->d + b->n, p, l);
@@ -559,7 +563,7 @@ static void sb_put(sb_t *b, const char *p, size_t l) {
 }
 static void sb_str(sb_t *b, const char *p) { sb_put(b, p, strlen(p)); }
 static void sb_int(sb_t *b, int v) {
-  char t[16];
+  char t[24]; /* 11 are enough; the rest keeps mem_copy's long branch in bounds */
   size_t k = sizeof t;
   unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
   do t[--k] = (char)('0' + u % 10); while ((u /= 10) != 0);
@@ -570,7 +574,7 @@ static void sb_int(sb_t *b, int v) {
 /* A builder over the free end of the scratch string store, with room for
  * cap - 1 bytes and the NUL: texts are built in place, not copied in.
  * Returns -1 (and marks the store oom) when it cannot grow. */
-static int str_open(screen_scratch_t *s, sb_t *b, size_t cap) {
+static inline int str_open(screen_scratch_t *s, sb_t *b, size_t cap) {
   buf_t *st = &s->str;
   if (st->oom) return -1;
   if (st->len + cap > st->cap) {
@@ -591,7 +595,7 @@ static int str_open(screen_scratch_t *s, sb_t *b, size_t cap) {
 }
 
 /* Close a builder from str_open: NUL-terminate; returns the text's offset. */
-static size_t str_close(screen_scratch_t *s, const sb_t *b) {
+static inline size_t str_close(screen_scratch_t *s, const sb_t *b) {
   size_t off = s->str.len;
   b->d[b->n] = '\0';
   s->str.len += b->n + 1;

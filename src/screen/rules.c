@@ -501,7 +501,15 @@ static err_t finish(screen_rules_t *rs) {
   }
   rs->patflags = xcalloc(rs->npat + 1, 1);
   if (!rs->patflags) return ERR_NOMEM;
-  for (size_t p = 0; p < rs->npat; p++)
+  for (size_t p = 0; p < rs->npat; p++) {
+    /* the edge spaces a match of the pattern carries (the matched text is
+     * the pattern) */
+    const char *pt = rs->pat[p];
+    size_t pl = rs->patlen[p], lead = 0, trail = 0;
+    while (lead < pl && pt[lead] == ' ') lead++;
+    while (trail < pl - lead && pt[pl - 1 - trail] == ' ') trail++;
+    if (lead == pl || lead > 1 || trail > 1) rs->patflags[p] |= SCREEN_PAT_ODD;
+    else rs->patflags[p] |= (lead ? SCREEN_PAT_LEAD : 0) | (trail ? SCREEN_PAT_TRAIL : 0);
     for (uint32_t i = rs->ref_start[p]; i < rs->ref_start[p + 1]; i++) {
       screen_ref_t *ref = &rs->refs[i];
       const screen_rule_hot_t *h = &rs->hot[ref->rule];
@@ -509,6 +517,7 @@ static err_t finish(screen_rules_t *rs) {
       ref->paired = h->jenis == SCREEN_JENIS_DEKAT && h->kategori < SCREEN_KAT_KONTEKS;
       rs->patflags[p] |= !ref->paired ? SCREEN_PAT_SINGLE : ref->side ? SCREEN_PAT_PAIRED_Y : SCREEN_PAT_PAIRED_X;
     }
+  }
   xfree(rs->thash);
   rs->thash = NULL;
   rs->thcap = 0;

@@ -84,7 +84,9 @@ typedef struct {
 
 /* What kinds of reference a pattern has (screen_rules_t.patflags), so a
  * match can skip its reference list when none of it can matter. */
-enum { SCREEN_PAT_PAIRED_X = 1, SCREEN_PAT_PAIRED_Y = 2, SCREEN_PAT_SINGLE = 4 };
+enum { SCREEN_PAT_PAIRED_X = 1, SCREEN_PAT_PAIRED_Y = 2, SCREEN_PAT_SINGLE = 4,
+       /* the pattern starts/ends with one space; ODD: more than one, or only spaces */
+       SCREEN_PAT_LEAD = 8, SCREEN_PAT_TRAIL = 16, SCREEN_PAT_ODD = 32 };
 
 typedef struct {
   screen_rule_t *rules;
