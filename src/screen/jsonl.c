@@ -396,6 +396,45 @@ static int fast_parse(rd_t *r, fast_t *f) {
   return r->p == r->end && f->has_teks;
 }
 
+/* The line shape every exporter writes: one object of string members,
+ * no whitespace between tokens and no escapes, UTF-8 checked as jansson
+ * does. 1: parsed into f (strings point into the line); 0: anything else
+ * (fast_parse and then jansson decide). */
+static int flat_parse(const char *p, const char *end, fast_t *f) {
+  memset(f, 0, sizeof *f);
+  while (end > p && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' ' || end[-1] == '\t')) end--;
+  if (end - p < 2 || *p++ != '{') return 0;
+  for (;;) {
+    if (p >= end || *p++ != '"') return 0;
+    const char *k = p;
+    while (p < end && !str_stop_tab[(unsigned char)*p]) p++; /* keys are short */
+    if (p >= end || *p != '"') return 0;
+    size_t kn = (size_t)(p - k);
+    p++;
+    if (end - p < 2 || p[0] != ':' || p[1] != '"') return 0;
+    p += 2;
+    const char *v = p;
+    for (;;) {
+      p = str_stop(p, end);
+      if (p >= end) return 0;
+      unsigned char c = (unsigned char)*p;
+      if (c == '"') break;
+      if (c < 0x80) return 0; /* an escape or a control character */
+      size_t n = utf8_ok((const unsigned char *)p, (const unsigned char *)end);
+      if (!n) return 0;
+      p += n;
+    }
+    size_t vn = (size_t)(p - v);
+    p++;
+    if (kn == 4 && !memcmp(k, "teks", 4)) f->teks = v, f->tlen = vn, f->has_teks = 1;
+    else if (kn == 2 && !memcmp(k, "id", 2)) f->id = v, f->idlen = vn, f->id_kind = 1;
+    if (p >= end) return 0;
+    char c = *p++;
+    if (c == '}') return p == end && f->has_teks;
+    if (c != ',') return 0;
+  }
+}
+
 static err_t write_result(buf_t *out, const screen_result_t *r) {
   if (ob_reserve(out, 48)) return ERR_NOMEM;
   char *o = out->data + out->len;
@@ -435,11 +474,15 @@ static err_t write_result(buf_t *out, const screen_result_t *r) {
 err_t screen_jsonl_line(const screen_engine_t *e, screen_scratch_t *s, const char *line, size_t len, int human,
                         buf_t *out, screen_result_t *res, char *err, size_t errcap) {
   err_t rc = ERR_OK;
-  if (!human) {
-    char *tmp = screen_scratch_tmp(s, len + 1);
-    rd_t rd = {line, line + len, tmp};
+  if (human == SCREEN_OUT_JSON) {
     fast_t f;
-    if (tmp && fast_parse(&rd, &f)) {
+    int ok = flat_parse(line, line + len, &f);
+    if (!ok) {
+      char *tmp = screen_scratch_tmp(s, len + 1);
+      rd_t rd = {line, line + len, tmp};
+      ok = tmp && fast_parse(&rd, &f);
+    }
+    if (ok) {
       screen_result_t r;
       if ((rc = screen_post(e, s, f.teks, f.tlen, &r))) {
         snprintf(err, errcap, "%s", err_message(rc));
@@ -475,7 +518,7 @@ err_t screen_jsonl_line(const screen_engine_t *e, screen_scratch_t *s, const cha
     snprintf(err, errcap, "%s", err_message(rc));
     goto done;
   }
-  if (human) {
+  if (human == SCREEN_OUT_HUMAN) {
     human_line(out, id, json_string_value(teks), &r);
     goto finish;
   }

@@ -20,10 +20,17 @@
 
 enum { SCREEN_MAX_LINE = 1 << 20 }; /* longest accepted JSONL line, bytes */
 
-/* Screen one JSONL line and append the result line to out (human != 0:
- * readable text instead, only for posts with hits). On a malformed line
- * returns ERR_BAD_JSON with a message in err (Bahasa Indonesia) and appends
- * nothing. If res is not NULL it receives the result. */
+/* Output modes of screen_jsonl_line. */
+enum {
+  SCREEN_OUT_JSON = 0,    /* one JSON result line */
+  SCREEN_OUT_HUMAN = 1,   /* readable text, only for posts with hits */
+  SCREEN_OUT_JSON_REF = 2 /* JSON read by jansson alone: the reference the fast readers are tested against */
+};
+
+/* Screen one JSONL line and append the result line to out (human: a
+ * SCREEN_OUT_* mode). On a malformed line returns ERR_BAD_JSON with a
+ * message in err (Bahasa Indonesia) and appends nothing. If res is not
+ * NULL it receives the result. */
 err_t screen_jsonl_line(const screen_engine_t *e, screen_scratch_t *s, const char *line, size_t len, int human,
                         buf_t *out, screen_result_t *res, char *err, size_t errcap);
 

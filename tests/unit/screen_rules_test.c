@@ -236,11 +236,103 @@ static void test_jsonl(void **st) {
   screen_engine_free(e);
 }
 
+/* The hand-written readers (flat lines, then flat objects with escapes,
+ * numbers and literals) must answer every line exactly as jansson alone:
+ * same result line, or the same error. Lines are random joins of
+ * fragments that are valid and invalid JSON, UTF-8 and escapes. */
+static void test_jsonl_readers_match_jansson(void **st) {
+  (void)st;
+  screen_engine_t *e = open_engine(NULL);
+  screen_scratch_t *s;
+  assert_int_equal(screen_scratch_new(e, &s), ERR_OK);
+  static const char *const key[] = {"\"id\"", "\"teks\"", "\"teks\"", "\"url\"", "\"te\\u006bs\"", "\"x\xC3\xA9\"", "\"\""};
+  static const char *const good[] = {
+    "\"ayo coblos nomor 1 Pak Budi\"", "\"Ay\\u00f3 pilih 2\"", "\"\\ud83d\\ude00 amplop\"", "\"a\\n\\\"b\\\\ \\/\"",
+    "\"\xC3\xB3 fajar \xF0\x9F\x98\x81\"", "\"\"", "\"b1\"", "\"biasa saja\"", "\"pilih Pak Budi ya\"", "7"};
+  static const char *const val[] = {
+    /* invalid strings */
+    "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\xC3\x28\"", "\"\xC0\xAF\"", "\"\xED\xA0\x80\"", "\"\x01\"", "\"\\q\"",
+    "\"\\u12\"", "\"open",
+    /* other values */
+    "1", "-2", "0", "01", "1.5", "1e3", "-", "12345678901234567890", "123456789012345678", "true", "false", "null",
+    "nul", "[1]", "{}", "{\"teks\":\"x\"}"};
+  static const char *const ws[] = {"", "", "", "", " ", "\t", "\n", "\r\n"};
+  static const char *const junk[] = {"}", "{", ",", ":", "\"", "x", "\\", "\xFF", " ", "]"};
+#define PICK(arr) (x ^= x << 13, x ^= x >> 7, x ^= x << 17, arr[x % (sizeof arr / sizeof *arr)])
+#define ADD(str)                                   \
+  do {                                             \
+    const char *p_ = (str);                        \
+    size_t n_ = strlen(p_);                        \
+    if (len + n_ < sizeof line) {                  \
+      memcpy(line + len, p_, n_);                  \
+      len += n_;                                   \
+    }                                              \
+  } while (0)
+  unsigned long long x = 0x2545F4914F6CDD1DULL;
+  char line[700];
+  buf_t a, b;
+  buf_init(&a);
+  buf_init(&b);
+  int valid = 0, hits = 0;
+  for (int it = 0; it < 40000; it++) {
+    size_t len = 0;
+    ADD(PICK(ws));
+    ADD("{");
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    int members = 1 + (int)(x % 5);
+    for (int m = 0; m < members; m++) {
+      if (m) ADD(",");
+      ADD(PICK(ws));
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      ADD(m == members - 1 && x % 3 ? "\"teks\"" : PICK(key));
+      ADD(PICK(ws));
+      ADD(":");
+      ADD(PICK(ws));
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      ADD(x % 4 ? PICK(good) : PICK(val));
+      ADD(PICK(ws));
+    }
+    ADD("}");
+    ADD(PICK(ws));
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    if (x % 4 == 0) { /* corrupt: cut, or insert a stray byte */
+      size_t at = (size_t)(x >> 8) % (len + 1);
+      if (x % 8 == 0) len = at;
+      else {
+        const char *j = PICK(junk);
+        size_t n = strlen(j);
+        memmove(line + at + n, line + at, len - at);
+        memcpy(line + at, j, n);
+        len += n;
+      }
+    }
+    char ea[200] = "", eb[200] = "";
+    buf_reset(&a);
+    buf_reset(&b);
+    err_t ra = screen_jsonl_line(e, s, line, len, SCREEN_OUT_JSON, &a, NULL, ea, sizeof ea);
+    err_t rb = screen_jsonl_line(e, s, line, len, SCREEN_OUT_JSON_REF, &b, NULL, eb, sizeof eb);
+    if (ra != rb || strcmp(ea, eb) || a.len != b.len || (a.len && memcmp(a.data, b.data, a.len)))
+      fail_msg("%.*s: cepat %d [%s] %s / jansson %d [%s] %s", (int)len, line, ra, ea, a.len ? a.data : "", rb, eb,
+               b.len ? b.data : "");
+    valid += ra == ERR_OK;
+    hits += ra == ERR_OK && !strstr(a.data, "\"hits\":[]");
+  }
+#undef PICK
+#undef ADD
+  /* the generator reaches both readers' accepting paths, with hits */
+  assert_true(valid > 4000);
+  assert_true(hits > 1000);
+  buf_free(&a);
+  buf_free(&b);
+  screen_scratch_free(s);
+  screen_engine_free(e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_kinds_and_offsets), cmocka_unit_test(test_context_and_peredam),
     cmocka_unit_test(test_filter_and_errors), cmocka_unit_test(test_cache),
-    cmocka_unit_test(test_jsonl),
+    cmocka_unit_test(test_jsonl), cmocka_unit_test(test_jsonl_readers_match_jansson),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
