@@ -407,7 +407,7 @@ static int flat_parse(const char *p, const char *end, fast_t *f) {
   for (;;) {
     if (p >= end || *p++ != '"') return 0;
     const char *k = p;
-    while (p < end && !str_stop_tab[(unsigned char)*p]) p++; /* keys are short */
+    p = str_stop(p, end);
     if (p >= end || *p != '"') return 0;
     size_t kn = (size_t)(p - k);
     p++;
