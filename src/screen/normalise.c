@@ -268,8 +268,8 @@ err_t norm_fold_text(norm_t *n, const char *s, size_t len) { return fold_range(n
 /* ------------------------------------------------------- word steps */
 
 static int is_letter_cls(int cls) { return cls == NORM_C_LOWER || cls == NORM_C_UPPER; }
-static int is_alpha(char c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static inline int is_alpha(char c) { return c >= 'a' && c <= 'z'; }
+static inline int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Digits that stand for letters inside a word. */
 static const char leet_map[10] = {'o', 'i', 0, 'e', 'a', 's', 0, 't', 0, 0};
@@ -765,7 +765,7 @@ static inline int pool_begin(norm_t *n) {
  * that can start a rewrite there: a word that introduces a ballot number
  * (finish_text's nomor_words and urut_words) and a number right after
  * "calon". */
-static inline int phrase_token(const norm_t *n, const char *w, size_t len) {
+static int phrase_token(const norm_t *n, const char *w, size_t len) {
   if (w[0] == 'n') {
     switch (len) {
     case 2: return w[1] == 'o' || w[1] == 'r';
@@ -792,7 +792,8 @@ static inline void pool_end(norm_t *n, size_t len, uint32_t o0, uint32_t o1, uin
   t->map = map;
   n->plen += len;
   n->pool[n->plen++] = ' ';
-  if (phrase_token(n, n->pool + t->start, len)) n->phrases = 1;
+  char c0 = n->pool[t->start];
+  if ((c0 == 'n' || c0 == 'u' || is_digit(c0)) && phrase_token(n, n->pool + t->start, len)) n->phrases = 1;
   n->nptoks++;
 }
 
