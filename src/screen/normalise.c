@@ -1238,6 +1238,82 @@ lookups:;
   return 1;
 }
 
+#if defined(__SSE2__) && defined(__x86_64__)
+/* The fast path's inner loop: from i, separators and plain words — 2..15
+ * ASCII letters, lowercase or capitalised or all capitals, nothing to
+ * squeeze, not after '#', followed by a separator — written into the pool
+ * with the state in locals (the byte stores would otherwise make the
+ * compiler reload it). A word the number or lexicon step replaces goes
+ * through pool_replace. Returns where something else begins: a word that
+ * needs ascii_word, a byte >= 0x80, or len; -1 (as SIZE_MAX) on no memory.
+ * Gives exactly what ascii_word gives for the words it takes. */
+static size_t plain_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len, size_t i) {
+  const unsigned char *u = (const unsigned char *)s;
+  char *pool = n->pool;
+  norm_tok_t *pt = n->ptoks;
+  size_t plen = n->plen, nt = n->nptoks, pcap = n->pcap, tcap = n->ptcap;
+  const __m128i bias_a = _mm_set1_epi8((char)(0x80 - 'a')), bias_A = _mm_set1_epi8((char)(0x80 - 'A')),
+                bias_0 = _mm_set1_epi8((char)(0x80 - '0')), lim26 = _mm_set1_epi8((char)(-128 + 26)),
+                lim10 = _mm_set1_epi8((char)(-128 + 10)), case_bit = _mm_set1_epi8(0x20);
+  while (i < len) {
+    unsigned kd = byte_kind[u[i]];
+    if (kd == B_SEP) {
+      i++;
+      continue;
+    }
+    if (kd == B_HIGH || nt >= tcap || plen + (len - i) + 18 > pcap) break;
+    __m128i v;
+    if (len - i >= 16) {
+      v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    } else {
+      char tail[16] = {0};
+      memcpy(tail, s + i, len - i);
+      v = _mm_loadu_si128((const __m128i *)(const void *)tail);
+    }
+    __m128i lo = _mm_cmplt_epi8(_mm_add_epi8(v, bias_a), lim26), up = _mm_cmplt_epi8(_mm_add_epi8(v, bias_A), lim26),
+            dg = _mm_cmplt_epi8(_mm_add_epi8(v, bias_0), lim10);
+    unsigned al = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, up), dg));
+    size_t wl = (unsigned)__builtin_ctz(~al), k = i + wl;
+    if (wl < 2 || wl >= 16 || (k < len && byte_kind[u[k]] != B_SEP)) break;
+    unsigned full = (1u << wl) - 1, upm = (unsigned)_mm_movemask_epi8(up) & full,
+             dgm = (unsigned)_mm_movemask_epi8(dg) & full;
+    __m128i lv = _mm_add_epi8(v, _mm_and_si128(up, case_bit));
+    unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lv, _mm_slli_si128(lv, 1))) & full & ~1u;
+    /* digits, a capital inside a lowercase word, a tripled letter, a
+     * doubled last letter, a hashtag: ascii_word */
+    if (dgm | (upm != full ? upm & ~1u : 0) | (eq & (eq << 1 | 1u << (wl - 1))) || (i && u[i - 1] == '#') || !lx) break;
+    uint64_t c0 = (uint64_t)_mm_cvtsi128_si64(lv), c1 = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(lv, lv));
+    if (wl < 8) c0 &= (1ULL << (8 * wl)) - 1;
+    c1 = wl <= 8 ? 0 : c1 & ((1ULL << (8 * (wl - 8))) - 1);
+    const fword_t *fw = fast_find(lx, c0, c1, wl);
+    if (fw) {
+      n->plen = plen;
+      n->nptoks = nt;
+      if (pool_replace(n, fw->rep, fw->replen, (uint32_t)i, (uint32_t)k)) return SIZE_MAX;
+      pool = n->pool;
+      pt = n->ptoks;
+      plen = n->plen;
+      nt = n->nptoks;
+      pcap = n->pcap;
+      tcap = n->ptcap;
+      i = k;
+      continue;
+    }
+    char *w = pool + plen;
+    _mm_storeu_si128((__m128i *)(void *)w, lv);
+    w[wl] = ' ';
+    pt[nt] = (norm_tok_t){(uint32_t)plen, (uint32_t)wl, (uint32_t)i, (uint32_t)k, NORM_MAP_LINEAR};
+    if ((w[0] == 'n' || w[0] == 'u') && phrase_token(n, w, wl)) n->phrases = 1;
+    plen += wl + 1;
+    nt++;
+    i = k;
+  }
+  n->plen = plen;
+  n->nptoks = nt;
+  return i;
+}
+#endif
+
 /* End of the region that starts at i and needs the general path: the
  * first ASCII separator after which nothing can continue a word or a
  * spaced-letter run of the region — another separator, or a word of two
@@ -1266,6 +1342,10 @@ static err_t run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len,
   size_t i = 0;
   while (i < len) {
     if (fast) {
+#if defined(__SSE2__) && defined(__x86_64__)
+      if ((i = plain_run(n, lx, s, len, i)) == SIZE_MAX) return ERR_NOMEM;
+      if (i >= len) break;
+#endif
       unsigned kd = byte_kind[u[i]];
       if (kd == B_SEP) {
         i++;
