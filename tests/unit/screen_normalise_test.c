@@ -296,6 +296,14 @@ static void test_fast_path_differential(void **st) {
   }
   fclose(f);
   assert_true(keys > 1000);
+  /* words across the 64-byte blocks of the fast loop, and longer than a block */
+  char lw[300];
+  for (size_t k = 0; k < sizeof lw; k++) lw[k] = k % 9 == 8 ? ' ' : (char)('a' + k % 7);
+  for (size_t off = 0; off < 80; off++) same_as_general(&a, &g, lw + off, sizeof lw - off);
+  memset(lw, 'k', 150);
+  lw[0] = 'x', lw[1] = 'y', lw[70] = ' ';
+  same_as_general(&a, &g, lw, 150);
+  same_as_general(&a, &g, lw + 71, 79);
   static const char *const numw[] = {"dua", "loro", "telu", "sembilan", "sepuluh", "kesatu", "Siji", "papatt"};
   for (size_t k = 0; k < sizeof numw / sizeof *numw; k++) same_as_general(&a, &g, numw[k], strlen(numw[k]));
   /* random texts from fragments that exercise every step and the edges
