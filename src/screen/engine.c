@@ -453,23 +453,24 @@ static int collect_occ(screen_scratch_t *s) {
   int any_y = 0;
   const uint8_t *pf = rs->patflags;
   for (size_t k = 0; k < s->nmt; k++) {
-    if (!(pf[s->mt[k].pat] & SCREEN_PAT_PAIRED_Y)) continue;
-    for (uint32_t r = rs->ref_start[s->mt[k].pat]; r < s->mt[k].r1; r++) {
-      const screen_ref_t *ref = &rs->refs[r];
-      if (!ref->paired || !ref->side) continue;
-      if (rgen[ref->rule] != gen) rgen[ref->rule] = gen, rmask[ref->rule] = 0;
-      rmask[ref->rule] |= 2;
-      ybits[ref->rule % YBITS / 64] |= 1ULL << (ref->rule % 64);
+    const match_t *m = &s->mt[k];
+    if (!(pf[m->pat] & SCREEN_PAT_PAIRED_Y)) continue;
+    uint32_t end = m->r1 < rs->ref_x[m->pat] ? m->r1 : rs->ref_x[m->pat];
+    for (uint32_t r = rs->ref_y[m->pat]; r < end; r++) {
+      uint32_t rule = rs->refs[r].rule;
+      if (rgen[rule] != gen) rgen[rule] = gen, rmask[rule] = 0;
+      rmask[rule] |= 2;
+      ybits[rule % YBITS / 64] |= 1ULL << (rule % 64);
       any_y = 1;
     }
   }
   if (any_y)
     for (size_t k = 0; k < s->nmt; k++) {
-      if (!(pf[s->mt[k].pat] & SCREEN_PAT_PAIRED_X)) continue;
-      for (uint32_t r = rs->ref_start[s->mt[k].pat]; r < s->mt[k].r1; r++) {
-        const screen_ref_t *ref = &rs->refs[r];
-        if (!ref->paired || ref->side || !(ybits[ref->rule % YBITS / 64] >> (ref->rule % 64) & 1)) continue;
-        if (rgen[ref->rule] == gen) rmask[ref->rule] |= 1;
+      const match_t *m = &s->mt[k];
+      if (!(pf[m->pat] & SCREEN_PAT_PAIRED_X)) continue;
+      for (uint32_t r = rs->ref_x[m->pat]; r < m->r1; r++) {
+        uint32_t rule = rs->refs[r].rule;
+        if ((ybits[rule % YBITS / 64] >> (rule % 64) & 1) && rgen[rule] == gen) rmask[rule] |= 1;
       }
     }
   if (s->nref > s->ocap) {
@@ -483,8 +484,9 @@ static int collect_occ(screen_scratch_t *s) {
   occ_t *o = s->occ;
   for (size_t k = 0; k < s->nmt; k++) {
     const match_t *m = &s->mt[k];
-    if (!any_y && !(pf[m->pat] & SCREEN_PAT_SINGLE)) continue; /* only proximity references, no Y side */
-    for (uint32_t r = rs->ref_start[m->pat]; r < m->r1; r++) {
+    /* without a Y side in the post, only the group of unpaired references */
+    uint32_t end = any_y || m->r1 < rs->ref_y[m->pat] ? m->r1 : rs->ref_y[m->pat];
+    for (uint32_t r = rs->ref_start[m->pat]; r < end; r++) {
       const screen_ref_t *ref = &rs->refs[r];
       if (ref->paired && (!any_y || !(ybits[ref->rule % YBITS / 64] >> (ref->rule % 64) & 1) ||
                           rgen[ref->rule] != gen || rmask[ref->rule] != 3))

@@ -500,7 +500,13 @@ static err_t finish(screen_rules_t *rs) {
     rs->hot[i].syarat_pemilu = (uint8_t)r->syarat_pemilu;
   }
   rs->patflags = xcalloc(rs->npat + 1, 1);
-  if (!rs->patflags) return ERR_NOMEM;
+  rs->ref_y = xcalloc(rs->npat + 1, sizeof *rs->ref_y);
+  rs->ref_x = xcalloc(rs->npat + 1, sizeof *rs->ref_x);
+  screen_ref_t *grp = xmalloc((rs->nrefs ? rs->nrefs : 1) * sizeof *grp);
+  if (!rs->patflags || !rs->ref_y || !rs->ref_x || !grp) {
+    xfree(grp);
+    return ERR_NOMEM;
+  }
   for (size_t p = 0; p < rs->npat; p++) {
     /* the edge spaces a match of the pattern carries (the matched text is
      * the pattern) */
@@ -517,7 +523,20 @@ static err_t finish(screen_rules_t *rs) {
       ref->paired = h->jenis == SCREEN_JENIS_DEKAT && h->kategori < SCREEN_KAT_KONTEKS;
       rs->patflags[p] |= !ref->paired ? SCREEN_PAT_SINGLE : ref->side ? SCREEN_PAT_PAIRED_Y : SCREEN_PAT_PAIRED_X;
     }
+    /* stable grouping: not paired, paired Y, paired X */
+    uint32_t r0 = rs->ref_start[p], r1 = rs->ref_start[p + 1], o = r0;
+    for (int g = 0; g < 3; g++) {
+      if (g == 1) rs->ref_y[p] = o;
+      if (g == 2) rs->ref_x[p] = o;
+      for (uint32_t i = r0; i < r1; i++) {
+        const screen_ref_t *ref = &rs->refs[i];
+        int kind = !ref->paired ? 0 : ref->side ? 1 : 2;
+        if (kind == g) grp[o++] = *ref;
+      }
+    }
   }
+  if (rs->nrefs) memcpy(rs->refs, grp, rs->nrefs * sizeof *grp);
+  xfree(grp);
   xfree(rs->thash);
   rs->thash = NULL;
   rs->thcap = 0;
@@ -657,6 +676,8 @@ void screen_rules_free(screen_rules_t *rs) {
   xfree(rs->ref_start);
   xfree(rs->refs);
   xfree(rs->patflags);
+  xfree(rs->ref_y);
+  xfree(rs->ref_x);
   xfree(rs->hash);
   xfree(rs->thash);
   xfree(rs->hot);

@@ -104,6 +104,11 @@ typedef struct {
   screen_ref_t *refs;
   size_t nrefs;
   uint8_t *patflags; /* per pattern: SCREEN_PAT_* of its references */
+  /* A pattern's references are grouped: [ref_start, ref_y) not paired,
+   * [ref_y, ref_x) paired Y sides, [ref_x, ref_start[p+1]) paired X sides
+   * (each group in rule-file order), so a match reads only the groups
+   * that can matter. */
+  uint32_t *ref_y, *ref_x; /* npat */
   /* build state */
   uint32_t *hash;      /* open-addressing table of pattern ids + 1 */
   size_t hcap;
