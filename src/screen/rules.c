@@ -86,15 +86,21 @@ static char *trimdup(const char *s, size_t n) {
   return xstrndup(s, n);
 }
 
+/* A set of strings in insertion order (placeholder expansions). */
+typedef struct {
+  char **v;
+  size_t n, cap;
+} names_t;
+
 typedef struct {
   screen_rules_t *rs;
   const norm_lexicon_t *lx;
   const screen_rules_opts_t *o;
   norm_t norm;
   const char *file;
-  char **names; /* {paslon} expansion */
-  size_t nnames, ncap;
-  int cols[16]; /* header column indexes */
+  names_t names; /* {paslon}: names, nicknames, pair names */
+  names_t depan; /* {depan}: first names of calon and wakil */
+  int cols[16];  /* header column indexes */
 } loader_t;
 
 /* ------------------------------------------------------------ patterns */
@@ -281,12 +287,12 @@ static err_t add_alternatives(loader_t *L, uint32_t ri, int side, const char *sp
     char numbuf[32];
     if (!*alt) {
       /* skip empty alternatives ("a||b") */
-    } else if (!strcmp(alt, "{paslon}")) {
-      for (size_t i = 0; i < L->nnames && !e; i++) {
+    } else if (!strcmp(alt, "{paslon}") || !strcmp(alt, "{depan}")) {
+      const names_t *nl = alt[1] == 'p' ? &L->names : &L->depan;
+      for (size_t i = 0; i < nl->n && !e; i++) {
         screen_rule_t *r = &L->rs->rules[ri];
         size_t k = side ? r->ny : r->nx;
-        if (!(e = push_alt(L->rs, ri, side, L->names[i])))
-          e = add_term(L, ri, side, k, L->names[i], whole, line);
+        if (!(e = push_alt(L->rs, ri, side, nl->v[i]))) e = add_term(L, ri, side, k, nl->v[i], whole, line);
       }
     } else if (!strcmp(alt, "{nomor}") || !strcmp(alt, "{angka}")) {
       for (int i = 1; i <= L->rs->max_nomor && !e; i++) {
@@ -297,8 +303,9 @@ static err_t add_alternatives(loader_t *L, uint32_t ri, int side, const char *sp
           e = add_term(L, ri, side, k, numbuf, whole, line);
       }
     } else if (alt[0] == '{') {
-      e = err_set(ERR_INVALID, "istilah", "%s baris %ld: penanda %s tidak dikenal (pakai {paslon}, {nomor}, {angka}).",
-                  L->file, line, alt);
+      e = err_set(ERR_INVALID, "istilah",
+                  "%s baris %ld: penanda %s tidak dikenal (pakai {paslon}, {depan}, {nomor}, {angka}).", L->file, line,
+                  alt);
     } else {
       screen_rule_t *r = &L->rs->rules[ri];
       size_t k = side ? r->ny : r->nx;
@@ -388,14 +395,21 @@ enum { P_PEMILIHAN, P_WILAYAH, P_KODE, P_NOMOR, P__FIXED };
 static const char *const paslon_fixed[P__FIXED] = {"pemilihan", "wilayah", "kode_wilayah", "nomor_urut"};
 enum { NCOLS = sizeof paslon_columns / sizeof paslon_columns[0] };
 
-static err_t add_name(loader_t *L, const char *s) {
-  for (size_t i = 0; i < L->nnames; i++)
-    if (!strcmp(L->names[i], s)) return ERR_OK;
-  if (grow((void **)&L->names, &L->ncap, L->nnames + 1, sizeof *L->names)) return ERR_NOMEM;
-  if (!(L->names[L->nnames] = xstrdup(s))) return ERR_NOMEM;
-  L->nnames++;
+static err_t names_add(names_t *nl, const char *s, size_t n) {
+  for (size_t i = 0; i < nl->n; i++)
+    if (!strncmp(nl->v[i], s, n) && !nl->v[i][n]) return ERR_OK;
+  if (grow((void **)&nl->v, &nl->cap, nl->n + 1, sizeof *nl->v)) return ERR_NOMEM;
+  if (!(nl->v[nl->n] = xstrndup(s, n))) return ERR_NOMEM;
+  nl->n++;
   return ERR_OK;
 }
+
+static void names_free(names_t *nl) {
+  for (size_t i = 0; i < nl->n; i++) xfree(nl->v[i]);
+  xfree(nl->v);
+}
+
+static err_t add_name(loader_t *L, const char *s) { return names_add(&L->names, s, strlen(s)); }
 
 /* First word of a name ("Agus Prasetyo" → "Agus"). */
 static size_t first_word(const char *s) {
@@ -470,6 +484,9 @@ static err_t paslon_row(void *ud, long line, int nf, char **f) {
     snprintf(pair, sizeof pair, "%.*s %.*s", (int)first_word(ca), ca, (int)first_word(wa), wa);
     if ((e = add_alternatives(L, rule_of[0], 0, pair, 1, line)) || (e = add_name(L, pair))) return e;
   }
+  /* first names alone, for rules that need more context ({depan}) */
+  if (*ca && (e = names_add(&L->depan, ca, first_word(ca)))) return e;
+  if (*wa && (e = names_add(&L->depan, wa, first_word(wa)))) return e;
   return ERR_OK;
 }
 
@@ -660,8 +677,8 @@ err_t screen_rules_load(const screen_rules_opts_t *o, const norm_lexicon_t *lx, 
 fail:
   screen_rules_free(L.rs);
 done:
-  for (size_t i = 0; i < L.nnames; i++) xfree(L.names[i]);
-  xfree(L.names);
+  names_free(&L.names);
+  names_free(&L.depan);
   norm_free(&L.norm);
   return e;
 }

@@ -1,11 +1,15 @@
 /*
- * screen_eval_test.c — quality of the shipped rules (data/screen/) on two
+ * screen_eval_test.c — quality of the shipped rules (data/screen/) on three
  * labelled corpora, at skor >= 50:
  *   tests/data/screen/pos_berlabel.jsonl  409 posts, 129 hard negatives; the
  *       rules were tuned on it (in-sample): precision 0.995, recall 0.981.
  *   tests/data/screen/pos_uji.jsonl  185 posts, 68 hard negatives, written
- *       afterwards and never used to tune the rules (held out): precision
- *       1.000, recall 0.916.
+ *       after the rules and held out until session 3, which added rules for
+ *       some of its misses (AM-10, DP-05, PU-05, "amplopnya"): precision
+ *       1.000, recall 0.916 when held out, 0.947 now (no longer held out).
+ *   tests/data/screen/pos_uji2.jsonl  130 posts, 48 hard negatives, written
+ *       after those rule changes and measured once (held out): precision
+ *       0.944, recall 0.957, 4 hard negatives flagged.
  * The assertions leave a small margin below those figures for rule edits.
  */
 #include <setjmp.h>
@@ -57,20 +61,32 @@ static void test_corpus_quality(void **st) {
   }
 }
 
-/* The held-out corpus: measured once, rules not tuned to it afterwards. */
-static void test_heldout_quality(void **st) {
-  (void)st;
+/* One labelled corpus against its floors. */
+static void check_corpus(const char *path, const char *name, long min_posts, long min_hard, double min_p, double min_r,
+                         long max_hard_fp) {
   screen_eval_t ev;
-  assert_int_equal(screen_eval_file(eng, "tests/data/screen/pos_uji.jsonl", SCREEN_THRESHOLD, &ev, stderr, NULL), ERR_OK);
-  printf("uji tertahan: presisi %.3f recall %.3f F1 %.3f (TP %ld FP %ld FN %ld), negatif sulit %ld/%ld salah tandai\n",
+  assert_int_equal(screen_eval_file(eng, path, SCREEN_THRESHOLD, &ev, stderr, NULL), ERR_OK);
+  printf("%s: presisi %.3f recall %.3f F1 %.3f (TP %ld FP %ld FN %ld), negatif sulit %ld/%ld salah tandai\n", name,
          screen_precision(&ev.all), screen_recall(&ev.all), screen_f1(&ev.all), ev.all.tp, ev.all.fp, ev.all.fn,
          ev.hard_neg_fp, ev.hard_neg);
-  assert_true(ev.posts >= 150);
+  assert_true(ev.posts >= min_posts);
   assert_int_equal(ev.errors, 0);
-  assert_true(ev.hard_neg >= 50);
-  assert_true(screen_precision(&ev.all) >= 0.95);
-  assert_true(screen_recall(&ev.all) >= 0.88);
-  assert_true(ev.hard_neg_fp <= 2);
+  assert_true(ev.hard_neg >= min_hard);
+  assert_true(screen_precision(&ev.all) >= min_p);
+  assert_true(screen_recall(&ev.all) >= min_r);
+  assert_true(ev.hard_neg_fp <= max_hard_fp);
+}
+
+/* The first held-out corpus, since used for rule edits. */
+static void test_heldout_quality(void **st) {
+  (void)st;
+  check_corpus("tests/data/screen/pos_uji.jsonl", "uji 1", 150, 50, 0.95, 0.90, 2);
+}
+
+/* The held-out corpus: measured once, rules not tuned to it afterwards. */
+static void test_heldout2_quality(void **st) {
+  (void)st;
+  check_corpus("tests/data/screen/pos_uji2.jsonl", "uji 2 tertahan", 120, 45, 0.90, 0.92, 6);
 }
 
 /* What a reviewer sees for the issue's examples. */
@@ -104,7 +120,7 @@ static void test_issue_examples(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_corpus_quality),
-    cmocka_unit_test(test_heldout_quality),
+    cmocka_unit_test(test_heldout_quality), cmocka_unit_test(test_heldout2_quality),
     cmocka_unit_test(test_issue_examples),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -31,7 +31,8 @@ static const char *RULES =
     "S-1,atribut_paslon,kata,salam_dua_jari,,,40,pemilu,simbol\n"
     "C-1,konteks_pemilu,kata,pilkada,,,0,,konteks\n"
     "P-1,peredam,kata,bawaslu,,0,80,,pemberitaan\n"
-    "P-2,peredam,kata,jangan ikut,,2,50,,larangan dekat\n";
+    "P-2,peredam,kata,jangan ikut,,2,50,,larangan dekat\n"
+    "F-1,dukungan_paslon,dekat,menang,{depan},2,55,pemilu,nama depan\n";
 
 static const char *PASLON =
     "pemilihan,wilayah,kode_wilayah,nomor_urut,calon,wakil,panggilan,julukan,slogan,tagar,partai\n"
@@ -122,6 +123,16 @@ static void test_kinds_and_offsets(void **st) {
   assert_non_null(find_hit(&r, "pilkada2024/35.99/1/tagar"));
   r = run(e, s, "buan"); /* julukan BuAn, written in lower case */
   assert_non_null(find_hit(&r, "pilkada2024/35.99/1/julukan"));
+  /* {depan}: first names of calon and wakil alone, here with the weak
+   * condition: only with an election context */
+  r = run(e, s, "Budi menang lomba catur");
+  assert_null(find_hit(&r, "F-1"));
+  r = run(e, s, "pilkada nanti Sri pasti menang");
+  h = find_hit(&r, "F-1");
+  assert_non_null(h);
+  assert_string_equal(h->istilah, "menang \xE2\x80\xA6 Sri");
+  r = run(e, s, "pilkada nanti Santoso pasti menang"); /* a surname is not a first name */
+  assert_null(find_hit(&r, "F-1"));
   screen_scratch_free(s);
   screen_engine_free(e);
 }
