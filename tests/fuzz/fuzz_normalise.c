@@ -17,7 +17,7 @@
 #include "screen/normalise.h"
 #include "core/banned.h"
 
-static norm_t nt;
+static norm_t nt, gen;
 static norm_lexicon_t *lx;
 
 static void fail(const char *why, const uint8_t *d, size_t n) {
@@ -29,6 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static int ready;
   if (!ready) {
     norm_init(&nt);
+    norm_init(&gen);
     if (norm_lexicon_load(NULL, &lx) != ERR_OK) abort();
     ready = 1;
   }
@@ -46,7 +47,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (c >= 'A' && c <= 'Z') fail("huruf besar", data, size);
     if (c >= 0x80) fail("bukan ASCII", data, size);
     if (i && c == ' ' && t[i - 1] == ' ') fail("dua spasi", data, size);
-    if (nt.o0[i] > nt.o1[i] || nt.o1[i] > size) fail("peta asal di luar masukan", data, size);
+    uint32_t o0, o1;
+    norm_span(&nt, i, &o0, &o1);
+    if (o0 > o1 || o1 > size) fail("peta asal di luar masukan", data, size);
+  }
+  /* the fast path gives what the general path gives, byte for byte */
+  if (norm_run_general(&gen, lx, s, size) != ERR_OK) abort();
+  if (gen.len != n || memcmp(gen.text, t, n) || gen.ntoks != nt.ntoks) fail("jalur cepat berbeda dari jalur umum", data, size);
+  for (size_t i = 0; i < n; i++) {
+    uint32_t a0, a1, g0, g1;
+    norm_span(&nt, i, &a0, &a1);
+    norm_span(&gen, i, &g0, &g1);
+    if (a0 != g0 || a1 != g1) fail("peta asal jalur cepat berbeda", data, size);
   }
   for (size_t k = 0; k < nt.ntoks; k++)
     if (nt.toks[k].start + nt.toks[k].len > n || nt.toks[k].len == 0) fail("token di luar teks", data, size);
