@@ -1118,6 +1118,16 @@ static inline __m128i sse_in_range(__m128i v, int lo, int n) {
   __m128i x = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo)));
   return _mm_cmplt_epi8(x, _mm_set1_epi8((char)(-128 + n)));
 }
+
+/* The 16 bytes of s at i (< len). Near the end they come from a
+ * zero-padded copy, so the load never leaves the buffer and bytes past
+ * the end read as separators. */
+static inline __m128i load16(const char *s, size_t len, size_t i) {
+  if (len - i >= 16) return _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+  char tail[16] = {0};
+  memcpy(tail, s + i, len - i);
+  return _mm_loadu_si128((const __m128i *)(const void *)tail);
+}
 #endif
 
 static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len, size_t *pi) {
@@ -1128,17 +1138,8 @@ static int ascii_word(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t
   char *w = n->pool + n->plen;
   uint64_t h = HASH_SEED, key = 0;
 #if defined(__SSE2__) && defined(__x86_64__)
-  /* A word shorter than 16 bytes in one go. Near the end of the text the
-   * 16 bytes come from a zero-padded copy, so the load never leaves the
-   * buffer and bytes past the end read as separators. */
-  __m128i v;
-  if (len - i >= 16) {
-    v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-  } else {
-    char tail[16] = {0};
-    memcpy(tail, s + i, len - i);
-    v = _mm_loadu_si128((const __m128i *)(const void *)tail);
-  }
+  /* a word shorter than 16 bytes in one go */
+  __m128i v = load16(s, len, i);
   __m128i lo = sse_in_range(v, 'a', 26), up = sse_in_range(v, 'A', 26), dg = sse_in_range(v, '0', 10);
   unsigned al = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, up), dg));
   wl = (unsigned)__builtin_ctz(~al); /* al has bit 0: u[i] is a letter or digit */
@@ -1252,9 +1253,7 @@ static size_t plain_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size
   char *pool = n->pool;
   norm_tok_t *pt = n->ptoks;
   size_t plen = n->plen, nt = n->nptoks, pcap = n->pcap, tcap = n->ptcap;
-  const __m128i bias_a = _mm_set1_epi8((char)(0x80 - 'a')), bias_A = _mm_set1_epi8((char)(0x80 - 'A')),
-                bias_0 = _mm_set1_epi8((char)(0x80 - '0')), lim26 = _mm_set1_epi8((char)(-128 + 26)),
-                lim10 = _mm_set1_epi8((char)(-128 + 10)), case_bit = _mm_set1_epi8(0x20);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
   while (i < len) {
     unsigned kd = byte_kind[u[i]];
     if (kd == B_SEP) {
@@ -1262,16 +1261,8 @@ static size_t plain_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size
       continue;
     }
     if (kd == B_HIGH || nt >= tcap || plen + (len - i) + 18 > pcap) break;
-    __m128i v;
-    if (len - i >= 16) {
-      v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    } else {
-      char tail[16] = {0};
-      memcpy(tail, s + i, len - i);
-      v = _mm_loadu_si128((const __m128i *)(const void *)tail);
-    }
-    __m128i lo = _mm_cmplt_epi8(_mm_add_epi8(v, bias_a), lim26), up = _mm_cmplt_epi8(_mm_add_epi8(v, bias_A), lim26),
-            dg = _mm_cmplt_epi8(_mm_add_epi8(v, bias_0), lim10);
+    __m128i v = load16(s, len, i);
+    __m128i lo = sse_in_range(v, 'a', 26), up = sse_in_range(v, 'A', 26), dg = sse_in_range(v, '0', 10);
     unsigned al = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lo, up), dg));
     size_t wl = (unsigned)__builtin_ctz(~al), k = i + wl;
     if (wl < 2 || wl >= 16 || (k < len && byte_kind[u[k]] != B_SEP)) break;
