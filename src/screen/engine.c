@@ -441,6 +441,7 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
  * reference whose rule has no Y side is dropped after a look at a small
  * bit set, without touching the per-rule arrays. -1: no memory. */
 enum { YBITS = 1024 };
+static inline int ybit(const uint64_t *ybits, uint32_t rule) { return (int)(ybits[rule % YBITS / 64] >> (rule % 64) & 1); }
 static int collect_occ(screen_scratch_t *s) {
   const screen_rules_t *rs = s->e->rules;
   if (++s->gen == 0) { /* wrapped: forget every stamp */
@@ -470,7 +471,7 @@ static int collect_occ(screen_scratch_t *s) {
       if (!(pf[m->pat] & SCREEN_PAT_PAIRED_X)) continue;
       for (uint32_t r = rs->ref_x[m->pat]; r < m->r1; r++) {
         uint32_t rule = rs->refs[r].rule;
-        if ((ybits[rule % YBITS / 64] >> (rule % 64) & 1) && rgen[rule] == gen) rmask[rule] |= 1;
+        if (ybit(ybits, rule) && rgen[rule] == gen) rmask[rule] |= 1;
       }
     }
   if (s->nref > s->ocap) {
@@ -488,8 +489,7 @@ static int collect_occ(screen_scratch_t *s) {
     uint32_t end = any_y || m->r1 < rs->ref_y[m->pat] ? m->r1 : rs->ref_y[m->pat];
     for (uint32_t r = rs->ref_start[m->pat]; r < end; r++) {
       const screen_ref_t *ref = &rs->refs[r];
-      if (ref->paired && (!any_y || !(ybits[ref->rule % YBITS / 64] >> (ref->rule % 64) & 1) ||
-                          rgen[ref->rule] != gen || rmask[ref->rule] != 3))
+      if (ref->paired && (!any_y || !ybit(ybits, ref->rule) || rgen[ref->rule] != gen || rmask[ref->rule] != 3))
         continue;
       o->rule = ref->rule;
       o->side = ref->side;

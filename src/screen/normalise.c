@@ -749,33 +749,34 @@ static const char *lex_bsearch(const norm_lexicon_t *lx, const char *w, size_t l
  * the token, its space and a NUL; a token's spans are set before
  * pool_end (see norm_tok_t). */
 
-static int grow_slow(void **p, size_t *cap, size_t need, size_t elem) { return grow(p, cap, need, elem); }
 static inline int pool_room(norm_t *n, size_t need) {
-  return need <= n->pcap ? 0 : grow_slow((void **)&n->pool, &n->pcap, need, 1);
+  return need <= n->pcap ? 0 : grow((void **)&n->pool, &n->pcap, need, 1);
 }
 
 static inline int pool_begin(norm_t *n) {
-  if (n->nptoks >= n->ptcap && grow_slow((void **)&n->ptoks, &n->ptcap, n->nptoks + 1, sizeof *n->ptoks)) return -1;
+  if (n->nptoks >= n->ptcap && grow((void **)&n->ptoks, &n->ptcap, n->nptoks + 1, sizeof *n->ptoks)) return -1;
   n->ptoks[n->nptoks].start = (uint32_t)n->plen;
   n->ptoks[n->nptoks].len = 0;
   return 0;
 }
 
+/* Words that introduce a ballot number ("no urut 2" → "nomor 2"), for
+ * stage 3 and for the test that decides whether it runs. */
+static const char *const nomor_words[] = {"no", "nmr", "nmor", "nomer", "nomor", "nomr", "nr", "nmer", NULL};
+static const char *const urut_words[] = {"urut", "ut", NULL};
+
+static int word_in(const char *const *list, const char *w, size_t len) {
+  for (; *list; list++)
+    if (strlen(*list) == len && !memcmp(*list, w, len)) return 1;
+  return 0;
+}
+
 /* Does stage 3 have anything to do with this token? Exactly the tokens
  * that can start a rewrite there: a word that introduces a ballot number
- * (finish_text's nomor_words and urut_words) and a number right after
- * "calon". */
+ * and a number right after "calon". */
 static int phrase_token(const norm_t *n, const char *w, size_t len) {
-  if (w[0] == 'n') {
-    switch (len) {
-    case 2: return w[1] == 'o' || w[1] == 'r';
-    case 3: return !memcmp(w, "nmr", 3);
-    case 4: return !memcmp(w, "nmor", 4) || !memcmp(w, "nomr", 4) || !memcmp(w, "nmer", 4);
-    case 5: return !memcmp(w, "nomer", 5) || !memcmp(w, "nomor", 5);
-    default: return 0;
-    }
-  }
-  if (w[0] == 'u') return (len == 4 && !memcmp(w, "urut", 4)) || (len == 2 && w[1] == 't');
+  if (w[0] == 'n') return word_in(nomor_words, w, len);
+  if (w[0] == 'u') return word_in(urut_words, w, len);
   if (!is_digit(w[0]) || !n->nptoks) return 0;
   const norm_tok_t *pt = &n->ptoks[n->nptoks - 1];
   return pt->len == 5 && !memcmp(n->pool + pt->start, "calon", 5);
@@ -1378,8 +1379,6 @@ err_t norm_run_general(norm_t *n, const norm_lexicon_t *lx, const char *s, size_
 
 /* Stage 3: phrases, then the final " tok tok " text. */
 static err_t finish_text(norm_t *n) {
-  static const char *const nomor_words[] = {"no", "nmr", "nmor", "nomer", "nomor", "nomr", "nr", "nmer"};
-  static const char *const urut_words[] = {"urut", "ut"};
   n->len = n->ntoks = 0;
   /* output ≤ pool + a space per token + "nomor " per token */
   if (grow((void **)&n->text, &n->cap, n->plen + n->nptoks * 8 + 8, 1) ||
@@ -1395,16 +1394,9 @@ static err_t finish_text(norm_t *n) {
   for (size_t t = 0; t < nptoks; t++) {
     const norm_tok_t *pt = &ptoks[t];
     const char *w = pool + pt->start;
-    int is_nomor = 0;
-    if (w[0] == 'n' && pt->len <= 5)
-      for (size_t k = 0; k < sizeof nomor_words / sizeof *nomor_words; k++)
-        if (strlen(nomor_words[k]) == pt->len && !memcmp(w, nomor_words[k], pt->len)) is_nomor = 1;
+    int is_nomor = word_in(nomor_words, w, pt->len);
     size_t j = t + (is_nomor ? 1 : 0);
-    int has_urut = 0;
-    if (j < nptoks && pool[ptoks[j].start] == 'u' && ptoks[j].len <= 4)
-      for (size_t k = 0; k < sizeof urut_words / sizeof *urut_words; k++)
-        if (strlen(urut_words[k]) == ptoks[j].len && !memcmp(pool + ptoks[j].start, urut_words[k], ptoks[j].len))
-          has_urut = 1;
+    int has_urut = j < nptoks && word_in(urut_words, pool + ptoks[j].start, ptoks[j].len);
     if (has_urut) j++;
     int numeric = j < nptoks && is_digit(pool[ptoks[j].start]);
     /* "paslon 2" / "calon 02" → "… calon nomor 2": "nomor" stands for the number */
