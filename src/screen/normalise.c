@@ -762,12 +762,22 @@ static inline int pool_begin(norm_t *n) {
 
 /* Words that introduce a ballot number ("no urut 2" → "nomor 2"), for
  * stage 3 and for the test that decides whether it runs. */
-static const char *const nomor_words[] = {"no", "nmr", "nmor", "nomer", "nomor", "nomr", "nr", "nmer", NULL};
-static const char *const urut_words[] = {"urut", "ut", NULL};
+typedef struct {
+  const char *w;
+  uint8_t len;
+} word_t;
+#define WORD(s) {s, sizeof s - 1}
+static const word_t nomor_words[] = {WORD("no"),   WORD("nmr"), WORD("nmor"), WORD("nomer"), WORD("nomor"),
+                                     WORD("nomr"), WORD("nr"),  WORD("nmer"), {NULL, 0}};
+static const word_t urut_words[] = {WORD("urut"), WORD("ut"), {NULL, 0}};
+#undef WORD
 
-static int word_in(const char *const *list, const char *w, size_t len) {
-  for (; *list; list++)
-    if (strlen(*list) == len && !memcmp(*list, w, len)) return 1;
+/* Every word of a list starts with the same letter (n…, u…): one compare
+ * turns most tokens away before the list is read. */
+static int word_in(const word_t *list, const char *w, size_t len) {
+  if (!len || w[0] != list->w[0]) return 0;
+  for (; list->w; list++)
+    if (list->len == len && !memcmp(list->w, w, len)) return 1;
   return 0;
 }
 
