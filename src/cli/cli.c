@@ -17,19 +17,22 @@
 
 static config_t g_cfg;
 
+/* screen's --threads is its scanner threads, not the HTTP pool's */
+static const char *const screen_own[] = {"--threads", NULL};
+
 static const cli_command_t commands[] = {
-    {"serve", cmd_serve, "serve                      Jalankan server HTTP (API + antarmuka web)"},
-    {"migrate", cmd_migrate, "migrate                    Terapkan migrasi skema basis data"},
-    {"migrate-data", cmd_migrate_data, "migrate-data --from sqlite:BERKAS --to postgres://…  Pindahkan seluruh data ke PostgreSQL (satu transaksi, dicek jumlah baris dan audit)"},
-    {"user", cmd_user, "user add|list              Kelola akun staf (kata sandi dibaca dari stdin)"},
-    {"audit", cmd_audit, "audit verify               Periksa keutuhan rantai log audit"},
-    {"screen", cmd_screen, "screen [--json] [--eval F] [BERKAS|-]  Saring unggahan media sosial (JSONL) untuk konten kampanye"},
-    {"receipt", cmd_receipt, "receipt verify BERKAS        Periksa tanda terima laporan (tanda tangan Ed25519)"},
-    {"tenggat", cmd_tenggat, "tenggat --rezim R --tahap T --mulai TGL [--json]  Hitung jatuh tempo dan dasar hukumnya"},
-    {"import", cmd_import, "import pegawai BERKAS.csv    Impor daftar pegawai (ASN, perangkat desa, …); ulang = perbarui per NIP"},
-    {"kerawanan", cmd_kerawanan, "kerawanan --tingkat T --wilayah KODE [--json]  Peringkat indeks kerawanan netralitas"},
-    {"backup", cmd_backup, "backup BERKAS [--dengan-kunci]  Cadangkan basis data + berkas bukti ke satu arsip tar (kunci tidak ikut, lihat docs/keamanan.md)"},
-    {"restore", cmd_restore, "restore BERKAS [--paksa]     Pulihkan dari arsip cadangan (hentikan server dahulu; sidik SHA-256 diperiksa)"},
+    {"serve", cmd_serve, "serve                      Jalankan server HTTP (API + antarmuka web)", NULL},
+    {"migrate", cmd_migrate, "migrate                    Terapkan migrasi skema basis data", NULL},
+    {"migrate-data", cmd_migrate_data, "migrate-data --from sqlite:BERKAS --to postgres://…  Pindahkan seluruh data ke PostgreSQL (satu transaksi, dicek jumlah baris dan audit)", NULL},
+    {"user", cmd_user, "user add|list              Kelola akun staf (kata sandi dibaca dari stdin)", NULL},
+    {"audit", cmd_audit, "audit verify               Periksa keutuhan rantai log audit", NULL},
+    {"screen", cmd_screen, "screen [--json] [--eval F] [BERKAS|-]  Saring unggahan media sosial (JSONL) untuk konten kampanye", screen_own},
+    {"receipt", cmd_receipt, "receipt verify BERKAS        Periksa tanda terima laporan (tanda tangan Ed25519)", NULL},
+    {"tenggat", cmd_tenggat, "tenggat --rezim R --tahap T --mulai TGL [--json]  Hitung jatuh tempo dan dasar hukumnya", NULL},
+    {"import", cmd_import, "import pegawai BERKAS.csv    Impor daftar pegawai (ASN, perangkat desa, …); ulang = perbarui per NIP", NULL},
+    {"kerawanan", cmd_kerawanan, "kerawanan --tingkat T --wilayah KODE [--json]  Peringkat indeks kerawanan netralitas", NULL},
+    {"backup", cmd_backup, "backup BERKAS [--dengan-kunci]  Cadangkan basis data + berkas bukti ke satu arsip tar (kunci tidak ikut, lihat docs/keamanan.md)", NULL},
+    {"restore", cmd_restore, "restore BERKAS [--paksa]     Pulihkan dari arsip cadangan (hentikan server dahulu; sidik SHA-256 diperiksa)", NULL},
 };
 
 const config_t *cli_config(void) { return &g_cfg; }
@@ -82,7 +85,11 @@ static void usage(FILE *out) {
 }
 
 int cli_main(int argc, char **argv) {
-  err_t e = config_load(&g_cfg, &argc, argv);
+  int ci = config_command_index(argc, argv);
+  const char *const *own = NULL;
+  for (size_t i = 0; ci < argc && i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(argv[ci], commands[i].name) == 0) own = commands[i].own;
+  err_t e = config_load(&g_cfg, &argc, argv, own);
   if (e) return cli_fail(e);
   cmd_receipt_set_key_loader(cli_public_key);
   if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {

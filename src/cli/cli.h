@@ -9,6 +9,9 @@ typedef struct {
   const char *name;
   cli_fn fn;
   const char *usage; /* Indonesian one-liner for `netral --help` */
+  /* options the command parses itself that share a setting's name (NULL
+   * = none): after the command they are its own (config_load) */
+  const char *const *own;
 } cli_command_t;
 
 int cli_main(int argc, char **argv);

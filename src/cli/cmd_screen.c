@@ -1,11 +1,9 @@
 /*
  * cmd_screen.c — `netral screen [opsi] [BERKAS|-]`.
  *
- * Streams JSONL posts in bounded memory: a reader with a fixed buffer hands
- * out lines (at most SCREEN_MAX_LINE bytes; longer lines are skipped with an
- * error), lines are gathered into batches of at most BATCH_LINES lines /
- * BATCH_BYTES bytes, each batch is split among --threads workers (one
- * screen_scratch_t each) and the results are written in input order.
+ * The streaming itself (bounded memory, --threads scanner threads, results
+ * in input order, malformed lines reported by number) is screen_stream
+ * (src/screen/stream.c); this file parses the options and runs --eval.
  *
  * Options are one table (cli_opts); --bantuan is generated from it.
  * Exit: 0 ok, 1 when a line was malformed or I/O failed, 2 usage error.
@@ -13,7 +11,6 @@
 #include "cli/cmd_screen.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +23,10 @@
 #include "screen/engine.h"
 #include "screen/eval.h"
 #include "screen/jsonl.h"
+#include "screen/stream.h"
 #include "core/banned.h"
 
-enum { BATCH_LINES = 4096, BATCH_BYTES = 16 << 20, MAX_THREADS = 64 };
+enum { MAX_THREADS = SCREEN_STREAM_MAX_THREADS };
 
 typedef struct {
   const char *rules, *paslon, *pemilihan, *wilayah, *cache, *eval;
@@ -116,100 +114,6 @@ static const char *parse_args(int argc, char **argv, cli_t *c) {
   return file ? file : "-";
 }
 
-/* ---------------------------------------------------------------- reader */
-
-typedef struct {
-  FILE *f;
-  char *buf;
-  size_t cap, start, end;
-  int eof;
-  long lineno;
-  unsigned long long bytes;
-} reader_t;
-
-/* Next line (without newline) borrowed until the next call. Returns 1 with
- * *too_long set for lines over SCREEN_MAX_LINE (content skipped), 0 at end. */
-static int reader_next(reader_t *r, const char **line, size_t *len, int *too_long) {
-  int skipping = 0;
-  *too_long = 0;
-  for (;;) {
-    char *nl = r->start < r->end ? memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
-    if (nl || (r->eof && r->start < r->end)) {
-      size_t n = nl ? (size_t)(nl - (r->buf + r->start)) : r->end - r->start;
-      *line = r->buf + r->start;
-      *len = n;
-      r->start += n + (nl ? 1 : 0);
-      r->lineno++;
-      r->bytes += n + (nl ? 1 : 0);
-      if (skipping) *too_long = 1, *len = 0;
-      if (*len && (*line)[*len - 1] == '\r') (*len)--;
-      return 1;
-    }
-    if (r->eof) return 0;
-    if (r->end - r->start >= SCREEN_MAX_LINE) { /* drop the overlong prefix */
-      r->bytes += r->end - r->start;
-      r->start = r->end = 0;
-      skipping = 1;
-    }
-    if (r->start > 0) {
-      memmove(r->buf, r->buf + r->start, r->end - r->start);
-      r->end -= r->start;
-      r->start = 0;
-    }
-    size_t got = fread(r->buf + r->end, 1, r->cap - r->end, r->f);
-    r->end += got;
-    if (got == 0) r->eof = 1;
-  }
-}
-
-/* ---------------------------------------------------------------- workers */
-
-typedef struct {
-  size_t off, len;   /* the input line in batch.lines */
-  long lineno;
-  int too_long, failed;
-  size_t out_off, out_len; /* in the worker's out buffer, or error text */
-  int worker;
-  int hit;
-} item_t;
-
-typedef struct {
-  const screen_engine_t *e;
-  screen_scratch_t *s;
-  buf_t out;
-  const char *lines;
-  item_t *items;
-  size_t from, to;
-  int human;
-} worker_t;
-
-static void *work(void *arg) {
-  worker_t *w = arg;
-  char err[300];
-  buf_reset(&w->out);
-  for (size_t i = w->from; i < w->to; i++) {
-    item_t *it = &w->items[i];
-    size_t before = w->out.len;
-    it->failed = 0;
-    screen_result_t r;
-    r.nhits = 0;
-    if (it->too_long) {
-      snprintf(err, sizeof err, "baris lebih dari %d bita, dilewati", SCREEN_MAX_LINE);
-      it->failed = 1;
-    } else if (screen_jsonl_line(w->e, w->s, w->lines + it->off, it->len, w->human, &w->out, &r, err, sizeof err)) {
-      it->failed = 1;
-    }
-    if (it->failed) {
-      w->out.len = before;
-      buf_puts(&w->out, err);
-    }
-    it->hit = !it->failed && r.nhits > 0;
-    it->out_off = before;
-    it->out_len = w->out.len - before;
-  }
-  return NULL;
-}
-
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -242,12 +146,6 @@ int cmd_screen(int argc, char **argv) {
   memset(&c, 0, sizeof c);
   c.threads = 1;
   screen_engine_t *e = NULL;
-  worker_t *ws = NULL;
-  item_t *items = NULL;
-  buf_t lines;
-  buf_init(&lines);
-  reader_t rd;
-  memset(&rd, 0, sizeof rd);
   err_clear();
   const char *file = parse_args(argc, argv, &c);
   if (!file) return 2;
@@ -274,107 +172,27 @@ int cmd_screen(int argc, char **argv) {
     goto done;
   }
 
-  rd.f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
-  if (!rd.f) {
+  FILE *in = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+  if (!in) {
     fprintf(stderr, "Galat: tidak dapat membuka %s: %s\n", file, strerror(errno));
     goto done;
   }
-  rd.cap = 2 * (size_t)SCREEN_MAX_LINE + (64 << 10);
-  rd.buf = xmalloc(rd.cap);
-  items = xcalloc(BATCH_LINES, sizeof *items);
-  ws = xcalloc((size_t)c.threads, sizeof *ws);
-  if (!rd.buf || !items || !ws) {
-    fprintf(stderr, "Galat: %s\n", err_message(ERR_NOMEM));
-    goto done;
-  }
-  int human = !c.json && isatty(STDOUT_FILENO);
-  int progress = isatty(STDERR_FILENO);
-  for (long t = 0; t < c.threads; t++) {
-    buf_init(&ws[t].out);
-    ws[t].e = e;
-    ws[t].human = human;
-    if ((rc = screen_scratch_new(e, &ws[t].s))) {
-      fprintf(stderr, "Galat: %s\n", err_message(rc));
-      goto done;
-    }
-  }
-  unsigned long long posts = 0, with_hits = 0, bad = 0;
+  screen_stream_opts_t so = {(int)c.threads, !c.json && isatty(STDOUT_FILENO), NULL};
+  if (isatty(STDERR_FILENO)) so.progress = stderr;
+  screen_stream_stats_t st;
   double t0 = now();
-  int more = 1;
-  while (more) {
-    size_t n = 0;
-    buf_reset(&lines);
-    const char *ln;
-    size_t len;
-    int too_long;
-    while (n < BATCH_LINES && lines.len < BATCH_BYTES && (more = reader_next(&rd, &ln, &len, &too_long))) {
-      if (len == 0 && !too_long) continue; /* blank line */
-      items[n].off = lines.len;
-      items[n].len = len;
-      items[n].lineno = rd.lineno;
-      items[n].too_long = too_long;
-      buf_append(&lines, ln, len);
-      n++;
-    }
-    if (lines.oom) {
-      fprintf(stderr, "Galat: %s\n", err_message(ERR_NOMEM));
-      goto done;
-    }
-    if (n == 0) break;
-    size_t nt = (size_t)c.threads < n ? (size_t)c.threads : 1;
-    pthread_t tid[MAX_THREADS];
-    for (size_t t = 0; t < nt; t++) {
-      ws[t].lines = lines.data;
-      ws[t].items = items;
-      ws[t].from = n * t / nt;
-      ws[t].to = n * (t + 1) / nt;
-      for (size_t i = ws[t].from; i < ws[t].to; i++) items[i].worker = (int)t;
-    }
-    int started[MAX_THREADS] = {0};
-    for (size_t t = 1; t < nt; t++) started[t] = pthread_create(&tid[t], NULL, work, &ws[t]) == 0;
-    work(&ws[0]);
-    for (size_t t = 1; t < nt; t++) {
-      if (started[t]) pthread_join(tid[t], NULL);
-      else work(&ws[t]);
-    }
-    for (size_t i = 0; i < n; i++) {
-      const item_t *it = &items[i];
-      const char *p = ws[it->worker].out.data + it->out_off;
-      if (it->failed) {
-        bad++;
-        fprintf(stderr, "%sBaris %ld: %.*s\n", progress ? "\r" : "", it->lineno, (int)it->out_len, p);
-        continue;
-      }
-      posts++;
-      with_hits += (unsigned)it->hit;
-      if (it->out_len && fwrite(p, 1, it->out_len, stdout) != it->out_len) {
-        fprintf(stderr, "Galat: gagal menulis keluaran: %s\n", strerror(errno));
-        goto done;
-      }
-    }
-    if (progress) fprintf(stderr, "\rDiproses: %llu pos, %llu dengan temuan", posts, with_hits);
-  }
-  if (ferror(rd.f)) {
-    fprintf(stderr, "Galat: gagal membaca %s\n", file);
+  rc = screen_stream(e, in, stdout, stderr, &so, &st);
+  double dt = now() - t0;
+  if (in != stdin) fclose(in);
+  if (rc) {
+    fprintf(stderr, "%sGalat: %s\n", so.progress ? "\n" : "", err_message(rc));
     goto done;
   }
-  fflush(stdout);
-  double dt = now() - t0;
-  fprintf(stderr, "%sSelesai: %llu pos, %llu dengan temuan, %.1f MB/detik%s\n", progress ? "\r" : "", posts, with_hits,
-          dt > 0 ? (double)rd.bytes / 1e6 / dt : 0.0, bad ? "" : "");
-  if (bad) fprintf(stderr, "%llu baris tidak sah dilewati.\n", bad);
-  code = bad ? 1 : 0;
+  fprintf(stderr, "%sSelesai: %llu pos, %llu dengan temuan, %.1f MB/detik\n", so.progress ? "\r" : "", st.posts,
+          st.with_hits, dt > 0 ? (double)st.bytes / 1e6 / dt : 0.0);
+  if (st.bad) fprintf(stderr, "%llu baris tidak sah dilewati.\n", st.bad);
+  code = st.bad ? 1 : 0;
 done:
-  if (ws)
-    for (long t = 0; t < c.threads; t++) {
-      screen_scratch_free(ws[t].s);
-      buf_free(&ws[t].out);
-    }
-  xfree(ws);
-  xfree(items);
-  xfree(rd.buf);
-  if (rd.f && rd.f != stdin) fclose(rd.f);
-  buf_free(&lines);
   screen_engine_free(e);
   return code;
 }

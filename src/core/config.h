@@ -38,8 +38,15 @@ typedef struct {
 
 /* Fill cfg from defaults and environment, then consume recognised flags
  * (`--listen X` or `--listen=X`) from argv, compacting it and updating *argc.
+ * Settings may stand before or after the command; after it, a flag listed
+ * in own (NULL-terminated; NULL = none) is the command's own option of the
+ * same name and is left in argv with its value (`netral screen --threads 2`
+ * sets screen's scanner threads, not the HTTP pool).
  * Strings are borrowed from argv/environ/static defaults. */
-err_t config_load(config_t *cfg, int *argc, char **argv);
+err_t config_load(config_t *cfg, int *argc, char **argv, const char *const *own);
+/* Index in argv of the command: the first argument after argv[0] that is
+ * neither a setting nor a setting's value; argc when there is none. */
+int config_command_index(int argc, char *const *argv);
 /* Integer value of a field; on parse failure returns def. */
 long config_int(const char *value, long def);
 /* Print the generated option table (for --help). */

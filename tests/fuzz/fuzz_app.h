@@ -37,7 +37,7 @@ static app_t *fuzz_app_get(void) {
   if (!mkdtemp(fuzz_dir)) abort();
   snprintf(db, sizeof db, "sqlite:%s/netral.db", fuzz_dir);
   snprintf(key, sizeof key, "%s/netral.key", fuzz_dir);
-  config_load(&cfg, &argc, argv);
+  config_load(&cfg, &argc, argv, NULL);
   cfg.db = db;
   cfg.key_file = key;
   cfg.data_dir = fuzz_dir;

@@ -36,7 +36,7 @@ static inline int tu_open(tu_env_t *t) {
     snprintf(t->db, sizeof t->db, "%s", other);
   }
   snprintf(t->key, sizeof t->key, "%s/netral.key", t->dir);
-  config_load(&cfg, &argc, argv);
+  config_load(&cfg, &argc, argv, NULL);
   cfg.db = t->db;
   cfg.key_file = t->key;
   cfg.data_dir = t->dir;
