@@ -25,6 +25,7 @@
 #include "cli/cli.h"
 #include "core/fsutil.h"
 #include "core/mem.h"
+#include "store/store.h"
 #include "core/banned.h"
 
 enum { TAR_BLOCK = 512, MANIFEST_MAX = 64 * 1024 * 1024, HEX = 64 };
@@ -432,22 +433,9 @@ static int same_content(const char *a, const char *b) {
   return same;
 }
 
-int cmd_restore(int argc, char **argv) {
-  const char *file = NULL;
-  int force = 0;
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--paksa") == 0) force = 1;
-    else if (argv[i][0] != '-' && !file) file = argv[i];
-    else return fprintf(stderr, "Argumen tidak dikenal: %s\n", argv[i]), 2;
-  }
-  if (!file) {
-    fprintf(stderr, "Pemakaian: netral restore BERKAS [--paksa]   (hentikan server terlebih dahulu)\n");
-    return 2;
-  }
+static int restore_locked(const char *file, const char *dbpath, int force) {
   const config_t *cfg = cli_config();
-  const char *dbpath;
-  err_t e = sqlite_path(cfg->db, &dbpath);
-  if (e) return cli_fail(e);
+  err_t e;
   struct stat st;
   if (stat(dbpath, &st) == 0 && st.st_size > 0 && !force)
     return cli_fail(err_set(ERR_CONFLICT, "NETRAL_DB",
@@ -561,4 +549,29 @@ fail:
   xfree(manifest);
   xfree(ms.m);
   return cli_fail(e);
+}
+
+int cmd_restore(int argc, char **argv) {
+  const char *file = NULL;
+  int force = 0;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--paksa") == 0) force = 1;
+    else if (argv[i][0] != '-' && !file) file = argv[i];
+    else return fprintf(stderr, "Argumen tidak dikenal: %s\n", argv[i]), 2;
+  }
+  if (!file) {
+    fprintf(stderr, "Pemakaian: netral restore BERKAS [--paksa]   (hentikan server terlebih dahulu)\n");
+    return 2;
+  }
+  const config_t *cfg = cli_config();
+  const char *dbpath;
+  err_t e = sqlite_path(cfg->db, &dbpath);
+  if (e) return cli_fail(e);
+  /* the database file for ourselves until it is replaced: refused while a
+   * server or another command has it open, and none starts meanwhile */
+  int lockfd;
+  if ((e = store_sqlite_exclusive(dbpath, &lockfd))) return cli_fail(e);
+  int code = restore_locked(file, dbpath, force);
+  if (lockfd >= 0) close(lockfd);
+  return code;
 }

@@ -65,6 +65,15 @@ struct store_ops {
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;
 
+/* SQLite only: take the database file PATH for exclusive use (netral
+ * restore replaces it). Every store_open of a SQLite file holds a shared
+ * lock on it (flock, independent of SQLite's own fcntl locks) until
+ * store_close, so this fails with ERR_CONFLICT while a server or another
+ * command has the database open, and a store_open fails with
+ * ERR_UNAVAILABLE while this is held. *fd: the lock, released by close();
+ * -1 when PATH does not exist (nothing to protect). */
+err_t store_sqlite_exclusive(const char *path, int *fd);
+
 /* Open by URL: "sqlite:PATH" (or a bare path) or "postgres://…". */
 err_t store_open(const char *url, store_t **out);
 void store_close(store_t *st);

@@ -8,7 +8,9 @@
  * guarantee for speed (a commit still survives a process kill -9). Statements are prepared once per connection and kept
  * in a small cache keyed by SQL text.
  */
+#include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <sqlite3.h>
@@ -37,6 +39,7 @@ typedef struct {
 
 typedef struct {
   char *path;
+  int lockfd; /* shared flock on the file (store_sqlite_exclusive); -1 if none */
 } sq_impl_t;
 
 static err_t sq_err(sqlite3 *h, int rc) {
@@ -56,26 +59,54 @@ static void sq_global_init(void) {
   sqlite3_initialize();
 }
 
-static err_t sq_open(const char *target, void **impl) {
-  pthread_once(&sq_once, sq_global_init);
-  sq_impl_t *im = xcalloc(1, sizeof *im);
-  if (!im) return ERR_NOMEM;
-  im->path = xstrdup(target);
-  if (!im->path) { xfree(im); return ERR_NOMEM; }
-  *impl = im;
-  /* Open once now so a bad path fails at start, not on the first request. */
-  db_t *probe;
-  err_t e = store_sqlite_ops.connect(im, &probe);
-  if (e) { xfree(im->path); xfree(im); return e; }
-  store_sqlite_ops.disconnect(probe);
-  return ERR_OK;
+err_t store_sqlite_exclusive(const char *path, int *fd) {
+  *fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (*fd < 0) return errno == ENOENT ? ERR_OK : err_set(ERR_IO, "NETRAL_DB", "Tidak dapat membuka %s.", path);
+  if (flock(*fd, LOCK_EX | LOCK_NB) == 0) return ERR_OK;
+  close(*fd);
+  *fd = -1;
+  return err_set(ERR_CONFLICT, "NETRAL_DB",
+                 "Basis data %s sedang dipakai server atau perintah Netral lain; hentikan dahulu, lalu ulangi.", path);
+}
+
+/* The shared half of store_sqlite_exclusive, taken once the file exists. */
+static err_t share_file(sq_impl_t *im) {
+  im->lockfd = open(im->path, O_RDONLY | O_CLOEXEC);
+  if (im->lockfd < 0) return ERR_OK; /* not a plain file (":memory:"): nothing to protect */
+  if (flock(im->lockfd, LOCK_SH | LOCK_NB) == 0) return ERR_OK;
+  close(im->lockfd);
+  im->lockfd = -1;
+  return err_set(ERR_UNAVAILABLE, "NETRAL_DB",
+                 "Basis data %s sedang dipulihkan (netral restore); jalankan lagi setelah pemulihan selesai.", im->path);
 }
 
 static void sq_close(void *impl) {
   sq_impl_t *im = impl;
   if (!im) return;
+  if (im->lockfd >= 0) close(im->lockfd);
   xfree(im->path);
   xfree(im);
+}
+
+static err_t sq_open(const char *target, void **impl) {
+  pthread_once(&sq_once, sq_global_init);
+  sq_impl_t *im = xcalloc(1, sizeof *im);
+  if (!im) return ERR_NOMEM;
+  im->lockfd = -1;
+  im->path = xstrdup(target);
+  if (!im->path) { xfree(im); return ERR_NOMEM; }
+  /* The shared lock before SQLite touches the file (a restore may hold it),
+   * or right after the first connection created it. Open once now so a bad
+   * path fails at start, not on the first request. */
+  db_t *probe;
+  err_t e = share_file(im);
+  if (!e && !(e = store_sqlite_ops.connect(im, &probe))) {
+    store_sqlite_ops.disconnect(probe);
+    if (im->lockfd < 0) e = share_file(im);
+  }
+  if (e) { sq_close(im); return e; }
+  *impl = im;
+  return ERR_OK;
 }
 
 static err_t sq_connect(void *impl, db_t **out) {

@@ -2,7 +2,8 @@
 # backup_test.sh — `netral backup` while the server runs, `netral restore` into a fresh
 # place: same rows (logical dump identical), same evidence hashes, audit chain verifies;
 # the key stays out unless --dengan-kunci; a non-empty database is not overwritten
-# without --paksa; a tampered or hostile archive is refused and writes nothing.
+# without --paksa, nor at all while a server has it open (and nothing opens it while a
+# restore holds it); a tampered or hostile archive is refused and writes nothing.
 source tests/e2e/lib.sh
 e2e_env
 printf 'Rahasia-123!\n' | "$NETRAL" user add --username uji.bawaslu --role bawaslu --wilayah 35.76 >/dev/null
@@ -42,7 +43,21 @@ check "arsip tanpa kunci" 0 "$(grep -c '^netral.key$' <<<"$MEMBERS")"
 check "arsip dengan kunci memuat netral.key" 1 "$(tar tf "$E2E_TMP/cadangan-kunci.tar" | grep -c '^netral.key$')"
 check "arsip memuat 2 berkas bukti (PNG sekali: dialamati isi)" 2 "$(grep -c '^bukti/' <<<"$MEMBERS")"
 mkdir "$E2E_TMP/x" && (cd "$E2E_TMP/x" && tar xf ../cadangan.tar && sha256sum --quiet -c MANIFEST.sha256); check "MANIFEST cocok dengan sha256sum -c" 0 $?
+# restore under a running server is refused, even with --paksa, and changes nothing
+BEFORE=$(sqlite3 "$E2E_TMP/netral.db" "SELECT count(*) FROM audit")
+"$NETRAL" restore "$E2E_TMP/cadangan.tar" --paksa >"$E2E_TMP/out" 2>&1; check "restore saat server jalan → ditolak" 1 $?
+check_contains "pesan: basis data sedang dipakai" "sedang dipakai server atau perintah Netral lain" "$(cat "$E2E_TMP/out")"
+req GET "/api/v1/lacak/$K1"; check "server tetap melayani" 200 "$STATUS"
+check "basis data tidak disentuh" "$BEFORE" "$(sqlite3 "$E2E_TMP/netral.db" "SELECT count(*) FROM audit")"
 e2e_stop
+# while a restore holds the file, a command that opens the database waits for nothing: it refuses
+flock -x "$E2E_TMP/netral.db" -c "sleep 3" &
+HOLDER=$!
+sleep 0.5
+out=$("$NETRAL" user list 2>&1); rc=$?
+check "perintah saat pemulihan → gagal" 1 "$rc"
+check_contains "pesan: sedang dipulihkan" "sedang dipulihkan (netral restore)" "$out"
+wait "$HOLDER"
 
 dump() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
 counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM kasus)||' '||(SELECT count(*) FROM bukti)||' '||(SELECT count(*) FROM audit)"; }
