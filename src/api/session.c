@@ -3,7 +3,9 @@
  *
  * Login failures are throttled per account and per address (limits in the
  * configuration table); an exceeded limit answers 429 with Retry-After
- * before the password is even checked, so guessing cannot continue.
+ * before the password is even checked, so guessing cannot continue. The
+ * per-account count lives in the database (account_fail_*), so several
+ * server instances enforce one limit; the per-address one in each process.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,8 +29,14 @@ typedef struct {
 
 static err_t login_tx(db_t *db, void *ud) {
   login_t *l = ud;
-  return account_login(db, &l->rq->app->keys, l->username, l->password, clock_now(), l->rq->app->session_ttl,
-                       l->token, &l->acc);
+  err_t e = account_login(db, &l->rq->app->keys, l->username, l->password, clock_now(), l->rq->app->session_ttl,
+                          l->token, &l->acc);
+  return e ? e : account_fail_clear(db, l->username);
+}
+
+static err_t fail_tx(db_t *db, void *ud) {
+  login_t *l = ud;
+  return account_fail_hit(db, l->username, clock_now());
 }
 
 err_t api_session_create(req_t *rq, resp_t *rs) {
@@ -40,11 +48,11 @@ err_t api_session_create(req_t *rq, resp_t *rs) {
   if (e) return e;
   app_t *app = rq->app;
   int64_t now = clock_now();
-  char ukey[96], ikey[96];
-  snprintf(ukey, sizeof ukey, "u:%s", l.username);
+  char ikey[96];
   snprintf(ikey, sizeof ikey, "ip:%s", rq->ip);
-  int64_t wait = throttle_check(app->login_user, ukey, now);
-  int64_t wait_ip = throttle_check(app->login_ip, ikey, now);
+  db_t *db;
+  int64_t wait, wait_ip = throttle_check(app->login_ip, ikey, now);
+  if ((e = req_db(rq, &db)) || (e = account_fail_wait(db, l.username, app->login_limit, now, &wait))) return e;
   if (wait_ip > wait) wait = wait_ip;
   if (wait > 0) {
     rs->retry_after = (long)wait;
@@ -53,12 +61,11 @@ err_t api_session_create(req_t *rq, resp_t *rs) {
   }
   e = api_write(rq, login_tx, &l);
   if (e == ERR_BAD_LOGIN) {
-    throttle_hit(app->login_user, ukey, now);
     throttle_hit(app->login_ip, ikey, now);
-    return e;
+    if (app->login_limit > 0 && (e = api_write(rq, fail_tx, &l))) return e;
+    return ERR_BAD_LOGIN;
   }
   if (e) return e;
-  throttle_reset(app->login_user, ukey);
   snprintf(rs->set_cookie, sizeof rs->set_cookie, "netral_sid=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s",
            l.token, (long long)app->session_ttl, strcmp(app->cfg.cookie_secure, "1") == 0 ? "; Secure" : "");
   sodium_memzero(l.token, sizeof l.token);

@@ -117,6 +117,21 @@ err_t account_login(db_t *db, const keys_t *k, const char *username, const char 
   return audit_append(db, k, u.username, "sesi.masuk", u.username, NULL);
 }
 
+err_t account_fail_wait(db_t *db, const char *username, long limit, int64_t now, int64_t *wait) {
+  int64_t start, count;
+  *wait = 0;
+  if (limit <= 0) return ERR_OK;
+  err_t e = store_login_fail_get(db, username, &start, &count);
+  if (!e && count >= limit && start + ACCOUNT_FAIL_WINDOW > now) *wait = start + ACCOUNT_FAIL_WINDOW - now;
+  return e;
+}
+
+err_t account_fail_hit(db_t *db, const char *username, int64_t now) {
+  return store_login_fail_hit(db, username, now, now - ACCOUNT_FAIL_WINDOW);
+}
+
+err_t account_fail_clear(db_t *db, const char *username) { return store_login_fail_clear(db, username); }
+
 err_t account_session(db_t *db, const char *token, int64_t now, account_t *out) {
   if (!token || strlen(token) != ACCOUNT_TOKEN_LEN - 1) return ERR_UNAUTHORIZED;
   char hash[65], csrf[80];

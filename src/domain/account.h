@@ -34,6 +34,16 @@ err_t account_add(db_t *db, const keys_t *k, const char *actor, const char *user
 /* Check credentials and open a session. token out: cookie value. ERR_BAD_LOGIN on mismatch. */
 err_t account_login(db_t *db, const keys_t *k, const char *username, const char *password, int64_t now,
                     int64_t ttl_seconds, char token[ACCOUNT_TOKEN_LEN + 1], account_t *out);
+/* Failed logins per account, counted in the database so that every server
+ * instance on it enforces one limit: after limit failures within
+ * ACCOUNT_FAIL_WINDOW seconds of the first, the account waits until that
+ * window ends (limit 0 = no limit). The count is written in its own
+ * transaction (the failed login's is rolled back) and cleared by a
+ * successful login. *wait: seconds until username may try again, 0 = now. */
+enum { ACCOUNT_FAIL_WINDOW = 15 * 60 };
+err_t account_fail_wait(db_t *db, const char *username, long limit, int64_t now, int64_t *wait);
+err_t account_fail_hit(db_t *db, const char *username, int64_t now);
+err_t account_fail_clear(db_t *db, const char *username);
 /* Resolve a cookie token; ERR_UNAUTHORIZED when unknown or expired. */
 err_t account_session(db_t *db, const char *token, int64_t now, account_t *out);
 err_t account_logout(db_t *db, const keys_t *k, const char *token, const account_t *who);

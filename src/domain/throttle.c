@@ -100,11 +100,3 @@ void throttle_hit(throttle_t *t, const char *key, int64_t now) {
   s->touched = now;
   pthread_mutex_unlock(&t->mu);
 }
-
-void throttle_reset(throttle_t *t, const char *key) {
-  if (!t) return;
-  pthread_mutex_lock(&t->mu);
-  thr_slot_t *s = slot_for(t, key, 0, 0);
-  if (s) memset(s, 0, sizeof *s);
-  pthread_mutex_unlock(&t->mu);
-}

@@ -1,10 +1,12 @@
 /*
  * throttle.h — sliding-window counters per key ("u:budi", "ip:1.2.3.4"),
- * in process memory. Used for login failures and public intake. A limit of
- * 0 turns a throttle off (load tests, benchmarks).
+ * in process memory. Used for login failures per address and public intake.
+ * A limit of 0 turns a throttle off (load tests, benchmarks).
  *
  * Scope: one server process. Several instances behind a proxy each count
- * their own (a client hitting N instances gets N × limit); see docs.
+ * their own (a client hitting N instances gets N × limit); see docs. The
+ * per-account login limit is shared through the database instead
+ * (account_fail_* in domain/account.h).
  */
 #ifndef NETRAL_THROTTLE_H
 #define NETRAL_THROTTLE_H
@@ -17,5 +19,4 @@ void throttle_free(throttle_t *t);
 int64_t throttle_check(throttle_t *t, const char *key, int64_t now);
 /* Count one event for key. */
 void throttle_hit(throttle_t *t, const char *key, int64_t now);
-void throttle_reset(throttle_t *t, const char *key);
 #endif

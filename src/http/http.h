@@ -27,7 +27,8 @@ typedef struct app {
   config_t cfg;
   store_t *store;
   keys_t keys;
-  throttle_t *login_user, *login_ip, *intake;
+  throttle_t *login_ip, *intake; /* per process */
+  long login_limit;               /* failed logins per account, shared through the database (account_fail_*) */
   size_t max_body, max_upload;
   int64_t session_ttl;
   void *ext[8]; /* feature modules hang their loaded state here (see app_ext_*) */

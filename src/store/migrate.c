@@ -399,6 +399,13 @@ static const char M10_PG[] =
     "ALTER TABLE pegawai DROP COLUMN diperbarui;\n"
     "ALTER TABLE pegawai ADD COLUMN impor_id BIGINT REFERENCES pegawai_impor(id);\n";
 
+/* Failed logins per account, shared by every server instance on the
+ * database (the per-address limit stays in each process's memory): one row
+ * per account with failures in the current window. */
+static const char M11_SQL[] =
+    "CREATE TABLE gagal_masuk(username TEXT PRIMARY KEY, mulai BIGINT NOT NULL, jumlah INTEGER NOT NULL);\n"
+    "CREATE INDEX gagal_masuk_mulai ON gagal_masuk(mulai);\n";
+
 static const migration_t migrations[] = {
     {1, "dasar: wilayah, pengguna, sesi, audit, kalender", M1_SQL, M1_PG, NULL},
     {2, "data wilayah Kemendagri", NULL, NULL, load_wilayah},
@@ -410,6 +417,7 @@ static const migration_t migrations[] = {
     {8, "versi aturan untuk beberapa server", M8_SQL, NULL, NULL},
     {9, "berkas pakta integritas dan lampiran kegiatan", M9_SQL, M9_PG, NULL},
     {10, "register pegawai untuk impor massal: indeks NIP bernama, log impor", M10_SQL, M10_PG, NULL},
+    {11, "batas gagal masuk per akun bersama antar-server", M11_SQL, NULL, NULL},
 };
 
 static err_t ensure_table(db_t *db) {

@@ -108,6 +108,51 @@ static void test_throttle_after_repeated_failures(void **state) {
   json_decref(r.json);
 }
 
+/* Two server instances on one database share the per-account count: four
+ * failures on one and one on the other reach the limit of 5 on both; the
+ * window ends 15 minutes after the first failure; a success clears it. */
+static void test_throttle_shared_between_instances(void **state) {
+  app_t other;
+  assert_int_equal(app_open(&other, &env.app.cfg), ERR_OK);
+  app_t *apps[2] = {&env.app, &other};
+  const char *bad = "{\"username\":\"bawaslu.uji\",\"password\":\"tebak-tebak\"}";
+  const char *good = "{\"username\":\"bawaslu.uji\",\"password\":\"Rahasia-123!\"}";
+  setenv("NETRAL_FAKE_NOW", "2026-12-01T01:00:00Z", 1);
+  result_t r;
+  for (int i = 0; i < 5; i++) {
+    r = tu_call(apps[i == 4], "POST", "/api/v1/session", bad, NULL, NULL);
+    assert_int_equal(r.status, 401);
+    json_decref(r.json);
+  }
+  for (int a = 0; a < 2; a++) { /* blocked on both, even with the right password */
+    r = tu_call(apps[a], "POST", "/api/v1/session", good, NULL, NULL);
+    assert_int_equal(r.status, 429);
+    assert_string_equal(err_code_of(&r), "rate_limited");
+    json_decref(r.json);
+  }
+  setenv("NETRAL_FAKE_NOW", "2026-12-01T01:14:59Z", 1);
+  r = tu_call(&other, "POST", "/api/v1/session", good, NULL, NULL);
+  assert_int_equal(r.status, 429);
+  json_decref(r.json);
+  setenv("NETRAL_FAKE_NOW", "2026-12-01T01:15:00Z", 1);
+  r = tu_call(&other, "POST", "/api/v1/session", bad, NULL, NULL); /* a new window: 1 failure */
+  assert_int_equal(r.status, 401);
+  json_decref(r.json);
+  r = tu_call(&env.app, "POST", "/api/v1/session", good, NULL, NULL);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  for (int i = 0; i < 4; i++) { /* the success cleared it: four more are allowed */
+    r = tu_call(apps[i % 2], "POST", "/api/v1/session", bad, NULL, NULL);
+    assert_int_equal(r.status, 401);
+    json_decref(r.json);
+  }
+  r = tu_call(&other, "POST", "/api/v1/session", good, NULL, NULL);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  unsetenv("NETRAL_FAKE_NOW");
+  app_close(&other);
+}
+
 static void test_wilayah(void **state) {
   result_t r = call("GET", "/api/v1/wilayah/35.76", NULL, NULL, NULL);
   assert_int_equal(r.status, 200);
@@ -130,6 +175,7 @@ int main(void) {
       cmocka_unit_test(test_session_csrf_and_logout),
       cmocka_unit_test(test_forged_session_token),
       cmocka_unit_test(test_throttle_after_repeated_failures),
+      cmocka_unit_test(test_throttle_shared_between_instances),
       cmocka_unit_test(test_wilayah),
   };
   return cmocka_run_group_tests_name("http", tests, setup, teardown);
