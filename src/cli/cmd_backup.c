@@ -225,18 +225,23 @@ static void fsync_dir_of(const char *path) {
   close(fd);
 }
 
-int cmd_backup(int argc, char **argv) {
-  const char *file = NULL;
-  int with_key = 0;
+/* BERKAS and one optional flag: 0, or 2 after printing what is wrong. */
+static int file_and_flag(int argc, char **argv, const char *flag, const char *usage, const char **file, int *set) {
+  *file = NULL;
+  *set = 0;
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--dengan-kunci") == 0) with_key = 1;
-    else if (argv[i][0] != '-' && !file) file = argv[i];
+    if (strcmp(argv[i], flag) == 0) *set = 1;
+    else if (argv[i][0] != '-' && !*file) *file = argv[i];
     else return fprintf(stderr, "Argumen tidak dikenal: %s\n", argv[i]), 2;
   }
-  if (!file) {
-    fprintf(stderr, "Pemakaian: netral backup BERKAS [--dengan-kunci]\n");
-    return 2;
-  }
+  if (!*file) return fprintf(stderr, "Pemakaian: %s\n", usage), 2;
+  return 0;
+}
+
+int cmd_backup(int argc, char **argv) {
+  const char *file;
+  int with_key, bad = file_and_flag(argc, argv, "--dengan-kunci", "netral backup BERKAS [--dengan-kunci]", &file, &with_key);
+  if (bad) return bad;
   const config_t *cfg = cli_config();
   const char *dbpath;
   err_t e = sqlite_path(cfg->db, &dbpath);
@@ -552,20 +557,12 @@ fail:
 }
 
 int cmd_restore(int argc, char **argv) {
-  const char *file = NULL;
-  int force = 0;
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--paksa") == 0) force = 1;
-    else if (argv[i][0] != '-' && !file) file = argv[i];
-    else return fprintf(stderr, "Argumen tidak dikenal: %s\n", argv[i]), 2;
-  }
-  if (!file) {
-    fprintf(stderr, "Pemakaian: netral restore BERKAS [--paksa]   (hentikan server terlebih dahulu)\n");
-    return 2;
-  }
-  const config_t *cfg = cli_config();
+  const char *file;
+  int force, bad = file_and_flag(argc, argv, "--paksa", "netral restore BERKAS [--paksa]   (hentikan server terlebih dahulu)",
+                                 &file, &force);
+  if (bad) return bad;
   const char *dbpath;
-  err_t e = sqlite_path(cfg->db, &dbpath);
+  err_t e = sqlite_path(cli_config()->db, &dbpath);
   if (e) return cli_fail(e);
   /* the database file for ourselves until it is replaced: refused while a
    * server or another command has it open, and none starts meanwhile */

@@ -22,21 +22,7 @@
 #include <string.h>
 
 #include "screen/eval.h"
-
-static screen_engine_t *eng;
-
-static int setup(void **st) {
-  (void)st;
-  screen_opts_t o = {NULL, NULL, NULL, NULL, NULL, ""}; /* shipped rules, no cache */
-  err_t rc = screen_engine_open_opts(&o, &eng);
-  if (rc) fprintf(stderr, "%s\n", err_message(rc));
-  return rc ? -1 : 0;
-}
-static int teardown(void **st) {
-  (void)st;
-  screen_engine_free(eng);
-  return 0;
-}
+#include "screen_fixture.h"
 
 static void test_corpus_quality(void **st) {
   (void)st;

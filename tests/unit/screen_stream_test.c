@@ -18,21 +18,7 @@
 #include "core/mem.h"
 #include "screen/jsonl.h"
 #include "screen/stream.h"
-
-static screen_engine_t *eng;
-
-static int setup(void **st) {
-  (void)st;
-  screen_opts_t o = {NULL, NULL, NULL, NULL, NULL, ""}; /* shipped rules, no cache */
-  err_t rc = screen_engine_open_opts(&o, &eng);
-  if (rc) fprintf(stderr, "%s\n", err_message(rc));
-  return rc ? -1 : 0;
-}
-static int teardown(void **st) {
-  (void)st;
-  screen_engine_free(eng);
-  return 0;
-}
+#include "screen_fixture.h"
 
 /* The labelled posts, as lines (without newline). */
 static char **load_posts(size_t *n) {
