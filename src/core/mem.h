@@ -53,13 +53,25 @@ int buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 
 char *buf_take(buf_t *b, size_t *len);
 
 /* memcpy for the short, variable-length copies of hot loops (a call to
- * the library memcpy costs more than the copy): up to 16 bytes as two
- * overlapping moves, longer ones by memcpy. */
+ * the library memcpy, or the rep movs gcc inlines for it, costs more than
+ * the copy): up to 16 bytes as two overlapping moves, up to 256 as
+ * 16-byte moves with an overlapping last one, longer ones by memcpy. */
+typedef struct {
+  uint64_t a, b;
+} mem_16_t;
+static inline void mem_copy16(unsigned char *d, const unsigned char *s) {
+  mem_16_t v;
+  memcpy(&v, s, 16);
+  memcpy(d, &v, 16);
+}
 static inline void mem_copy(void *dst, const void *src, size_t n) {
   unsigned char *d = dst;
   const unsigned char *s = src;
-  if (n > 16) {
+  if (n > 256) {
     memcpy(d, s, n);
+  } else if (n > 16) {
+    for (size_t i = 0; i + 16 < n; i += 16) mem_copy16(d + i, s + i);
+    mem_copy16(d + n - 16, s + n - 16);
   } else if (n >= 8) {
     uint64_t a, b;
     memcpy(&a, s, 8);

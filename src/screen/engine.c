@@ -63,11 +63,14 @@ typedef struct {
   uint8_t side, kategori, term_plain;
 } occ_t;
 
-/* One Hyperscan match: pattern, normalised span, token span, and the end
- * of the pattern's references it stands for (fewer than all only when the
- * post reached MAX_OCC). */
+/* One Hyperscan match: normalised span, token span, and the pattern's
+ * reference groups (screen_pat_hot_t, absolute): r0 unpaired, ry paired
+ * Y, rx paired X, up to r1 — fewer than all only when the post reached
+ * MAX_OCC; flags SCREEN_PAT_*. */
 typedef struct {
-  uint32_t pat, n0, n1, t0, t1, r1;
+  uint32_t n0, n1, t0, t1;
+  uint32_t r0, ry, rx, r1;
+  uint32_t flags;
 } match_t;
 
 typedef struct {
@@ -87,10 +90,10 @@ struct screen_scratch {
   size_t nmt, mcap, nref; /* nref: references of the matches so far */
   occ_t *occ;
   size_t nocc, ocap;
-  /* per rule: which sides (bit 0 = X, bit 1 = Y) the post has, valid
-   * where rgen[rule] == gen (a generation count instead of clearing) */
-  uint32_t *rgen;
-  uint8_t *rmask;
+  /* per rule: gen << 2 | which sides (bit 0 = X, bit 1 = Y) the post
+   * has, valid where stamp >> 2 == gen (a generation count instead of
+   * clearing; one array, so a rule costs one cache line) */
+  uint32_t *stamp;
   uint32_t gen;
   cand_t *cand;
   size_t ncand, ccap;
@@ -289,9 +292,8 @@ err_t screen_scratch_new(const screen_engine_t *en, screen_scratch_t **out) {
   s->e = en;
   norm_init(&s->norm);
   buf_init(&s->str);
-  s->rgen = xcalloc(en->rules->nrules + 1, sizeof *s->rgen);
-  s->rmask = xcalloc(en->rules->nrules + 1, 1);
-  if (!s->rgen || !s->rmask) {
+  s->stamp = xcalloc(en->rules->nrules + 1, sizeof *s->stamp);
+  if (!s->stamp) {
     screen_scratch_free(s);
     return ERR_NOMEM;
   }
@@ -310,8 +312,7 @@ void screen_scratch_free(screen_scratch_t *s) {
   norm_free(&s->norm);
   xfree(s->mt);
   xfree(s->occ);
-  xfree(s->rgen);
-  xfree(s->rmask);
+  xfree(s->stamp);
   xfree(s->cand);
   xfree(s->pidx);
   buf_free(&s->str);
@@ -401,8 +402,9 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
   const screen_rules_t *rs = s->e->rules;
   const norm_t *n = &s->norm;
   /* the pattern's own leading/trailing space (a whole word) is not part of the span */
-  unsigned pf = rs->patflags[id];
-  size_t a = (size_t)to - rs->patlen[id] + !!(pf & SCREEN_PAT_LEAD), b = (size_t)to - !!(pf & SCREEN_PAT_TRAIL);
+  const screen_pat_hot_t *ph = &rs->phot[id];
+  unsigned pf = ph->flags;
+  size_t a = (size_t)to - ph->len + !!(pf & SCREEN_PAT_LEAD), b = (size_t)to - !!(pf & SCREEN_PAT_TRAIL);
   if (pf & SCREEN_PAT_ODD) {
     while (a < b && n->text[a] == ' ') a++;
     while (b > a && n->text[b - 1] == ' ') b--;
@@ -410,7 +412,9 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
   if (a >= b) return 0;
   size_t tk = tok_after(n, b - 1, s->tok_hint);
   s->tok_hint = tk;
-  uint32_t r0 = rs->ref_start[id], r1 = rs->ref_start[id + 1];
+  uint32_t r0 = ph->r0, r1 = ph->r1;
+  /* collect_occ reads the references after the scan: fetch them now */
+  __builtin_prefetch(&rs->refs[r0]);
   if (s->nmt == s->mcap) {
     size_t nc = s->mcap ? s->mcap * 2 : 64;
     match_t *q = xrealloc(s->mt, nc * sizeof *q);
@@ -422,7 +426,10 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
   int stop = 0;
   if (r1 - r0 > room) r1 = r0 + (uint32_t)room, stop = 1;
   match_t *m = &s->mt[s->nmt++];
-  m->pat = id;
+  m->r0 = r0;
+  m->ry = r0 + ph->ry;
+  m->rx = r0 + ph->rx;
+  m->flags = pf;
   m->n0 = (uint32_t)a;
   m->n1 = (uint32_t)b;
   m->t1 = (uint32_t)tk;
@@ -436,31 +443,28 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
  * of a reviewed category whose post lacks one of its sides cannot hit, so
  * its occurrences are left out (most references of a ballot number are
  * such rules: "nomor 2" near each candidate numbered 2). The sides are
- * stamped per rule (rgen/rmask, a generation count instead of clearing):
+ * stamped per rule (stamp, with a generation count instead of clearing):
  * first the Y sides, then the X sides of rules that have a Y side, so a
  * reference whose rule has no Y side is dropped after a look at a small
- * bit set, without touching the per-rule arrays. -1: no memory. */
-enum { YBITS = 1024 };
+ * bit set, without touching the per-rule array. -1: no memory. */
+enum { YBITS = 1024, GEN_MAX = UINT32_MAX >> 2 };
 static inline int ybit(const uint64_t *ybits, uint32_t rule) { return (int)(ybits[rule % YBITS / 64] >> (rule % 64) & 1); }
 static int collect_occ(screen_scratch_t *s) {
   const screen_rules_t *rs = s->e->rules;
-  if (++s->gen == 0) { /* wrapped: forget every stamp */
-    memset(s->rgen, 0, rs->nrules * sizeof *s->rgen);
+  if (++s->gen > GEN_MAX) { /* wrapped: forget every stamp */
+    memset(s->stamp, 0, rs->nrules * sizeof *s->stamp);
     s->gen = 1;
   }
-  uint32_t gen = s->gen, *rgen = s->rgen;
-  uint8_t *rmask = s->rmask;
+  uint32_t gen = s->gen << 2, *stamp = s->stamp;
   uint64_t ybits[YBITS / 64] = {0};
   int any_y = 0;
-  const uint8_t *pf = rs->patflags;
   for (size_t k = 0; k < s->nmt; k++) {
     const match_t *m = &s->mt[k];
-    if (!(pf[m->pat] & SCREEN_PAT_PAIRED_Y)) continue;
-    uint32_t end = m->r1 < rs->ref_x[m->pat] ? m->r1 : rs->ref_x[m->pat];
-    for (uint32_t r = rs->ref_y[m->pat]; r < end; r++) {
-      uint32_t rule = rs->refs[r].rule;
-      if (rgen[rule] != gen) rgen[rule] = gen, rmask[rule] = 0;
-      rmask[rule] |= 2;
+    if (!(m->flags & SCREEN_PAT_PAIRED_Y)) continue;
+    uint32_t end = m->r1 < m->rx ? m->r1 : m->rx;
+    for (uint32_t r = m->ry; r < end; r++) {
+      uint32_t rule = rs->refs[r].rule, st = stamp[rule];
+      stamp[rule] = ((st & ~3u) == gen ? st : gen) | 2;
       ybits[rule % YBITS / 64] |= 1ULL << (rule % 64);
       any_y = 1;
     }
@@ -468,10 +472,10 @@ static int collect_occ(screen_scratch_t *s) {
   if (any_y)
     for (size_t k = 0; k < s->nmt; k++) {
       const match_t *m = &s->mt[k];
-      if (!(pf[m->pat] & SCREEN_PAT_PAIRED_X)) continue;
-      for (uint32_t r = rs->ref_x[m->pat]; r < m->r1; r++) {
+      if (!(m->flags & SCREEN_PAT_PAIRED_X)) continue;
+      for (uint32_t r = m->rx; r < m->r1; r++) {
         uint32_t rule = rs->refs[r].rule;
-        if (ybit(ybits, rule) && rgen[rule] == gen) rmask[rule] |= 1;
+        if (ybit(ybits, rule) && (stamp[rule] & ~3u) == gen) stamp[rule] |= 1;
       }
     }
   if (s->nref > s->ocap) {
@@ -486,11 +490,10 @@ static int collect_occ(screen_scratch_t *s) {
   for (size_t k = 0; k < s->nmt; k++) {
     const match_t *m = &s->mt[k];
     /* without a Y side in the post, only the group of unpaired references */
-    uint32_t end = any_y || m->r1 < rs->ref_y[m->pat] ? m->r1 : rs->ref_y[m->pat];
-    for (uint32_t r = rs->ref_start[m->pat]; r < end; r++) {
+    uint32_t end = any_y || m->r1 < m->ry ? m->r1 : m->ry;
+    for (uint32_t r = m->r0; r < end; r++) {
       const screen_ref_t *ref = &rs->refs[r];
-      if (ref->paired && (!any_y || !ybit(ybits, ref->rule) || rgen[ref->rule] != gen || rmask[ref->rule] != 3))
-        continue;
+      if (ref->paired && (!any_y || !ybit(ybits, ref->rule) || stamp[ref->rule] != (gen | 3))) continue;
       o->rule = ref->rule;
       o->side = ref->side;
       o->kategori = ref->kategori;
@@ -532,6 +535,8 @@ static int push_cand(screen_scratch_t *s, const occ_t *x, const occ_t *y) {
     s->ccap = nc;
   }
   cand_t *c = &s->cand[s->ncand++];
+  __builtin_prefetch(&s->e->expl[x->rule]);
+  __builtin_prefetch(s->e->rules->text + x->term);
   c->rule = x->rule;
   c->n0 = y && y->n0 < x->n0 ? y->n0 : x->n0;
   c->n1 = y && y->n1 > x->n1 ? y->n1 : x->n1;

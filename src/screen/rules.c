@@ -86,10 +86,14 @@ static char *trimdup(const char *s, size_t n) {
   return xstrndup(s, n);
 }
 
-/* A set of strings in insertion order (placeholder expansions). */
+/* A set of strings in insertion order (placeholder expansions), with an
+ * open-addressing index (ids + 1) so a national candidate file loads in
+ * linear time. */
 typedef struct {
   char **v;
   size_t n, cap;
+  uint32_t *h;
+  size_t hcap;
 } names_t;
 
 typedef struct {
@@ -395,18 +399,34 @@ enum { P_PEMILIHAN, P_WILAYAH, P_KODE, P_NOMOR, P__FIXED };
 static const char *const paslon_fixed[P__FIXED] = {"pemilihan", "wilayah", "kode_wilayah", "nomor_urut"};
 enum { NCOLS = sizeof paslon_columns / sizeof paslon_columns[0] };
 
+static uint32_t *names_slot(uint32_t *h, size_t hcap, char *const *v, const char *s, size_t n) {
+  size_t i = fnv(FNV0, s, n) & (hcap - 1);
+  while (h[i] && (strncmp(v[h[i] - 1], s, n) || v[h[i] - 1][n])) i = (i + 1) & (hcap - 1);
+  return &h[i];
+}
+
 static err_t names_add(names_t *nl, const char *s, size_t n) {
-  for (size_t i = 0; i < nl->n; i++)
-    if (!strncmp(nl->v[i], s, n) && !nl->v[i][n]) return ERR_OK;
+  if (nl->n * 2 + 2 > nl->hcap) {
+    size_t cap = nl->hcap ? nl->hcap * 2 : 256;
+    uint32_t *h = xcalloc(cap, sizeof *h);
+    if (!h) return ERR_NOMEM;
+    for (size_t k = 0; k < nl->n; k++) *names_slot(h, cap, nl->v, nl->v[k], strlen(nl->v[k])) = (uint32_t)k + 1;
+    xfree(nl->h);
+    nl->h = h;
+    nl->hcap = cap;
+  }
+  uint32_t *slot = names_slot(nl->h, nl->hcap, nl->v, s, n);
+  if (*slot) return ERR_OK;
   if (grow((void **)&nl->v, &nl->cap, nl->n + 1, sizeof *nl->v)) return ERR_NOMEM;
   if (!(nl->v[nl->n] = xstrndup(s, n))) return ERR_NOMEM;
-  nl->n++;
+  *slot = (uint32_t)++nl->n;
   return ERR_OK;
 }
 
 static void names_free(names_t *nl) {
   for (size_t i = 0; i < nl->n; i++) xfree(nl->v[i]);
   xfree(nl->v);
+  xfree(nl->h);
 }
 
 static err_t add_name(loader_t *L, const char *s) { return names_add(&L->names, s, strlen(s)); }
@@ -516,41 +536,49 @@ static err_t finish(screen_rules_t *rs) {
     rs->hot[i].jarak = (uint8_t)r->jarak;
     rs->hot[i].syarat_pemilu = (uint8_t)r->syarat_pemilu;
   }
-  rs->patflags = xcalloc(rs->npat + 1, 1);
-  rs->ref_y = xcalloc(rs->npat + 1, sizeof *rs->ref_y);
-  rs->ref_x = xcalloc(rs->npat + 1, sizeof *rs->ref_x);
+  rs->phot = xcalloc(rs->npat + 1, sizeof *rs->phot);
   screen_ref_t *grp = xmalloc((rs->nrefs ? rs->nrefs : 1) * sizeof *grp);
-  if (!rs->patflags || !rs->ref_y || !rs->ref_x || !grp) {
+  if (!rs->phot || !grp) {
     xfree(grp);
     return ERR_NOMEM;
   }
   for (size_t p = 0; p < rs->npat; p++) {
+    screen_pat_hot_t *ph = &rs->phot[p];
+    uint32_t r0 = rs->ref_start[p], r1 = rs->ref_start[p + 1], o = r0;
+    if (rs->patlen[p] > 0xFFFF || r1 - r0 > 0xFFFF) {
+      xfree(grp);
+      return err_set(ERR_INVALID, "istilah",
+                     "Istilah \"%.40s…\" terlalu panjang atau dipakai terlalu banyak aturan (batas 65.535).", rs->pat[p]);
+    }
     /* the edge spaces a match of the pattern carries (the matched text is
      * the pattern) */
     const char *pt = rs->pat[p];
     size_t pl = rs->patlen[p], lead = 0, trail = 0;
     while (lead < pl && pt[lead] == ' ') lead++;
     while (trail < pl - lead && pt[pl - 1 - trail] == ' ') trail++;
-    if (lead == pl || lead > 1 || trail > 1) rs->patflags[p] |= SCREEN_PAT_ODD;
-    else rs->patflags[p] |= (lead ? SCREEN_PAT_LEAD : 0) | (trail ? SCREEN_PAT_TRAIL : 0);
-    for (uint32_t i = rs->ref_start[p]; i < rs->ref_start[p + 1]; i++) {
+    unsigned flags = lead == pl || lead > 1 || trail > 1 ? SCREEN_PAT_ODD
+                                                         : (lead ? SCREEN_PAT_LEAD : 0) | (trail ? SCREEN_PAT_TRAIL : 0);
+    for (uint32_t i = r0; i < r1; i++) {
       screen_ref_t *ref = &rs->refs[i];
       const screen_rule_hot_t *h = &rs->hot[ref->rule];
       ref->kategori = h->kategori;
       ref->paired = h->jenis == SCREEN_JENIS_DEKAT && h->kategori < SCREEN_KAT_KONTEKS;
-      rs->patflags[p] |= !ref->paired ? SCREEN_PAT_SINGLE : ref->side ? SCREEN_PAT_PAIRED_Y : SCREEN_PAT_PAIRED_X;
+      flags |= !ref->paired ? SCREEN_PAT_SINGLE : ref->side ? SCREEN_PAT_PAIRED_Y : SCREEN_PAT_PAIRED_X;
     }
     /* stable grouping: not paired, paired Y, paired X */
-    uint32_t r0 = rs->ref_start[p], r1 = rs->ref_start[p + 1], o = r0;
     for (int g = 0; g < 3; g++) {
-      if (g == 1) rs->ref_y[p] = o;
-      if (g == 2) rs->ref_x[p] = o;
+      if (g == 1) ph->ry = (uint16_t)(o - r0);
+      if (g == 2) ph->rx = (uint16_t)(o - r0);
       for (uint32_t i = r0; i < r1; i++) {
         const screen_ref_t *ref = &rs->refs[i];
         int kind = !ref->paired ? 0 : ref->side ? 1 : 2;
         if (kind == g) grp[o++] = *ref;
       }
     }
+    ph->r0 = r0;
+    ph->r1 = r1;
+    ph->len = (uint16_t)pl;
+    ph->flags = (uint8_t)flags;
   }
   if (rs->nrefs) memcpy(rs->refs, grp, rs->nrefs * sizeof *grp);
   xfree(grp);
@@ -692,9 +720,7 @@ void screen_rules_free(screen_rules_t *rs) {
   xfree(rs->patlen);
   xfree(rs->ref_start);
   xfree(rs->refs);
-  xfree(rs->patflags);
-  xfree(rs->ref_y);
-  xfree(rs->ref_x);
+  xfree(rs->phot);
   xfree(rs->hash);
   xfree(rs->thash);
   xfree(rs->hot);

@@ -82,11 +82,26 @@ typedef struct {
   uint8_t paired;     /* a proximity rule of a reviewed category: hits only with both sides */
 } screen_ref_t;
 
-/* What kinds of reference a pattern has (screen_rules_t.patflags), so a
+/* What kinds of reference a pattern has (screen_pat_hot_t.flags), so a
  * match can skip its reference list when none of it can matter. */
 enum { SCREEN_PAT_PAIRED_X = 1, SCREEN_PAT_PAIRED_Y = 2, SCREEN_PAT_SINGLE = 4,
        /* the pattern starts/ends with one space; ODD: more than one, or only spaces */
        SCREEN_PAT_LEAD = 8, SCREEN_PAT_TRAIL = 16, SCREEN_PAT_ODD = 32 };
+
+/* What a Hyperscan match of a pattern reads, packed in 16 bytes so a
+ * match costs one cache line instead of one per array. A pattern's
+ * references refs[r0 .. r1) are grouped: [r0, r0+ry) not paired,
+ * [r0+ry, r0+rx) paired Y sides, [r0+rx, r1) paired X sides (each group
+ * in rule-file order), so a match reads only the groups that can matter.
+ * Loading refuses a pattern longer than 65,535 bytes or with more
+ * references than that. */
+typedef struct {
+  uint32_t r0, r1;
+  uint16_t ry, rx;
+  uint16_t len;  /* bytes of the pattern */
+  uint8_t flags; /* SCREEN_PAT_* */
+  uint8_t pad;
+} screen_pat_hot_t;
 
 typedef struct {
   screen_rule_t *rules;
@@ -103,12 +118,7 @@ typedef struct {
   uint32_t *ref_start; /* npat + 1 */
   screen_ref_t *refs;
   size_t nrefs;
-  uint8_t *patflags; /* per pattern: SCREEN_PAT_* of its references */
-  /* A pattern's references are grouped: [ref_start, ref_y) not paired,
-   * [ref_y, ref_x) paired Y sides, [ref_x, ref_start[p+1]) paired X sides
-   * (each group in rule-file order), so a match reads only the groups
-   * that can matter. */
-  uint32_t *ref_y, *ref_x; /* npat */
+  screen_pat_hot_t *phot; /* npat */
   /* build state */
   uint32_t *hash;      /* open-addressing table of pattern ids + 1 */
   size_t hcap;
