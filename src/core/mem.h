@@ -64,11 +64,12 @@ static inline void mem_copy16(unsigned char *d, const unsigned char *s) {
   memcpy(&v, s, 16);
   memcpy(d, &v, 16);
 }
+void mem_copy_long(void *dst, const void *src, size_t n); /* memcpy, out of line */
 static inline void mem_copy(void *dst, const void *src, size_t n) {
   unsigned char *d = dst;
   const unsigned char *s = src;
   if (n > 256) {
-    memcpy(d, s, n);
+    mem_copy_long(d, s, n);
   } else if (n > 16) {
     for (size_t i = 0; i + 16 < n; i += 16) mem_copy16(d + i, s + i);
     mem_copy16(d + n - 16, s + n - 16);

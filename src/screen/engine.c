@@ -494,6 +494,7 @@ static int collect_occ(screen_scratch_t *s) {
     for (uint32_t r = m->r0; r < end; r++) {
       const screen_ref_t *ref = &rs->refs[r];
       if (ref->paired && (!any_y || !ybit(ybits, ref->rule) || stamp[ref->rule] != (gen | 3))) continue;
+      if (ref->kategori < SCREEN_KAT_KONTEKS) __builtin_prefetch(&s->e->expl[ref->rule]); /* for push_cand */
       o->rule = ref->rule;
       o->side = ref->side;
       o->kategori = ref->kategori;
@@ -535,7 +536,10 @@ static int push_cand(screen_scratch_t *s, const occ_t *x, const occ_t *y) {
     s->ccap = nc;
   }
   cand_t *c = &s->cand[s->ncand++];
-  __builtin_prefetch(&s->e->expl[x->rule]);
+  /* what explain will read: the rule's pieces and the term */
+  const char *et = s->e->etext + s->e->expl[x->rule].off;
+  __builtin_prefetch(et);
+  __builtin_prefetch(et + 64);
   __builtin_prefetch(s->e->rules->text + x->term);
   c->rule = x->rule;
   c->n0 = y && y->n0 < x->n0 ? y->n0 : x->n0;
