@@ -26,6 +26,7 @@
  */
 #include <hs.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,7 +241,16 @@ int main(int argc, char **argv) {
 
   /* Full pipeline and raw hs_scan, alternating, ROUNDS times each; the
    * best round of each is reported (a shared machine slows single runs
-   * at random, and alternating exposes both to the same conditions). */
+   * at random, and alternating exposes both to the same conditions).
+   * Both run on the same CPU: the vCPUs of a cloud machine can differ in
+   * speed by a third, and a ratio across two of them measures the CPUs. */
+  cpu_set_t all, one;
+  int pinned = sched_getaffinity(0, sizeof all, &all) == 0 && sched_getcpu() >= 0;
+  if (pinned) {
+    CPU_ZERO(&one);
+    CPU_SET(sched_getcpu(), &one);
+    pinned = sched_setaffinity(0, sizeof one, &one) == 0;
+  }
   int rounds = getenv("SCREEN_BENCH_ROUNDS") ? (int)strtol(getenv("SCREEN_BENCH_ROUNDS"), NULL, 10) : 3;
   if (rounds < 1) rounds = 1;
   unsigned long long bytes = 0, posts = 0, flagged = 0, hits = 0, raw_matches = 0;
@@ -273,6 +283,8 @@ int main(int argc, char **argv) {
     if (dt < t_hs) t_hs = dt;
     fclose(f);
   }
+
+  if (pinned) sched_setaffinity(0, sizeof all, &all);
 
   /* naive strstr over a subset */
   const screen_rules_t *rs = screen_engine_rules(e);
