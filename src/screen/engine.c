@@ -66,7 +66,8 @@ typedef struct {
 /* One Hyperscan match: normalised span, token span, and the pattern's
  * reference groups (screen_pat_hot_t, absolute): r0 unpaired, ry paired
  * Y, rx paired X, up to r1 — fewer than all only when the post reached
- * MAX_OCC; flags SCREEN_PAT_*. */
+ * MAX_OCC; flags SCREEN_PAT_*. Until resolve_matches, r0 holds the
+ * pattern id and n1 the end of the match. */
 typedef struct {
   uint32_t n0, n1, t0, t1;
   uint32_t r0, ry, rx, r1;
@@ -99,7 +100,7 @@ struct screen_scratch {
   size_t ncand, ccap;
   uint32_t *pidx; /* indices of peredam occurrences, ascending; ocap entries */
   size_t npidx, pcap;
-  size_t tok_hint; /* token of the previous match's end (matches come by end offset) */
+  int oom;         /* on_match could not grow mt */
   char *tmp; /* screen_scratch_tmp */
   size_t tmpcap;
   screen_hit_t hits[SCREEN_MAX_HITS];
@@ -393,50 +394,69 @@ static inline __attribute__((always_inline)) size_t tok_after(const norm_t *n, s
   return t;
 }
 
-/* Hyperscan callback: record the match. References become occurrences
- * after the scan (collect_occ), when it is known which proximity rules
- * have both sides. Work per post is bounded: the scan stops once the
- * matches stand for MAX_OCC references (the last one partly). */
+/* Hyperscan callback: note the pattern and where its match ends (in the
+ * match record's r0 and n1 until resolve_matches fills it in). Nothing
+ * of the pattern is read here: its entry is fetched after the scan
+ * together with those of the other matches, instead of one cache miss at
+ * a time in between Hyperscan's own work. Work per post is bounded: every
+ * match stands for at least one reference, so MAX_OCC notes cover the
+ * MAX_OCC references a post may use, and the scan stops there. */
 static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *ctx) {
   screen_scratch_t *s = ctx;
-  const screen_rules_t *rs = s->e->rules;
-  const norm_t *n = &s->norm;
-  /* the pattern's own leading/trailing space (a whole word) is not part of the span */
-  const screen_pat_hot_t *ph = &rs->phot[id];
-  unsigned pf = ph->flags;
-  size_t a = (size_t)to - ph->len + !!(pf & SCREEN_PAT_LEAD), b = (size_t)to - !!(pf & SCREEN_PAT_TRAIL);
-  if (pf & SCREEN_PAT_ODD) {
-    while (a < b && n->text[a] == ' ') a++;
-    while (b > a && n->text[b - 1] == ' ') b--;
-  }
-  if (a >= b) return 0;
-  size_t tk = tok_after(n, b - 1, s->tok_hint);
-  s->tok_hint = tk;
-  uint32_t r0 = ph->r0, r1 = ph->r1;
-  /* collect_occ reads the references after the scan: fetch them now */
-  __builtin_prefetch(&rs->refs[r0]);
   if (s->nmt == s->mcap) {
     size_t nc = s->mcap ? s->mcap * 2 : 64;
     match_t *q = xrealloc(s->mt, nc * sizeof *q);
-    if (!q) return 1;
+    if (!q) {
+      s->oom = 1;
+      return 1;
+    }
     s->mt = q;
     s->mcap = nc;
   }
-  size_t room = MAX_OCC - s->nref;
-  int stop = 0;
-  if (r1 - r0 > room) r1 = r0 + (uint32_t)room, stop = 1;
   match_t *m = &s->mt[s->nmt++];
-  m->r0 = r0;
-  m->ry = r0 + ph->ry;
-  m->rx = r0 + ph->rx;
-  m->flags = pf;
-  m->n0 = (uint32_t)a;
-  m->n1 = (uint32_t)b;
-  m->t1 = (uint32_t)tk;
-  m->t0 = (uint32_t)tok_after(n, a, tk);
-  m->r1 = r1;
-  s->nref += r1 - r0;
-  return stop;
+  m->r0 = id;
+  m->n1 = (uint32_t)to;
+  return s->nmt >= MAX_OCC;
+}
+
+/* The noted matches → spans, token spans and reference groups, in match
+ * order, dropping empty spans; the references are cut once the matches
+ * stand for MAX_OCC of them (the last match partly). */
+static void resolve_matches(screen_scratch_t *s) {
+  const screen_rules_t *rs = s->e->rules;
+  const norm_t *n = &s->norm;
+  size_t nin = s->nmt, out = 0, tk = 0, nref = 0;
+  for (size_t k = 0; k < nin; k++) __builtin_prefetch(&rs->phot[s->mt[k].r0]);
+  for (size_t k = 0; k < nin && nref < MAX_OCC; k++) {
+    const screen_pat_hot_t *ph = &rs->phot[s->mt[k].r0];
+    size_t to = s->mt[k].n1;
+    /* the pattern's own leading/trailing space (a whole word) is not part of the span */
+    unsigned pf = ph->flags;
+    size_t a = to - ph->len + !!(pf & SCREEN_PAT_LEAD), b = to - !!(pf & SCREEN_PAT_TRAIL);
+    if (pf & SCREEN_PAT_ODD) {
+      while (a < b && n->text[a] == ' ') a++;
+      while (b > a && n->text[b - 1] == ' ') b--;
+    }
+    if (a >= b) continue;
+    tk = tok_after(n, b - 1, tk);
+    uint32_t r0 = ph->r0, r1 = ph->r1;
+    /* collect_occ reads the references next: fetch them now */
+    __builtin_prefetch(&rs->refs[r0]);
+    if (r1 - r0 > MAX_OCC - nref) r1 = r0 + (uint32_t)(MAX_OCC - nref);
+    match_t *m = &s->mt[out++]; /* out <= k: rewritten in place */
+    m->r0 = r0;
+    m->ry = r0 + ph->ry;
+    m->rx = r0 + ph->rx;
+    m->flags = pf;
+    m->n0 = (uint32_t)a;
+    m->n1 = (uint32_t)b;
+    m->t1 = (uint32_t)tk;
+    m->t0 = (uint32_t)tok_after(n, a, tk);
+    m->r1 = r1;
+    nref += r1 - r0;
+  }
+  s->nmt = out;
+  s->nref = nref;
 }
 
 /* Matches → occurrences, in match and reference order. A proximity rule
@@ -743,10 +763,12 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   err_t e = norm_run(&s->norm, en->lx, teks, len);
   if (e) return e;
   s->nmt = s->nref = s->nocc = s->ncand = 0;
-  s->tok_hint = 0;
+  s->oom = 0;
   buf_reset(&s->str);
   hs_error_t rc = hs_scan(en->db, s->norm.text, (unsigned)s->norm.len, 0, s->hs, on_match, s);
   if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) return hs_fail("hs_scan", rc);
+  if (s->oom) return ERR_NOMEM;
+  resolve_matches(s);
   if (s->nmt == 0) return ERR_OK;
   if (collect_occ(s)) return ERR_NOMEM;
   if (s->nocc == 0) return ERR_OK;

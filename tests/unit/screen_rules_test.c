@@ -137,6 +137,32 @@ static void test_kinds_and_offsets(void **st) {
   screen_engine_free(e);
 }
 
+/* A post made of thousands of matching words: the work stops at the
+ * engine's bound, the result still names the first occurrences with
+ * offsets inside the text, and at most SCREEN_MAX_HITS hits are listed. */
+static void test_bounded_work(void **st) {
+  (void)st;
+  screen_engine_t *e = open_engine(NULL);
+  screen_scratch_t *s;
+  assert_int_equal(screen_scratch_new(e, &s), ERR_OK);
+  size_t reps = 6000, unit = strlen("coblos nomor 1 fajar "), len = reps * unit;
+  char *t = malloc(len + 1);
+  assert_non_null(t);
+  for (size_t i = 0; i < reps; i++) memcpy(t + i * unit, "coblos nomor 1 fajar ", unit);
+  t[len] = '\0';
+  screen_result_t r = run(e, s, t);
+  assert_true(r.nhits > 0 && r.nhits <= SCREEN_MAX_HITS);
+  const screen_hit_t *h = find_hit(&r, "D-1");
+  assert_non_null(h);
+  assert_int_equal(h->mulai, 0);
+  assert_int_equal(h->akhir, strlen("coblos nomor 1"));
+  for (size_t i = 0; i < r.nhits; i++) assert_true(r.hits[i].mulai < r.hits[i].akhir && r.hits[i].akhir <= len);
+  assert_true(r.skor >= 70); /* D-1 weighs 70 */
+  free(t);
+  screen_scratch_free(s);
+  screen_engine_free(e);
+}
+
 static void test_context_and_peredam(void **st) {
   (void)st;
   screen_engine_t *e = open_engine(NULL);
@@ -257,8 +283,13 @@ static void test_jsonl_readers_match_jansson(void **st) {
   screen_scratch_t *s;
   assert_int_equal(screen_scratch_new(e, &s), ERR_OK);
   static const char *const key[] = {"\"id\"", "\"teks\"", "\"teks\"", "\"url\"", "\"te\\u006bs\"", "\"x\xC3\xA9\"", "\"\""};
-  static const char *const good[] = {
-    "\"ayo coblos nomor 1 Pak Budi\"", "\"Ay\\u00f3 pilih 2\"", "\"\\ud83d\\ude00 amplop\"", "\"a\\n\\\"b\\\\ \\/\"",
+  /* a value that takes a line past the reader's 4 KiB bitmap (STOP_MAX) */
+  static char longv[4300];
+  memset(longv, 'a', sizeof longv - 1);
+  longv[0] = longv[sizeof longv - 2] = '"';
+  memcpy(longv + 2000, " coblos nomor 1 ", 16);
+  const char *const good[] = {
+    longv, "\"ayo coblos nomor 1 Pak Budi\"", "\"Ay\\u00f3 pilih 2\"", "\"\\ud83d\\ude00 amplop\"", "\"a\\n\\\"b\\\\ \\/\"",
     "\"\xC3\xB3 fajar \xF0\x9F\x98\x81\"", "\"\"", "\"b1\"", "\"biasa saja\"", "\"pilih Pak Budi ya\"", "7"};
   static const char *const val[] = {
     /* invalid strings */
@@ -280,7 +311,7 @@ static void test_jsonl_readers_match_jansson(void **st) {
     }                                              \
   } while (0)
   unsigned long long x = 0x2545F4914F6CDD1DULL;
-  char line[700];
+  char line[9000];
   buf_t a, b;
   buf_init(&a);
   buf_init(&b);
@@ -341,7 +372,7 @@ static void test_jsonl_readers_match_jansson(void **st) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_kinds_and_offsets), cmocka_unit_test(test_context_and_peredam),
+    cmocka_unit_test(test_kinds_and_offsets), cmocka_unit_test(test_bounded_work), cmocka_unit_test(test_context_and_peredam),
     cmocka_unit_test(test_filter_and_errors), cmocka_unit_test(test_cache),
     cmocka_unit_test(test_jsonl), cmocka_unit_test(test_jsonl_readers_match_jansson),
   };
