@@ -6,7 +6,7 @@
  * generates in DIR a candidate file (≥ 1,000 fictional paslon → ≥ 5,000
  * rules) and a JSONL corpus of MB megabytes (default 200), then times on
  * one thread, over the same file read line by line, alternating the first
- * two ROUNDS times (env SCREEN_BENCH_ROUNDS, default 3) and keeping each
+ * two ROUNDS times (env SCREEN_BENCH_ROUNDS, default 5) and keeping each
  * one's best round:
  *   full    parse JSON, normalise, hs_scan, explain, write the JSONL result
  *   hs_scan raw hs_scan of the same compiled database over each raw line
@@ -251,7 +251,7 @@ int main(int argc, char **argv) {
     CPU_SET(sched_getcpu(), &one);
     pinned = sched_setaffinity(0, sizeof one, &one) == 0;
   }
-  int rounds = getenv("SCREEN_BENCH_ROUNDS") ? (int)strtol(getenv("SCREEN_BENCH_ROUNDS"), NULL, 10) : 3;
+  int rounds = getenv("SCREEN_BENCH_ROUNDS") ? (int)strtol(getenv("SCREEN_BENCH_ROUNDS"), NULL, 10) : 5;
   if (rounds < 1) rounds = 1;
   unsigned long long bytes = 0, posts = 0, flagged = 0, hits = 0, raw_matches = 0;
   double t_full = 1e30, t_hs = 1e30;
