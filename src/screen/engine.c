@@ -38,6 +38,7 @@ enum { MAX_OCC = 4096, HITS_PER_RULE = 3 };
  * stored contiguously at etext + off (id is a copy of the rule id). */
 typedef struct {
   const char *id;
+  uint32_t id_len;
   uint32_t off;
   uint16_t head, mid, tail;
   uint8_t plain; /* no byte of the pieces or the id needs JSON escaping */
@@ -167,6 +168,7 @@ static err_t build_expl(screen_engine_t *en) {
   for (size_t i = 0; i < rs->nrules; i++) {
     expl_t *x = &en->expl[i];
     x->id = x->head == 0xFFFF ? rs->rules[i].id : en->etext + x->off + x->head + x->mid + x->tail;
+    x->id_len = (uint32_t)strlen(x->id);
   }
   return ERR_OK;
 }
@@ -842,7 +844,9 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
     screen_hit_t *h = &s->hits[nh];
     const expl_t *ex = &en->expl[cd->rule];
     h->aturan = ex->id;
+    h->aturan_len = ex->id_len;
     h->kategori = screen_kategori_name(r->kategori);
+    h->kategori_len = screen_kategori_name_len(r->kategori);
     h->kategori_id = r->kategori;
     h->bobot = r->bobot;
     h->bobot_efektif = cd->eff;

@@ -61,6 +61,7 @@ typedef struct {
   int kategori_id;        /* screen_kategori_t */
   int bobot;              /* rule weight */
   int bobot_efektif;      /* after peredam */
+  size_t aturan_len, kategori_len;    /* strlen of aturan, kategori */
   size_t istilah_len, penjelasan_len; /* strlen of istilah, penjelasan */
   int plain;              /* aturan, istilah, penjelasan have no byte JSON must escape */
 } screen_hit_t;

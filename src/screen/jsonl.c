@@ -510,7 +510,7 @@ static err_t write_result(buf_t *out, const screen_result_t *r) {
   o = LIT(o, ",\"hits\":[");
   for (size_t i = 0; i < r->nhits; i++) {
     const screen_hit_t *h = &r->hits[i];
-    size_t al = strlen(h->aturan), kl = strlen(h->kategori);
+    size_t al = h->aturan_len, kl = h->kategori_len;
     out->len = (size_t)(o - out->data);
     if (ob_reserve(out, 6 * (al + h->istilah_len + h->penjelasan_len) + kl + 160)) return ERR_NOMEM;
     o = out->data + out->len;

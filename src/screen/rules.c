@@ -20,13 +20,15 @@
 
 static const struct {
   const char *name, *label;
+  size_t name_len;
 } kategori_table[] = {
-#define X(e, name, label) {name, label},
+#define X(e, name, label) {name, label, sizeof name - 1},
   SCREEN_KATEGORI_TABLE(X)
 #undef X
 };
 
 const char *screen_kategori_name(int k) { return k >= 0 && k < SCREEN_KAT__COUNT ? kategori_table[k].name : "?"; }
+size_t screen_kategori_name_len(int k) { return k >= 0 && k < SCREEN_KAT__COUNT ? kategori_table[k].name_len : 1; }
 const char *screen_kategori_label(int k) { return k >= 0 && k < SCREEN_KAT__COUNT ? kategori_table[k].label : "?"; }
 
 int screen_kategori_parse(const char *s) {

@@ -51,6 +51,7 @@ typedef enum {
 typedef enum { SCREEN_JENIS_LITERAL, SCREEN_JENIS_KATA, SCREEN_JENIS_DEKAT } screen_jenis_t;
 
 const char *screen_kategori_name(int k);  /* "ajakan_memilih"; borrowed, static */
+size_t screen_kategori_name_len(int k);   /* strlen of screen_kategori_name(k) */
 const char *screen_kategori_label(int k); /* "Ajakan memilih"; borrowed, static */
 int screen_kategori_parse(const char *s); /* -1 if unknown */
 
