@@ -245,10 +245,10 @@ int main(int argc, char **argv) {
    * Both run on the same CPU: the vCPUs of a cloud machine can differ in
    * speed by a third, and a ratio across two of them measures the CPUs. */
   cpu_set_t all, one;
-  int pinned = sched_getaffinity(0, sizeof all, &all) == 0 && sched_getcpu() >= 0;
+  int cpu = sched_getcpu(), pinned = cpu >= 0 && sched_getaffinity(0, sizeof all, &all) == 0;
   if (pinned) {
     CPU_ZERO(&one);
-    CPU_SET(sched_getcpu(), &one);
+    CPU_SET(cpu, &one);
     pinned = sched_setaffinity(0, sizeof one, &one) == 0;
   }
   int rounds = getenv("SCREEN_BENCH_ROUNDS") ? (int)strtol(getenv("SCREEN_BENCH_ROUNDS"), NULL, 10) : 5;

@@ -293,17 +293,23 @@ static const unsigned char str_stop_tab[256] = {
   [0x80 ... 0xFF] = 1,
 };
 
+#if defined(__SSE2__)
+/* Bit i: byte p[i] of the 16 at p is one str_stop_tab marks. */
+static inline unsigned stop16(const char *p) {
+  const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+  /* signed v < 0x20: the controls and every byte >= 0x80 */
+  __m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bsl)), _mm_cmplt_epi8(v, space));
+  return (unsigned)_mm_movemask_epi8(x);
+}
+#endif
+
 /* First byte in [p, end) that str_stop_tab marks, or end. */
 static inline __attribute__((always_inline)) const char *str_stop(const char *p, const char *end) {
 #if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
-  while (end - p >= 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    /* signed v < 0x20: the controls and every byte >= 0x80 */
-    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bsl)), _mm_cmplt_epi8(v, space));
-    unsigned mask = (unsigned)_mm_movemask_epi8(m);
+  for (; end - p >= 16; p += 16) {
+    unsigned mask = stop16(p);
     if (mask) return p + __builtin_ctz(mask);
-    p += 16;
   }
 #endif
   while (p < end && !str_stop_tab[(unsigned char)*p]) p++;
@@ -408,14 +414,6 @@ typedef struct {
 } stops_t;
 
 #if defined(__SSE2__)
-static inline unsigned stop16(const char *p) {
-  const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
-  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-  /* signed v < 0x20: the controls and every byte >= 0x80 */
-  __m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bsl)), _mm_cmplt_epi8(v, space));
-  return (unsigned)_mm_movemask_epi8(x);
-}
-
 static void stops_build(stops_t *st, const char *p, size_t n) {
   st->base = p;
   size_t i = 0;
