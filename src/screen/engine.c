@@ -3,11 +3,17 @@
  * threading model, the cache and the score).
  *
  * All patterns are literals over normalised text, compiled with
- * hs_compile_lit_multi in block mode. One scan per post reports every
- * (pattern, end offset); the pattern's references turn it into rule
- * occurrences, which are grouped by rule (sort) and evaluated: literal and
- * whole-word rules hit on each occurrence, proximity rules on the nearest
- * X/Y pair within jarak words.
+ * hs_compile_lit_multi in block mode into two databases: the patterns of
+ * the reviewed categories (db) and those only context rules use (db_ctx:
+ * election context and peredam terms). A scan reports every (pattern, end
+ * offset); the pattern's references turn it into rule occurrences, which
+ * are grouped by rule (sort) and evaluated: literal and whole-word rules
+ * hit on each occurrence, proximity rules on the nearest X/Y pair within
+ * jarak words. Context changes only the weight of a hit, so db_ctx is
+ * scanned only for a post whose db matches left a candidate occurrence:
+ * most posts have none, and a match costs Hyperscan more than a few
+ * bytes of text do (about a third of the matches of ordinary posts are
+ * context terms such as "Bawaslu" or "mengimbau").
  *
  * Per post nothing is allocated once the scratch has grown; explanations
  * are built only for hits, with a bounded builder that reproduces the
@@ -49,8 +55,9 @@ struct screen_engine {
   expl_t *expl;  /* per rule */
   char *etext;
   norm_lexicon_t *lx;
-  hs_database_t *db;
-  hs_scratch_t *proto; /* cloned into every scratch */
+  hs_database_t *db;     /* patterns with a reference of a reviewed category; NULL if none */
+  hs_database_t *db_ctx; /* SCREEN_PAT_KONTEKS patterns; NULL if none */
+  hs_scratch_t *proto;   /* for both databases; cloned into every scratch */
   screen_info_t info;
   uint64_t serial;     /* unique per opened engine: thread scratch checks it */
 };
@@ -90,6 +97,7 @@ struct screen_scratch {
   norm_t norm;
   match_t *mt;
   size_t nmt, mcap, nref; /* nref: references of the matches so far */
+  size_t ncamp;           /* occurrences of a reviewed category (collect_occ) */
   occ_t *occ;
   size_t nocc, ocap;
   /* per rule: gen << 2 | which sides (bit 0 = X, bit 1 = Y) the post
@@ -102,6 +110,8 @@ struct screen_scratch {
   uint32_t *pidx; /* indices of peredam occurrences, ascending; ocap entries */
   size_t npidx, pcap;
   int oom;         /* on_match could not grow mt */
+  char *marked; /* the normalised text with marked word ends (db_ctx) */
+  size_t markcap;
   char *tmp; /* screen_scratch_tmp */
   size_t tmpcap;
   screen_hit_t hits[SCREEN_MAX_HITS];
@@ -173,24 +183,50 @@ static err_t build_expl(screen_engine_t *en) {
   return ERR_OK;
 }
 
-static err_t compile_db(screen_engine_t *en) {
-  const screen_rules_t *rs = en->rules;
+/* One of the two databases: the patterns whose SCREEN_PAT_KONTEKS flag
+ * is ctx (ids stay the pattern numbers); *db stays NULL when none is.
+ * The context database is scanned over text with marked word ends
+ * (norm_mark_ends; a small literal set ending in "letter + space" makes
+ * Hyperscan confirm at every word end): a pattern ending with a space
+ * loses it (phot.mend), one ending inside a word is listed twice, for
+ * the word going on and for the word ending there. */
+static err_t compile_part(const screen_rules_t *rs, int ctx, hs_database_t **db) {
   err_t e = ERR_OK;
-  unsigned *flags = xcalloc(rs->npat, sizeof *flags);
-  unsigned *ids = xmalloc(rs->npat * sizeof *ids);
-  size_t *lens = xmalloc(rs->npat * sizeof *lens);
-  if (!flags || !ids || !lens) {
+  size_t cap = 2 * rs->npat, bytes = 0;
+  for (size_t i = 0; ctx && i < rs->npat; i++) bytes += 2 * (size_t)rs->patlen[i];
+  unsigned *flags = xcalloc(cap, sizeof *flags);
+  unsigned *ids = xmalloc(cap * sizeof *ids);
+  size_t *lens = xmalloc(cap * sizeof *lens);
+  const char **pats = xmalloc(cap * sizeof *pats);
+  char *marked = xmalloc(bytes + 1), *m = marked;
+  if (!flags || !ids || !lens || !pats || !marked) {
     e = ERR_NOMEM;
     goto done;
   }
+  unsigned n = 0;
   for (size_t i = 0; i < rs->npat; i++) {
-    ids[i] = (unsigned)i;
-    lens[i] = rs->patlen[i];
+    if (!(rs->phot[i].flags & SCREEN_PAT_KONTEKS) != !ctx) continue;
+    const char *p = rs->pat[i];
+    size_t len = rs->patlen[i];
+    if (ctx) {
+      norm_mark_ends(m, p, len);
+      if (p[len - 1] != ' ') { /* ends inside a word: also the word going on */
+        memcpy(m + len, m, len);
+        m[2 * len - 1] = p[len - 1];
+        ids[n] = (unsigned)i, lens[n] = len, pats[n++] = m + len;
+      }
+      p = m;
+      m += 2 * len;
+      len -= rs->phot[i].mend;
+    }
+    ids[n] = (unsigned)i, lens[n] = len, pats[n++] = p;
   }
+  *db = NULL;
+  if (n == 0) goto done;
   hs_compile_error_t *cerr = NULL;
-  hs_error_t rc = hs_compile_lit_multi((const char *const *)rs->pat, flags, ids, lens, (unsigned)rs->npat,
-                                       HS_MODE_BLOCK, NULL, &en->db, &cerr);
+  hs_error_t rc = hs_compile_lit_multi(pats, flags, ids, lens, n, HS_MODE_BLOCK, NULL, db, &cerr);
   if (rc != HS_SUCCESS) {
+    *db = NULL;
     e = err_set(ERR_INTERNAL, NULL, "Hyperscan gagal menyusun pola: %s", cerr ? cerr->message : "?");
     hs_free_compile_error(cerr);
   }
@@ -198,20 +234,71 @@ done:
   xfree(flags);
   xfree(ids);
   xfree(lens);
+  xfree(pats);
+  xfree(marked);
   return e;
 }
 
+static err_t compile_db(screen_engine_t *en) {
+  err_t e = compile_part(en->rules, 0, &en->db);
+  return e ? e : compile_part(en->rules, 1, &en->db_ctx);
+}
+
+/* Cache file: CACHE_MAGIC, then per database (db, db_ctx) its size as 8
+ * little-endian bytes (0: none) and its serialised bytes. */
+static const char CACHE_MAGIC[8] = {'N', 'S', 'C', 'R', 'H', 'S', '0', '2'};
+
+static void put_u64(char *p, uint64_t v) {
+  for (int i = 0; i < 8; i++) p[i] = (char)(v >> (8 * i));
+}
+static uint64_t get_u64(const char *p) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; i--) v = v << 8 | (unsigned char)p[i];
+  return v;
+}
+
+/* Both databases from a cache file's bytes; 0 when they are not a whole
+ * cache of this format (the caller compiles instead). */
+static int cache_load(screen_engine_t *en, const char *bytes, size_t n) {
+  hs_database_t **dbs[2] = {&en->db, &en->db_ctx};
+  if (n < sizeof CACHE_MAGIC || memcmp(bytes, CACHE_MAGIC, sizeof CACHE_MAGIC) != 0) return 0;
+  size_t at = sizeof CACHE_MAGIC;
+  for (int k = 0; k < 2; k++) {
+    if (n - at < 8) return 0;
+    uint64_t len = get_u64(bytes + at);
+    at += 8;
+    if (len > n - at) return 0;
+    if (len && hs_deserialize_database(bytes + at, (size_t)len, dbs[k]) != HS_SUCCESS) return 0;
+    at += (size_t)len;
+  }
+  return at == n && (en->db || en->db_ctx);
+}
+
 static void cache_store(const screen_engine_t *en) {
-  char *bytes = NULL, tmp[600];
-  size_t n = 0;
-  if (hs_serialize_database(en->db, &bytes, &n) != HS_SUCCESS) return;
+  const hs_database_t *dbs[2] = {en->db, en->db_ctx};
+  char *bytes[2] = {NULL, NULL}, len[2][8], tmp[600];
+  size_t n[2] = {0, 0};
+  int ok = 1;
+  for (int k = 0; k < 2; k++) {
+    if (dbs[k] && hs_serialize_database(dbs[k], &bytes[k], &n[k]) != HS_SUCCESS) ok = 0;
+    put_u64(len[k], n[k]);
+  }
   snprintf(tmp, sizeof tmp, "%s.%ld.tmp", en->info.cache_path, (long)getpid());
-  FILE *f = fopen(tmp, "wb");
-  int ok = f && fwrite(bytes, 1, n, f) == n;
+  FILE *f = ok ? fopen(tmp, "wb") : NULL;
+  ok = f && fwrite(CACHE_MAGIC, 1, sizeof CACHE_MAGIC, f) == sizeof CACHE_MAGIC;
+  for (int k = 0; k < 2 && ok; k++)
+    ok = fwrite(len[k], 1, 8, f) == 8 && (n[k] == 0 || fwrite(bytes[k], 1, n[k], f) == n[k]);
   if (f && fclose(f) != 0) ok = 0;
   if (ok) ok = rename(tmp, en->info.cache_path) == 0;
-  if (!ok) unlink(tmp); /* the cache is an optimisation: failure is not an error */
-  free(bytes);          /* allocated by Hyperscan's misc allocator (malloc) */
+  if (!ok && f) unlink(tmp); /* the cache is an optimisation: failure is not an error */
+  free(bytes[0]);            /* allocated by Hyperscan's misc allocator (malloc) */
+  free(bytes[1]);
+}
+
+static void free_dbs(screen_engine_t *en) {
+  if (en->db) hs_free_database(en->db);
+  if (en->db_ctx) hs_free_database(en->db_ctx);
+  en->db = en->db_ctx = NULL;
 }
 
 err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
@@ -245,18 +332,21 @@ err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
   en->info.npaslon = en->rules->npaslon;
   cache_path(o, en->rules, en->info.cache_path, sizeof en->info.cache_path);
   if (en->info.cache_path[0] && file_read_all(en->info.cache_path, &bytes, &n) == ERR_OK &&
-      hs_deserialize_database(bytes, n, &en->db) == HS_SUCCESS) {
+      cache_load(en, bytes, n)) {
     en->info.cache_hit = 1;
   } else {
     err_clear();
-    en->db = NULL;
+    free_dbs(en);
     if ((e = compile_db(en))) goto fail;
     if (en->info.cache_path[0]) cache_store(en);
   }
-  hs_error_t rc = hs_alloc_scratch(en->db, &en->proto);
-  if (rc != HS_SUCCESS) {
-    e = hs_fail("hs_alloc_scratch", rc);
-    goto fail;
+  const hs_database_t *dbs[2] = {en->db, en->db_ctx};
+  for (int k = 0; k < 2; k++) {
+    hs_error_t rc = dbs[k] ? hs_alloc_scratch(dbs[k], &en->proto) : HS_SUCCESS;
+    if (rc != HS_SUCCESS) {
+      e = hs_fail("hs_alloc_scratch", rc);
+      goto fail;
+    }
   }
   *out = en;
   en = NULL;
@@ -277,7 +367,7 @@ err_t screen_engine_open(const char *rules_path, screen_engine_t **out) {
 void screen_engine_free(screen_engine_t *en) {
   if (!en) return;
   if (en->proto) hs_free_scratch(en->proto);
-  if (en->db) hs_free_database(en->db);
+  free_dbs(en);
   screen_rules_free(en->rules);
   xfree(en->expl);
   xfree(en->etext);
@@ -287,7 +377,6 @@ void screen_engine_free(screen_engine_t *en) {
 
 const screen_info_t *screen_engine_info(const screen_engine_t *en) { return &en->info; }
 const screen_rules_t *screen_engine_rules(const screen_engine_t *en) { return en->rules; }
-const void *screen_engine_hs_db(const screen_engine_t *en) { return en->db; }
 
 err_t screen_scratch_new(const screen_engine_t *en, screen_scratch_t **out) {
   screen_scratch_t *s = xcalloc(1, sizeof *s);
@@ -320,6 +409,7 @@ void screen_scratch_free(screen_scratch_t *s) {
   xfree(s->pidx);
   buf_free(&s->str);
   xfree(s->tmp);
+  xfree(s->marked);
   xfree(s);
 }
 
@@ -421,17 +511,18 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
   return s->nmt >= MAX_OCC;
 }
 
-/* The noted matches → spans, token spans and reference groups, in match
- * order, dropping empty spans; the references are cut once the matches
- * stand for MAX_OCC of them (the last match partly). */
-static void resolve_matches(screen_scratch_t *s) {
+/* The matches noted since from → spans, token spans and reference
+ * groups, in match order, dropping empty spans; the references are cut
+ * once the post's matches stand for MAX_OCC of them (the last match
+ * partly). */
+static void resolve_matches(screen_scratch_t *s, size_t from, int marked) {
   const screen_rules_t *rs = s->e->rules;
   const norm_t *n = &s->norm;
-  size_t nin = s->nmt, out = 0, tk = 0, nref = 0;
-  for (size_t k = 0; k < nin; k++) __builtin_prefetch(&rs->phot[s->mt[k].r0]);
-  for (size_t k = 0; k < nin && nref < MAX_OCC; k++) {
+  size_t nin = s->nmt, out = from, tk = 0, nref = s->nref;
+  for (size_t k = from; k < nin; k++) __builtin_prefetch(&rs->phot[s->mt[k].r0]);
+  for (size_t k = from; k < nin && nref < MAX_OCC; k++) {
     const screen_pat_hot_t *ph = &rs->phot[s->mt[k].r0];
-    size_t to = s->mt[k].n1;
+    size_t to = s->mt[k].n1 + (marked ? ph->mend : 0u); /* the end of the pattern as written */
     /* the pattern's own leading/trailing space (a whole word) is not part of the span */
     unsigned pf = ph->flags;
     size_t a = to - ph->len + !!(pf & SCREEN_PAT_LEAD), b = to - !!(pf & SCREEN_PAT_TRAIL);
@@ -479,7 +570,7 @@ static int collect_occ(screen_scratch_t *s) {
   }
   uint32_t gen = s->gen << 2, *stamp = s->stamp;
   uint64_t ybits[YBITS / 64] = {0};
-  int any_y = 0;
+  int any_y = 0, any_pair = 0;
   for (size_t k = 0; k < s->nmt; k++) {
     const match_t *m = &s->mt[k];
     if (!(m->flags & SCREEN_PAT_PAIRED_Y)) continue;
@@ -497,7 +588,7 @@ static int collect_occ(screen_scratch_t *s) {
       if (!(m->flags & SCREEN_PAT_PAIRED_X)) continue;
       for (uint32_t r = m->rx; r < m->r1; r++) {
         uint32_t rule = rs->refs[r].rule;
-        if (ybit(ybits, rule) && (stamp[rule] & ~3u) == gen) stamp[rule] |= 1;
+        if (ybit(ybits, rule) && (stamp[rule] & ~3u) == gen) stamp[rule] |= 1, any_pair = 1;
       }
     }
   if (s->nref > s->ocap) {
@@ -509,14 +600,16 @@ static int collect_occ(screen_scratch_t *s) {
     s->ocap = nc;
   }
   occ_t *o = s->occ;
+  size_t camp = 0;
   for (size_t k = 0; k < s->nmt; k++) {
     const match_t *m = &s->mt[k];
-    /* without a Y side in the post, only the group of unpaired references */
-    uint32_t end = any_y || m->r1 < m->ry ? m->r1 : m->ry;
+    /* without a rule that has both sides in the post, only the group of
+     * unpaired references */
+    uint32_t end = any_pair || m->r1 < m->ry ? m->r1 : m->ry;
     for (uint32_t r = m->r0; r < end; r++) {
       const screen_ref_t *ref = &rs->refs[r];
-      if (ref->paired && (!any_y || !ybit(ybits, ref->rule) || stamp[ref->rule] != (gen | 3))) continue;
-      if (ref->kategori < SCREEN_KAT_KONTEKS) __builtin_prefetch(&s->e->expl[ref->rule]); /* for push_cand */
+      if (ref->paired && (!ybit(ybits, ref->rule) || stamp[ref->rule] != (gen | 3))) continue;
+      if (ref->kategori < SCREEN_KAT_KONTEKS) __builtin_prefetch(&s->e->expl[ref->rule]), camp++; /* for push_cand */
       o->rule = ref->rule;
       o->side = ref->side;
       o->kategori = ref->kategori;
@@ -531,6 +624,7 @@ static int collect_occ(screen_scratch_t *s) {
     }
   }
   s->nocc = (size_t)(o - s->occ);
+  s->ncamp = camp;
   return 0;
 }
 
@@ -758,6 +852,30 @@ static int explain(const screen_engine_t *en, screen_scratch_t *s, size_t nh, co
   return 0;
 }
 
+/* Scan the normalised text with db (if any; marked: over the text with
+ * marked word ends, see compile_part) and resolve the new matches after
+ * those of an earlier scan. */
+static err_t scan_db(screen_scratch_t *s, const hs_database_t *db, int marked) {
+  if (!db || s->nref >= MAX_OCC) return ERR_OK;
+  const char *text = s->norm.text;
+  size_t from = s->nmt, len = s->norm.len;
+  if (marked) {
+    if (len > s->markcap) {
+      char *q = xrealloc(s->marked, len);
+      if (!q) return ERR_NOMEM;
+      s->marked = q;
+      s->markcap = len;
+    }
+    norm_mark_ends(s->marked, text, len);
+    text = s->marked;
+  }
+  hs_error_t rc = hs_scan(db, text, (unsigned)len, 0, s->hs, on_match, s);
+  if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) return hs_fail("hs_scan", rc);
+  if (s->oom) return ERR_NOMEM;
+  resolve_matches(s, from, marked);
+  return ERR_OK;
+}
+
 err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *teks, size_t len, screen_result_t *out) {
   const screen_rules_t *rs = en->rules;
   memset(out, 0, sizeof *out);
@@ -767,13 +885,14 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   s->nmt = s->nref = s->nocc = s->ncand = 0;
   s->oom = 0;
   buf_reset(&s->str);
-  hs_error_t rc = hs_scan(en->db, s->norm.text, (unsigned)s->norm.len, 0, s->hs, on_match, s);
-  if (rc != HS_SUCCESS && rc != HS_SCAN_TERMINATED) return hs_fail("hs_scan", rc);
-  if (s->oom) return ERR_NOMEM;
-  resolve_matches(s);
+  /* the reviewed categories; the context terms only where they can matter */
+  if ((e = scan_db(s, en->db, 0))) return e;
   if (s->nmt == 0) return ERR_OK;
   if (collect_occ(s)) return ERR_NOMEM;
-  if (s->nocc == 0) return ERR_OK;
+  if (s->ncamp == 0) return ERR_OK;
+  size_t nmt = s->nmt;
+  if ((e = scan_db(s, en->db_ctx, 1))) return e;
+  if (s->nmt > nmt && collect_occ(s)) return ERR_NOMEM;
   STABLE_SORT(occ_t, s->occ, s->nocc, cmp_occ);
 
   if (s->pcap < s->nocc) {

@@ -8,7 +8,8 @@
  * shared by all threads. Each thread owns one screen_scratch_t (Hyperscan
  * scratch + normaliser buffers + result storage).
  *
- * Cache: the compiled Hyperscan database is serialised to
+ * Cache: the compiled Hyperscan databases (reviewed-category patterns and
+ * context-only patterns, see engine.c) are serialised to
  *   <cache_dir>/netral-screen-<16 hex digits>.hsdb
  * where the digits hash the normalised patterns and the Hyperscan version,
  * so any edit of a rule file compiles afresh and an unchanged rule set loads
@@ -68,7 +69,8 @@ typedef struct {
 
 typedef struct {
   int skor;                  /* 0..100 */
-  int konteks_pemilu;        /* the post has an election context */
+  int konteks_pemilu;        /* the post has an election context (looked for only when a
+                              * reviewed-category term matched: it only weighs hits) */
   int diredam;               /* a peredam lowered at least one hit */
   unsigned kategori_mask;    /* bit k: a hit of kategori k with bobot_efektif >= SCREEN_KAT_MIN */
   size_t nhits;
@@ -87,8 +89,6 @@ err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out);
 void screen_engine_free(screen_engine_t *e);
 const screen_info_t *screen_engine_info(const screen_engine_t *e); /* borrowed */
 const screen_rules_t *screen_engine_rules(const screen_engine_t *e); /* borrowed */
-/* The compiled database (hs_database_t *), for benchmarks. Borrowed. */
-const void *screen_engine_hs_db(const screen_engine_t *e);
 
 /* Per-thread scratch. Caller frees. */
 err_t screen_scratch_new(const screen_engine_t *e, screen_scratch_t **out);

@@ -1382,6 +1382,25 @@ static err_t run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len,
   return ERR_OK;
 }
 
+void norm_mark_ends(char *dst, const char *src, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__) && defined(__x86_64__)
+  /* 16 bytes and the 16 after them by one: the marks of a block need the
+   * byte after it, so blocks stop 17 bytes before the end */
+  const __m128i sp = _mm_set1_epi8(' '), hi = _mm_set1_epi8((char)0x80);
+  for (; i + 17 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+    __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(src + i + 1));
+    __m128i end = _mm_andnot_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(next, sp));
+    _mm_storeu_si128((__m128i *)(void *)(dst + i), _mm_or_si128(v, _mm_and_si128(end, hi)));
+  }
+#endif
+  for (; i < n; i++) {
+    char c = src[i];
+    dst[i] = (char)(c != ' ' && (i + 1 == n || src[i + 1] == ' ') ? (unsigned char)c | 0x80 : (unsigned char)c);
+  }
+}
+
 err_t norm_run(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) { return run(n, lx, s, len, 1); }
 err_t norm_run_general(norm_t *n, const norm_lexicon_t *lx, const char *s, size_t len) {
   return run(n, lx, s, len, 0);

@@ -150,4 +150,13 @@ void norm_map(const norm_t *n, size_t a, size_t b, size_t *oa, size_t *ob);
 /* Index of the token containing or following normalised offset off. */
 size_t norm_tok_at(const norm_t *n, size_t off);
 
+/* Word ends marked in the byte itself: dst[i] = src[i] with bit 7 set
+ * when src[i] is not a space and is followed by a space or ends src
+ * (normalised text is ASCII, so the bit is free). A literal that ends
+ * with a marked byte can only match at the end of a word, which lets a
+ * whole-word pattern " word " drop its trailing space: Hyperscan's literal
+ * filter then keys on the word's last letters instead of on "letter +
+ * space", which every word end of ordinary text passes. dst may be src. */
+void norm_mark_ends(char *dst, const char *src, size_t n);
+
 #endif

@@ -560,13 +560,16 @@ static err_t finish(screen_rules_t *rs) {
     while (trail < pl - lead && pt[pl - 1 - trail] == ' ') trail++;
     unsigned flags = lead == pl || lead > 1 || trail > 1 ? SCREEN_PAT_ODD
                                                          : (lead ? SCREEN_PAT_LEAD : 0) | (trail ? SCREEN_PAT_TRAIL : 0);
+    int context_only = 1;
     for (uint32_t i = r0; i < r1; i++) {
       screen_ref_t *ref = &rs->refs[i];
       const screen_rule_hot_t *h = &rs->hot[ref->rule];
       ref->kategori = h->kategori;
       ref->paired = h->jenis == SCREEN_JENIS_DEKAT && h->kategori < SCREEN_KAT_KONTEKS;
       flags |= !ref->paired ? SCREEN_PAT_SINGLE : ref->side ? SCREEN_PAT_PAIRED_Y : SCREEN_PAT_PAIRED_X;
+      if (h->kategori < SCREEN_KAT_KONTEKS) context_only = 0;
     }
+    if (context_only) flags |= SCREEN_PAT_KONTEKS;
     /* stable grouping: not paired, paired Y, paired X */
     for (int g = 0; g < 3; g++) {
       if (g == 1) ph->ry = (uint16_t)(o - r0);
@@ -581,6 +584,7 @@ static err_t finish(screen_rules_t *rs) {
     ph->r1 = r1;
     ph->len = (uint16_t)pl;
     ph->flags = (uint8_t)flags;
+    ph->mend = trail > 0 && lead < pl;
   }
   if (rs->nrefs) memcpy(rs->refs, grp, rs->nrefs * sizeof *grp);
   xfree(grp);
@@ -594,8 +598,12 @@ static err_t finish(screen_rules_t *rs) {
   rs->tmp_pat = NULL;
   rs->hash = NULL;
   rs->ntmp = rs->tmpcap = rs->hcap = 0;
-  uint64_t h = fnv(FNV0, "netral-screen-patterns-v1", 25);
-  for (size_t p = 0; p < rs->npat; p++) h = fnv(h, rs->pat[p], rs->patlen[p] + 1);
+  /* the patterns and which of the engine's two databases each belongs to */
+  uint64_t h = fnv(FNV0, "netral-screen-patterns-v2", 25);
+  for (size_t p = 0; p < rs->npat; p++) {
+    char k = rs->phot[p].flags & SCREEN_PAT_KONTEKS ? 'k' : 'u';
+    h = fnv(fnv(h, rs->pat[p], rs->patlen[p] + 1), &k, 1);
+  }
   rs->digest = h;
   return ERR_OK;
 }

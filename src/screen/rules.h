@@ -87,7 +87,10 @@ typedef struct {
  * match can skip its reference list when none of it can matter. */
 enum { SCREEN_PAT_PAIRED_X = 1, SCREEN_PAT_PAIRED_Y = 2, SCREEN_PAT_SINGLE = 4,
        /* the pattern starts/ends with one space; ODD: more than one, or only spaces */
-       SCREEN_PAT_LEAD = 8, SCREEN_PAT_TRAIL = 16, SCREEN_PAT_ODD = 32 };
+       SCREEN_PAT_LEAD = 8, SCREEN_PAT_TRAIL = 16, SCREEN_PAT_ODD = 32,
+       /* every reference is of a context category (konteks_pemilu,
+        * peredam): the match matters only for a post with a candidate hit */
+       SCREEN_PAT_KONTEKS = 64 };
 
 /* What a Hyperscan match of a pattern reads, packed in 16 bytes so a
  * match costs one cache line instead of one per array. A pattern's
@@ -101,7 +104,7 @@ typedef struct {
   uint16_t ry, rx;
   uint16_t len;  /* bytes of the pattern */
   uint8_t flags; /* SCREEN_PAT_* */
-  uint8_t pad;
+  uint8_t mend;  /* 1: the pattern ends with a space and has other bytes (norm_mark_ends drops it) */
 } screen_pat_hot_t;
 
 typedef struct {
@@ -128,7 +131,7 @@ typedef struct {
   screen_ref_t *tmp_refs; /* (pattern, ref) pairs before CSR */
   uint32_t *tmp_pat;
   size_t ntmp, tmpcap;
-  uint64_t digest;     /* FNV-1a of every pattern and its flags */
+  uint64_t digest;     /* FNV-1a of every pattern and whether it is SCREEN_PAT_KONTEKS */
   int max_nomor;
   size_t npaslon;
 } screen_rules_t;

@@ -332,12 +332,50 @@ static void test_fast_path_differential(void **st) {
   norm_free(&g);
 }
 
+/* Word ends marked in bit 7: a table of cases, then every length up to
+ * 80 against a byte-by-byte reading of the rule (the 16-byte blocks and
+ * the tail meet at every offset), also in place. */
+static void test_mark_ends(void **st) {
+  (void)st;
+  static const struct {
+    const char *in, *out;
+  } cases[] = {
+      {"", ""},
+      {" ", " "},
+      {" a ", " \xe1 "},
+      {" pilih nomor 2 ", " pili\xe8 nomo\xf2 \xb2 "},
+      {"coblos", "coblo\xf3"}, /* the end of the text ends a word */
+      {"ab  cd", "a\xe2  c\xe4"},
+      {" salam_dua_jari ", " salam_dua_jar\xe9 "},
+  };
+  char buf[64];
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    size_t n = strlen(cases[k].in);
+    norm_mark_ends(buf, cases[k].in, n);
+    assert_memory_equal(buf, cases[k].out, n);
+  }
+  static const char alphabet[] = "ab  z9_";
+  unsigned seed = 7;
+  for (size_t n = 0; n <= 80; n++)
+    for (int round = 0; round < 20; round++) {
+      char in[81], want[81], got[81];
+      for (size_t i = 0; i < n; i++) in[i] = alphabet[(seed = seed * 1103515245u + 12345u) >> 16 & 3 ? (seed >> 20) % 7 : 2];
+      for (size_t i = 0; i < n; i++)
+        want[i] = (char)(in[i] != ' ' && (i + 1 == n || in[i + 1] == ' ') ? (unsigned char)in[i] | 0x80 : (unsigned char)in[i]);
+      norm_mark_ends(got, in, n);
+      assert_memory_equal(got, want, n);
+      norm_mark_ends(in, in, n); /* in place */
+      assert_memory_equal(in, want, n);
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_utf8_decode), cmocka_unit_test(test_fold),    cmocka_unit_test(test_leet),
     cmocka_unit_test(test_squeeze),     cmocka_unit_test(test_lexicon), cmocka_unit_test(test_hashtag_camel), cmocka_unit_test(test_hashtag_split),
     cmocka_unit_test(test_spaced),      cmocka_unit_test(test_numbers), cmocka_unit_test(test_signs),
     cmocka_unit_test(test_map_invalid_utf8), cmocka_unit_test(test_fast_path_differential),
+    cmocka_unit_test(test_mark_ends),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -32,6 +32,7 @@ static const char *RULES =
     "C-1,konteks_pemilu,kata,pilkada,,,0,,konteks\n"
     "P-1,peredam,kata,bawaslu,,0,80,,pemberitaan\n"
     "P-2,peredam,kata,jangan ikut,,2,50,,larangan dekat\n"
+    "P-3,peredam,literal,lapor,,0,50,,laporan\n"
     "F-1,dukungan_paslon,dekat,menang,{depan},2,55,pemilu,nama depan\n";
 
 static const char *PASLON =
@@ -159,6 +160,19 @@ static void test_bounded_work(void **st) {
   for (size_t i = 0; i < r.nhits; i++) assert_true(r.hits[i].mulai < r.hits[i].akhir && r.hits[i].akhir <= len);
   assert_true(r.skor >= 70); /* D-1 weighs 70 */
   free(t);
+  /* thousands of context words do not use up the bound before the
+   * campaign phrase after them (context terms are looked for last) */
+  reps = 5000, unit = strlen("bawaslu "), len = reps * unit + strlen("coblos nomor 1");
+  t = malloc(len + 1);
+  assert_non_null(t);
+  for (size_t i = 0; i < reps; i++) memcpy(t + i * unit, "bawaslu ", unit);
+  strcpy(t + reps * unit, "coblos nomor 1");
+  r = run(e, s, t);
+  h = find_hit(&r, "D-1");
+  assert_non_null(h);
+  assert_int_equal(h->mulai, reps * unit);
+  assert_int_equal(h->bobot_efektif, 14); /* and bawaslu still lowers it */
+  free(t);
   screen_scratch_free(s);
   screen_engine_free(e);
 }
@@ -187,6 +201,18 @@ static void test_context_and_peredam(void **st) {
   r = run(e, s, "jangan ikut coblos nomor 2");
   assert_int_equal(r.skor, 35);
   r = run(e, s, "jangan ikut arisan. besok kita semua ramai ramai ke tps coblos nomor 2");
+  assert_int_equal(r.skor, 70);
+  /* a literal context term inside a word, at its end, or a word of its own */
+  static const char *const lapor[] = {"dilaporkan: akun ajak coblos nomor 2", "kata pelapor: coblos nomor 2",
+                                      "lapor! coblos nomor 2"};
+  for (size_t k = 0; k < 3; k++) {
+    r = run(e, s, lapor[k]);
+    h = find_hit(&r, "D-1");
+    assert_non_null(h);
+    assert_int_equal(h->bobot_efektif, 35);
+    assert_non_null(strstr(h->penjelasan, "lapor"));
+  }
+  r = run(e, s, "lapangan: coblos nomor 2"); /* lap… is not lapor */
   assert_int_equal(r.skor, 70);
   /* overlapping hits are one piece of evidence; separate ones add up */
   r = run(e, s, "pilkada: coblos nomor 1 dan ambil amplop");
@@ -241,7 +267,25 @@ static void test_cache(void **st) {
   assert_int_equal(screen_scratch_new(e2, &s), ERR_OK);
   screen_result_t r = run(e2, s, "coblos nomor 1");
   assert_int_equal(r.skor, 70);
+  r = run(e2, s, "Bawaslu: ada akun ajak coblos nomor 2"); /* the context terms too */
+  assert_int_equal(r.skor, 14);
   screen_scratch_free(s);
+  /* a damaged cache file is compiled afresh (and replaced) */
+  FILE *f = fopen(path, "r+b");
+  assert_non_null(f);
+  fseek(f, 12, SEEK_SET);
+  fputs("rusak", f);
+  fclose(f);
+  screen_engine_t *e4 = open_engine("35.99");
+  assert_int_equal(screen_engine_info(e4)->cache_hit, 0);
+  assert_int_equal(screen_scratch_new(e4, &s), ERR_OK);
+  r = run(e4, s, "Bawaslu: ada akun ajak coblos nomor 2");
+  assert_int_equal(r.skor, 14);
+  screen_scratch_free(s);
+  screen_engine_free(e4);
+  e4 = open_engine("35.99");
+  assert_int_equal(screen_engine_info(e4)->cache_hit, 1);
+  screen_engine_free(e4);
   /* another rule set → another cache file */
   screen_engine_t *e3 = open_engine("35.98");
   assert_string_not_equal(screen_engine_info(e3)->cache_path, path);
