@@ -352,7 +352,7 @@ int main(int argc, char **argv) {
       if (d < tr) tr = d;
     }
     double smbs = (double)st.bytes / 1e6 / ts, rmbs = (double)st.bytes / 1e6 / tr;
-    printf("aliran CLI, %d thread pemindai (+1 pembaca/penulis): %.1f MB/s, %.0f pos/s; hs_scan mentah %d thread: %.1f MB/s "
+    printf("aliran CLI, %d thread (termasuk pemanggil yang juga membaca/menulis): %.1f MB/s, %.0f pos/s; hs_scan mentah %d thread: %.1f MB/s "
            "(%llu kecocokan); rasio %.2f\n",
            nt, smbs, (double)st.posts / ts, nt, rmbs, rm, smbs / rmbs);
   }

@@ -1,7 +1,7 @@
 /*
  * cmd_screen.c — `netral screen [opsi] [BERKAS|-]`.
  *
- * The streaming itself (bounded memory, --threads scanner threads, results
+ * The streaming itself (bounded memory, --threads screening threads, results
  * in input order, malformed lines reported by number) is screen_stream
  * (src/screen/stream.c); this file parses the options and runs --eval.
  *
@@ -26,7 +26,7 @@
 #include "screen/stream.h"
 #include "core/banned.h"
 
-enum { MAX_THREADS = SCREEN_STREAM_MAX_THREADS };
+enum { MAX_THREADS = SCREEN_STREAM_MAX_THREADS, DEFAULT_THREADS_MAX = 8 };
 
 typedef struct {
   const char *rules, *paslon, *pemilihan, *wilayah, *cache, *eval;
@@ -46,7 +46,7 @@ static const struct {
   {"--wilayah", O_STR, offsetof(cli_t, wilayah), "KODE", "hanya paslon wilayah berkode ini, mis. 35.76"},
   {"--cache", O_STR, offsetof(cli_t, cache), "FOLDER", "folder cache basis data Hyperscan (bawaan: $NETRAL_DATA_DIR atau /tmp)"},
   {"--json", O_FLAG, offsetof(cli_t, json), NULL, "keluaran JSONL (bawaan bila stdout bukan terminal)"},
-  {"--threads", O_INT, offsetof(cli_t, threads), "N", "jumlah thread pemindai (1–64, bawaan 1)"},
+  {"--threads", O_INT, offsetof(cli_t, threads), "N", "jumlah thread penyaring (1–64, bawaan: jumlah CPU, paling banyak 8)"},
   {"--eval", O_STR, offsetof(cli_t, eval), "BERKAS", "hitung presisi, recall dan F1 pada pos berlabel"},
   {"--ambang", O_INT, offsetof(cli_t, ambang), "SKOR", "ambang skor untuk --eval (bawaan 50)"},
   {"--rinci", O_FLAG, offsetof(cli_t, rinci), NULL, "dengan --eval: tampilkan pos yang salah tandai/terlewat"},
@@ -144,7 +144,8 @@ int cmd_screen(int argc, char **argv) {
   int code = 1;
   cli_t c;
   memset(&c, 0, sizeof c);
-  c.threads = 1;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN); /* screening is CPU work: every CPU by default */
+  c.threads = cpus < 1 ? 1 : cpus > DEFAULT_THREADS_MAX ? DEFAULT_THREADS_MAX : cpus;
   screen_engine_t *e = NULL;
   err_clear();
   const char *file = parse_args(argc, argv, &c);

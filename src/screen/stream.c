@@ -3,12 +3,16 @@
  *
  * Lines are gathered into batches of at most BATCH_LINES lines /
  * BATCH_BYTES bytes; two batches alternate so that the caller reads batch
- * k+1 and writes batch k-1 while the scanners work on batch k. Scanner
- * threads are started once and claim CHUNK lines at a time from a shared
- * counter: a post with hits costs several times one without, so fixed
- * shares would leave a thread idle at the end of each batch. Each scanner
- * appends its results to its own buffer of the batch; the item records
- * which buffer and where, and the caller writes the items in input order.
+ * k+1 and writes batch k-1 while the scanners work on batch k. N scanners
+ * are the caller and N - 1 threads started once: with one thread more
+ * than the N asked for (a reader/writer beside N scanners) the threads
+ * took turns on the CPUs and every turn cost the scanner its warm caches.
+ * Scanners claim CHUNK lines at a time from a shared counter, so the
+ * caller scans what its reading and writing leave it time for, and a post
+ * with hits (several times the work of one without) leaves no thread idle
+ * at the end of a batch. Each scanner appends its results to its own
+ * buffer of the batch; the item records which buffer and where, and the
+ * caller writes the items in input order.
  *
  * Memory: two batches, their result buffers, one read buffer of twice the
  * longest line, and a scratch per scanner, whatever the input size.
@@ -138,8 +142,8 @@ struct pool {
   int busy;            /* scanners not yet done with cur */
   int quit;
   scanner_t *sc;
-  int nsc;     /* scanners (scratches) */
-  int running; /* of which threads started */
+  int nsc;     /* scanners (scratches); sc[0] is the caller's */
+  int running; /* threads started, for sc[1 ..] */
 };
 
 static void scan_range(const pool_t *p, batch_t *b, const scanner_t *sc, size_t from, size_t to) {
@@ -197,14 +201,11 @@ static void *scanner_main(void *arg) {
   }
 }
 
-/* Hand b to the scanners; without running threads the caller scans it. */
+/* Hand b to the scanner threads (the caller joins in with scan_claimed). */
 static void dispatch(pool_t *p, batch_t *b) {
   for (int t = 0; t < p->nsc; t++) buf_reset(&b->out[t].b);
   atomic_store(&p->next, 0);
-  if (!p->running) {
-    scan_claimed(p, b, &p->sc[0]);
-    return;
-  }
+  if (!p->running) return;
   pthread_mutex_lock(&p->mu);
   p->cur = b;
   p->busy = p->running;
@@ -221,8 +222,20 @@ static void wait_done(pool_t *p) {
 
 /* ---------------------------------------------------------------- writer */
 
+/* Results that lie back to back in a scanner's buffer (a claimed chunk
+ * of lines) go out in one fwrite: a result line at a time made stdio
+ * issue a write call every few kilobytes, and a system call costs more
+ * than screening a post on a virtual machine. */
+static err_t write_run(FILE *out, const char *p, size_t n) {
+  if (n && fwrite(p, 1, n, out) != n) return err_set(ERR_IO, NULL, "gagal menulis keluaran: %s", strerror(errno));
+  return ERR_OK;
+}
+
 static err_t write_batch(const batch_t *b, FILE *out, FILE *errf, const screen_stream_opts_t *o,
                          screen_stream_stats_t *st) {
+  const char *run = NULL;
+  size_t run_len = 0;
+  err_t e;
   for (size_t i = 0; i < b->n; i++) {
     const item_t *it = &b->items[i];
     const char *p = b->out[it->scanner].b.data + it->out_off;
@@ -233,9 +246,15 @@ static err_t write_batch(const batch_t *b, FILE *out, FILE *errf, const screen_s
     }
     st->posts++;
     st->with_hits += (unsigned)it->hit;
-    if (it->out_len && fwrite(p, 1, it->out_len, out) != it->out_len)
-      return err_set(ERR_IO, NULL, "gagal menulis keluaran: %s", strerror(errno));
+    if (run && p == run + run_len) {
+      run_len += it->out_len;
+      continue;
+    }
+    if ((e = write_run(out, run, run_len))) return e;
+    run = p;
+    run_len = it->out_len;
   }
+  if ((e = write_run(out, run, run_len))) return e;
   if (o->progress) fprintf(o->progress, "\rDiproses: %llu pos, %llu dengan temuan", st->posts, st->with_hits);
   return ERR_OK;
 }
@@ -280,8 +299,8 @@ err_t screen_stream(const screen_engine_t *e, FILE *in, FILE *out, FILE *errf, c
     goto nomem;
   }
   locks = 1;
-  /* threads that fail to start are simply fewer scanners (none: the caller scans) */
-  while (p.running < nsc && pthread_create(&p.sc[p.running].tid, NULL, scanner_main, &p.sc[p.running]) == 0)
+  /* threads that fail to start are simply fewer scanners (none: the caller scans alone) */
+  while (p.running + 1 < nsc && pthread_create(&p.sc[p.running + 1].tid, NULL, scanner_main, &p.sc[p.running + 1]) == 0)
     p.running++;
 
   batch_t *a = &bt[0], *b = &bt[1];
@@ -289,6 +308,7 @@ err_t screen_stream(const screen_engine_t *e, FILE *in, FILE *out, FILE *errf, c
   if (a->n) dispatch(&p, pending = a);
   while (a->n) {
     if (read_batch(&rd, b)) goto nomem;
+    scan_claimed(&p, a, &p.sc[0]);
     wait_done(&p);
     pending = NULL;
     if (b->n) dispatch(&p, pending = b);
@@ -313,7 +333,7 @@ done:
     p.quit = 1;
     pthread_cond_broadcast(&p.go);
     pthread_mutex_unlock(&p.mu);
-    for (int t = 0; t < p.running; t++) pthread_join(p.sc[t].tid, NULL);
+    for (int t = 1; t <= p.running; t++) pthread_join(p.sc[t].tid, NULL);
     pthread_cond_destroy(&p.done);
     pthread_cond_destroy(&p.go);
     pthread_mutex_destroy(&p.mu);

@@ -2,10 +2,12 @@
  * stream.h — screen a JSONL stream of posts in bounded memory with N
  * scanner threads, writing one result per post in input order.
  *
- * The calling thread reads and writes; the scanner threads only screen.
- * While the scanners work on one batch of lines, the caller reads the next
- * batch and then writes the finished one, so reading and writing overlap
- * the scanning. Shared by `netral screen` and its tests.
+ * N threads screen: the calling thread and N - 1 started ones. While the
+ * others work on one batch of lines, the caller reads the next batch,
+ * screens its share of the current one, and writes the finished one
+ * while the next is screened, so reading and writing overlap the
+ * scanning without a thread more than N. Shared by `netral screen` and
+ * its tests.
  */
 #ifndef NETRAL_SCREEN_STREAM_H
 #define NETRAL_SCREEN_STREAM_H
@@ -17,7 +19,7 @@
 enum { SCREEN_STREAM_MAX_THREADS = 64 };
 
 typedef struct {
-  int threads;    /* scanner threads, 1..SCREEN_STREAM_MAX_THREADS */
+  int threads;    /* screening threads incl. the caller, 1..SCREEN_STREAM_MAX_THREADS */
   int human;      /* SCREEN_OUT_* (jsonl.h) */
   FILE *progress; /* NULL, or where "\rDiproses: …" goes after each batch */
 } screen_stream_opts_t;

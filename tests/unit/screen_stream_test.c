@@ -1,6 +1,6 @@
 /*
  * screen_stream_test.c — the JSONL pipeline of `netral screen`
- * (src/screen/stream.c): the output with 1, 2, 3 and 8 scanner threads is
+ * (src/screen/stream.c): the output with 1, 2, 3 and 8 screening threads is
  * byte for byte what screen_jsonl_line gives line by line, in input order,
  * across several batches; blank lines are ignored; malformed and overlong
  * lines are reported by their line number and skipped; counts add up; a
