@@ -210,7 +210,7 @@ static err_t compile_part(const screen_rules_t *rs, int ctx, hs_database_t **db)
     size_t len = rs->patlen[i];
     if (ctx) {
       norm_mark_ends(m, p, len);
-      if (p[len - 1] != ' ') { /* ends inside a word: also the word going on */
+      if (len && p[len - 1] != ' ') { /* ends inside a word: also the word going on */
         memcpy(m + len, m, len);
         m[2 * len - 1] = p[len - 1];
         ids[n] = (unsigned)i, lens[n] = len, pats[n++] = m + len;

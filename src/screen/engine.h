@@ -1,6 +1,7 @@
 /*
- * engine.h — screen one post: normalise, match every rule pattern with one
- * Hyperscan scan, turn matches into explained hits and a 0–100 score.
+ * engine.h — screen one post: normalise, match every rule pattern with
+ * Hyperscan (context terms only when a campaign term matched), turn
+ * matches into explained hits and a 0–100 score.
  *
  * Screening flags posts for a human reviewer; it never decides a violation.
  *
