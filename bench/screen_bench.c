@@ -14,7 +14,7 @@
  * Both sides of a comparison get their lines the same way, since reading
  * is work they share and a cheaper reader lowers the ratio:
  *   1. from the file with getline (stdio's 4 KiB reads: on this virtual
- *      machine a read call costs as much as screening several posts);
+ *      machine a read call costs about as much as screening two posts);
  *   2. from memory (the file loaded first): the pipeline's own cost
  *      against hs_scan alone — the strictest figure;
  *   3. with N = 1 and 2 threads: screen_stream, the pipeline of `netral
