@@ -6,7 +6,8 @@
  * Checked (normalise.h's output invariant): text is " tok … tok " — no
  * uppercase, no control bytes, no two spaces in a row, a leading and a
  * trailing space when not empty; every byte maps to a span inside the input;
- * tokens lie inside the text; norm_map of any span stays inside the input.
+ * tokens lie inside the text; norm_map of any span stays inside the input;
+ * norm_mark_ends marks exactly the last byte of every token.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -51,6 +52,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     norm_span(&nt, i, &o0, &o1);
     if (o0 > o1 || o1 > size) fail("peta asal di luar masukan", data, size);
   }
+  /* word ends marked for the context database: bit 7 on exactly the last
+   * byte of every token, the text otherwise unchanged */
+  char *m = malloc(n ? n : 1);
+  if (!m) abort();
+  norm_mark_ends(m, t, n);
+  for (size_t i = 0; i < n; i++) {
+    int end = t[i] != ' ' && (i + 1 == n || t[i + 1] == ' ');
+    if ((unsigned char)m[i] != ((unsigned char)t[i] | (end ? 0x80u : 0u))) fail("tanda akhir kata salah", data, size);
+  }
+  free(m);
   /* the fast path gives what the general path gives, byte for byte */
   if (norm_run_general(&gen, lx, s, size) != ERR_OK) abort();
   if (gen.len != n || memcmp(gen.text, t, n) || gen.ntoks != nt.ntoks) fail("jalur cepat berbeda dari jalur umum", data, size);
