@@ -4,7 +4,8 @@
  *
  *   screen_bench DIR [MB]
  * generates in DIR a candidate file (≥ 1,000 fictional paslon → ≥ 5,000
- * rules) and a JSONL corpus of MB megabytes (default 200), then times on
+ * rules) and a JSONL corpus of MB megabytes (default 200; 20 % campaign
+ * posts, env SCREEN_BENCH_KAMPANYE_PERMIL in per mille), then times on
  * one thread, alternating pipeline and baseline ROUNDS times (env
  * SCREEN_BENCH_ROUNDS, default 5) and keeping each one's best round:
  *   full    parse JSON, normalise, hs_scan, explain, write the JSONL result
@@ -87,6 +88,11 @@ static const char *const campaign[] = {
   "Pegawai yang ga dukung nomor %d siap siap dimutasi, kata tim %s",
 };
 
+/* Share of campaign posts in the corpus, per mille: env
+ * SCREEN_BENCH_KAMPANYE_PERMIL, default 200 (a stress mix: a post with
+ * hits costs several times one without). */
+static unsigned campaign_permille = 200;
+
 static void gen_files(const char *dir, double mb, char *paslon, char *corpus, size_t cap) {
   snprintf(paslon, cap, "%s/paslon_bench.csv", dir);
   snprintf(corpus, cap, "%s/pos_bench.jsonl", dir);
@@ -110,7 +116,7 @@ static void gen_files(const char *dir, double mb, char *paslon, char *corpus, si
   char teks[512], line[1024];
   while (bytes < (unsigned long long)(mb * 1e6)) {
     int k = (int)rnd(NPASLON);
-    if (rnd(10) < 2)
+    if (rnd(1000) < campaign_permille)
       snprintf(teks, sizeof teks, campaign[rnd(6)], k % 4 + 1, cal[k]);
     else
       snprintf(teks, sizeof teks, "%s %s", neutral[rnd(10)], rnd(3) ? neutral[rnd(10)] : "wkwk \xF0\x9F\x98\x81");
@@ -274,8 +280,10 @@ int main(int argc, char **argv) {
   double mb = argc > 2 ? strtod(argv[2], NULL) : 200;
   char paslon[600], corpus[600];
   double t = now();
+  const char *pm = getenv("SCREEN_BENCH_KAMPANYE_PERMIL");
+  if (pm && *pm) campaign_permille = (unsigned)strtoul(pm, NULL, 10);
   gen_files(argv[1], mb, paslon, corpus, sizeof paslon);
-  printf("korpus: %.0f MB dibuat dalam %.1f s\n", mb, now() - t);
+  printf("korpus: %.0f MB dibuat dalam %.1f s, %.1f %% pos kampanye\n", mb, now() - t, campaign_permille / 10.0);
 
   screen_opts_t o = {NULL, paslon, NULL, NULL, NULL, argv[1]};
   screen_engine_t *e;
