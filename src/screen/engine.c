@@ -552,17 +552,20 @@ static void resolve_matches(screen_scratch_t *s, size_t from, int marked) {
   s->nref = nref;
 }
 
-/* Matches → occurrences, in match and reference order. A proximity rule
+/* The matches from `from` on → occurrences appended to those collected
+ * before, in match and reference order. A proximity rule
  * of a reviewed category whose post lacks one of its sides cannot hit, so
  * its occurrences are left out (most references of a ballot number are
  * such rules: "nomor 2" near each candidate numbered 2). The sides are
  * stamped per rule (stamp, with a generation count instead of clearing):
  * first the Y sides, then the X sides of rules that have a Y side, so a
  * reference whose rule has no Y side is dropped after a look at a small
- * bit set, without touching the per-rule array. -1: no memory. */
+ * bit set, without touching the per-rule array. Both sides are looked for
+ * among the matches of this call only: a later scan's patterns (db_ctx)
+ * have no paired references. -1: no memory. */
 enum { YBITS = 1024, GEN_MAX = UINT32_MAX >> 2 };
 static inline int ybit(const uint64_t *ybits, uint32_t rule) { return (int)(ybits[rule % YBITS / 64] >> (rule % 64) & 1); }
-static int collect_occ(screen_scratch_t *s) {
+static int collect_occ(screen_scratch_t *s, size_t from) {
   const screen_rules_t *rs = s->e->rules;
   if (++s->gen > GEN_MAX) { /* wrapped: forget every stamp */
     memset(s->stamp, 0, rs->nrules * sizeof *s->stamp);
@@ -571,7 +574,7 @@ static int collect_occ(screen_scratch_t *s) {
   uint32_t gen = s->gen << 2, *stamp = s->stamp;
   uint64_t ybits[YBITS / 64] = {0};
   int any_y = 0, any_pair = 0;
-  for (size_t k = 0; k < s->nmt; k++) {
+  for (size_t k = from; k < s->nmt; k++) {
     const match_t *m = &s->mt[k];
     if (!(m->flags & SCREEN_PAT_PAIRED_Y)) continue;
     uint32_t end = m->r1 < m->rx ? m->r1 : m->rx;
@@ -583,7 +586,7 @@ static int collect_occ(screen_scratch_t *s) {
     }
   }
   if (any_y)
-    for (size_t k = 0; k < s->nmt; k++) {
+    for (size_t k = from; k < s->nmt; k++) {
       const match_t *m = &s->mt[k];
       if (!(m->flags & SCREEN_PAT_PAIRED_X)) continue;
       for (uint32_t r = m->rx; r < m->r1; r++) {
@@ -599,9 +602,9 @@ static int collect_occ(screen_scratch_t *s) {
     s->occ = q;
     s->ocap = nc;
   }
-  occ_t *o = s->occ;
+  occ_t *o = s->occ + s->nocc; /* nref bounds every occurrence so far, so they fit */
   size_t camp = 0;
-  for (size_t k = 0; k < s->nmt; k++) {
+  for (size_t k = from; k < s->nmt; k++) {
     const match_t *m = &s->mt[k];
     /* without a rule that has both sides in the post, only the group of
      * unpaired references */
@@ -624,7 +627,7 @@ static int collect_occ(screen_scratch_t *s) {
     }
   }
   s->nocc = (size_t)(o - s->occ);
-  s->ncamp = camp;
+  s->ncamp += camp;
   return 0;
 }
 
@@ -882,17 +885,17 @@ err_t screen_post(const screen_engine_t *en, screen_scratch_t *s, const char *te
   out->hits = s->hits;
   err_t e = norm_run(&s->norm, en->lx, teks, len);
   if (e) return e;
-  s->nmt = s->nref = s->nocc = s->ncand = 0;
+  s->nmt = s->nref = s->nocc = s->ncamp = s->ncand = 0;
   s->oom = 0;
   buf_reset(&s->str);
   /* the reviewed categories; the context terms only where they can matter */
   if ((e = scan_db(s, en->db, 0))) return e;
   if (s->nmt == 0) return ERR_OK;
-  if (collect_occ(s)) return ERR_NOMEM;
+  if (collect_occ(s, 0)) return ERR_NOMEM;
   if (s->ncamp == 0) return ERR_OK;
   size_t nmt = s->nmt;
   if ((e = scan_db(s, en->db_ctx, 1))) return e;
-  if (s->nmt > nmt && collect_occ(s)) return ERR_NOMEM;
+  if (collect_occ(s, nmt)) return ERR_NOMEM;
   STABLE_SORT(occ_t, s->occ, s->nocc, cmp_occ);
 
   if (s->pcap < s->nocc) {
