@@ -8,7 +8,8 @@
 #  3. The e2e suites with NETRAL_E2E_DB, one fresh database per suite.
 #  4. Two netral instances on one database: a session opened on one is valid
 #     on the other, concurrent reports to both get distinct tracking codes
-#     that both instances can track, both list the same cases, and
+#     that both instances can track, both list the same cases, evidence
+#     sent to one is served whole by the other (shared NETRAL_DATA_DIR), and
 #     `netral audit verify` finds one unbroken hash chain (no fork).
 # Skips (exit 0) only when PostgreSQL is missing and we are not root.
 source tests/e2e/lib.sh
@@ -105,6 +106,18 @@ BASE=$B; req GET '/api/v1/kasus?limit=1'; tb=$(jget total)
 check "A melihat semua kasus" "$total" "$ta"
 check "B melihat jumlah kasus yang sama" "$ta" "$tb"
 
+# Evidence sent to A is stored under the shared NETRAL_DATA_DIR (content-
+# addressed files) and its row in the shared database: B serves the same bytes.
+k=$(head -1 "$E2E_TMP/kode.a1")
+head -c 3000 /dev/urandom >"$E2E_TMP/acak"
+{ printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89'; cat "$E2E_TMP/acak"; } >"$E2E_TMP/foto.png"
+check "bukti dikirim ke A" 201 "$(curl -s -o /dev/null -w '%{http_code}' -F "berkas=@$E2E_TMP/foto.png" "$A/api/v1/laporan/$k/bukti")"
+BASE=$B; req GET "/api/v1/kasus/$k"
+BID=$(jget bukti.0.id)
+check "B mencatat hash bukti dari A" "$(sha256sum "$E2E_TMP/foto.png" | cut -d' ' -f1)" "$(jget bukti.0.sha256)"
+curl -s -b "$E2E_TMP/cookies" -o "$E2E_TMP/unduh" "$B/api/v1/kasus/$k/bukti/$BID"
+check "B menyajikan bukti dari A, utuh" "$(sha256sum "$E2E_TMP/foto.png" | cut -d' ' -f1)" "$(sha256sum "$E2E_TMP/unduh" | cut -d' ' -f1)"
+
 BASE=$B; req DELETE /api/v1/session '' -H "X-CSRF-Token: $CSRF"
 check "logout di B" 200 "$STATUS"
 BASE=$A; req GET /api/v1/session
@@ -113,8 +126,8 @@ check "sesi juga berakhir di A" 401 "$STATUS"
 out=$("$NETRAL" audit verify); rc=$?
 check "audit verify: satu rantai tanpa cabang" 0 $rc
 check_contains "audit OK" "audit OK:" "$out"
-# user add + login + each report + logout
-check "jumlah entri audit" $((total + 3)) "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM audit')"
+# user add + login + each report + the evidence + logout
+check "jumlah entri audit" $((total + 4)) "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM audit')"
 check "tidak ada dua entri dengan prev_hash sama" 0 \
   "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM (SELECT prev_hash FROM audit GROUP BY prev_hash HAVING COUNT(*)>1) t')"
 # The database drops every connection (restart, failover): the servers reconnect.
