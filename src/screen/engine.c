@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "core/assets.h"
+#include "screen/cache.h"
 #include "core/mem.h"
 #include "core/banned.h"
 
@@ -244,57 +245,6 @@ static err_t compile_db(screen_engine_t *en) {
   return e ? e : compile_part(en->rules, 1, &en->db_ctx);
 }
 
-/* Cache file: CACHE_MAGIC, then per database (db, db_ctx) its size as 8
- * little-endian bytes (0: none) and its serialised bytes. */
-static const char CACHE_MAGIC[8] = {'N', 'S', 'C', 'R', 'H', 'S', '0', '2'};
-
-static void put_u64(char *p, uint64_t v) {
-  for (int i = 0; i < 8; i++) p[i] = (char)(v >> (8 * i));
-}
-static uint64_t get_u64(const char *p) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; i--) v = v << 8 | (unsigned char)p[i];
-  return v;
-}
-
-/* Both databases from a cache file's bytes; 0 when they are not a whole
- * cache of this format (the caller compiles instead). */
-static int cache_load(screen_engine_t *en, const char *bytes, size_t n) {
-  hs_database_t **dbs[2] = {&en->db, &en->db_ctx};
-  if (n < sizeof CACHE_MAGIC || memcmp(bytes, CACHE_MAGIC, sizeof CACHE_MAGIC) != 0) return 0;
-  size_t at = sizeof CACHE_MAGIC;
-  for (int k = 0; k < 2; k++) {
-    if (n - at < 8) return 0;
-    uint64_t len = get_u64(bytes + at);
-    at += 8;
-    if (len > n - at) return 0;
-    if (len && hs_deserialize_database(bytes + at, (size_t)len, dbs[k]) != HS_SUCCESS) return 0;
-    at += (size_t)len;
-  }
-  return at == n && (en->db || en->db_ctx);
-}
-
-static void cache_store(const screen_engine_t *en) {
-  const hs_database_t *dbs[2] = {en->db, en->db_ctx};
-  char *bytes[2] = {NULL, NULL}, len[2][8], tmp[600];
-  size_t n[2] = {0, 0};
-  int ok = 1;
-  for (int k = 0; k < 2; k++) {
-    if (dbs[k] && hs_serialize_database(dbs[k], &bytes[k], &n[k]) != HS_SUCCESS) ok = 0;
-    put_u64(len[k], n[k]);
-  }
-  snprintf(tmp, sizeof tmp, "%s.%ld.tmp", en->info.cache_path, (long)getpid());
-  FILE *f = ok ? fopen(tmp, "wb") : NULL;
-  ok = f && fwrite(CACHE_MAGIC, 1, sizeof CACHE_MAGIC, f) == sizeof CACHE_MAGIC;
-  for (int k = 0; k < 2 && ok; k++)
-    ok = fwrite(len[k], 1, 8, f) == 8 && (n[k] == 0 || fwrite(bytes[k], 1, n[k], f) == n[k]);
-  if (f && fclose(f) != 0) ok = 0;
-  if (ok) ok = rename(tmp, en->info.cache_path) == 0;
-  if (!ok && f) unlink(tmp); /* the cache is an optimisation: failure is not an error */
-  free(bytes[0]);            /* allocated by Hyperscan's misc allocator (malloc) */
-  free(bytes[1]);
-}
-
 static void free_dbs(screen_engine_t *en) {
   if (en->db) hs_free_database(en->db);
   if (en->db_ctx) hs_free_database(en->db_ctx);
@@ -303,8 +253,6 @@ static void free_dbs(screen_engine_t *en) {
 
 err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
   err_t e = ERR_OK;
-  char *bytes = NULL;
-  size_t n = 0;
   screen_engine_t *en = xcalloc(1, sizeof *en);
   if (!en) return ERR_NOMEM;
   if (hs_valid_platform() != HS_SUCCESS) {
@@ -331,14 +279,15 @@ err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
   en->info.npatterns = en->rules->npat;
   en->info.npaslon = en->rules->npaslon;
   cache_path(o, en->rules, en->info.cache_path, sizeof en->info.cache_path);
-  if (en->info.cache_path[0] && file_read_all(en->info.cache_path, &bytes, &n) == ERR_OK &&
-      cache_load(en, bytes, n)) {
+  hs_database_t *loaded[2] = {NULL, NULL};
+  if (en->info.cache_path[0] && screen_cache_load(en->info.cache_path, loaded)) {
+    en->db = loaded[0];
+    en->db_ctx = loaded[1];
     en->info.cache_hit = 1;
   } else {
-    err_clear();
-    free_dbs(en);
     if ((e = compile_db(en))) goto fail;
-    if (en->info.cache_path[0]) cache_store(en);
+    const hs_database_t *const built[2] = {en->db, en->db_ctx};
+    if (en->info.cache_path[0]) screen_cache_store(en->info.cache_path, built);
   }
   const hs_database_t *dbs[2] = {en->db, en->db_ctx};
   for (int k = 0; k < 2; k++) {
@@ -354,7 +303,6 @@ err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
 fail:
   screen_engine_free(en);
 done:
-  xfree(bytes);
   return e;
 }
 

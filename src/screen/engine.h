@@ -15,6 +15,7 @@
  * where the digits hash the normalised patterns and the Hyperscan version,
  * so any edit of a rule file compiles afresh and an unchanged rule set loads
  * in milliseconds. cache_dir defaults to $NETRAL_DATA_DIR, else /tmp.
+ * The file format and the tidying of old files: screen/cache.h.
  *
  * Score (documented for reviewers in data/screen/README.md):
  *   - each rule hit has the rule's bobot (0–100);

@@ -1,0 +1,159 @@
+/*
+ * cache.c — compiled screening databases on disk (see cache.h).
+ */
+#include "screen/cache.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/assets.h"
+#include "core/err.h"
+#include "core/mem.h"
+#include "core/banned.h"
+
+static const char MAGIC[8] = {'N', 'S', 'C', 'R', 'H', 'S', '0', '2'};
+enum { TMP_STALE_SECONDS = 3600 };
+
+static void put_u64(char *p, uint64_t v) {
+  for (int i = 0; i < 8; i++) p[i] = (char)(v >> (8 * i));
+}
+static uint64_t get_u64(const char *p) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; i--) v = v << 8 | (unsigned char)p[i];
+  return v;
+}
+
+static int parse(const char *bytes, size_t n, hs_database_t *dbs[2]) {
+  if (n < sizeof MAGIC || memcmp(bytes, MAGIC, sizeof MAGIC) != 0) return 0;
+  size_t at = sizeof MAGIC;
+  for (int k = 0; k < 2; k++) {
+    if (n - at < 8) return 0;
+    uint64_t len = get_u64(bytes + at);
+    at += 8;
+    if (len > n - at) return 0;
+    if (len && hs_deserialize_database(bytes + at, (size_t)len, &dbs[k]) != HS_SUCCESS) return 0;
+    at += (size_t)len;
+  }
+  return at == n && (dbs[0] || dbs[1]);
+}
+
+int screen_cache_load(const char *path, hs_database_t *dbs[2]) {
+  char *bytes = NULL;
+  size_t n = 0;
+  int ok = file_read_all(path, &bytes, &n) == ERR_OK && parse(bytes, n, dbs);
+  xfree(bytes);
+  err_clear();
+  if (!ok) {
+    for (int k = 0; k < 2; k++) {
+      if (dbs[k]) hs_free_database(dbs[k]);
+      dbs[k] = NULL;
+    }
+    return 0;
+  }
+  utimensat(AT_FDCWD, path, NULL, 0); /* last use, for screen_cache_prune */
+  return 1;
+}
+
+void screen_cache_store(const char *path, const hs_database_t *const dbs[2]) {
+  char *bytes[2] = {NULL, NULL}, len[2][8], tmp[600];
+  size_t n[2] = {0, 0};
+  int ok = 1;
+  for (int k = 0; k < 2; k++) {
+    if (dbs[k] && hs_serialize_database(dbs[k], &bytes[k], &n[k]) != HS_SUCCESS) ok = 0;
+    put_u64(len[k], n[k]);
+  }
+  snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+  FILE *f = ok ? fopen(tmp, "wb") : NULL;
+  ok = f && fwrite(MAGIC, 1, sizeof MAGIC, f) == sizeof MAGIC;
+  for (int k = 0; k < 2 && ok; k++)
+    ok = fwrite(len[k], 1, 8, f) == 8 && (n[k] == 0 || fwrite(bytes[k], 1, n[k], f) == n[k]);
+  if (f && fclose(f) != 0) ok = 0;
+  if (ok) ok = rename(tmp, path) == 0;
+  if (!ok && f) unlink(tmp);
+  free(bytes[0]); /* allocated by Hyperscan's misc allocator (malloc) */
+  free(bytes[1]);
+  if (ok) screen_cache_prune(path);
+}
+
+/* ------------------------------------------------------------ pruning */
+
+typedef struct {
+  char *name;
+  struct timespec used;
+} entry_t;
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t a = strlen(s), b = strlen(suffix);
+  return a >= b && memcmp(s + a - b, suffix, b) == 0;
+}
+
+static int has_magic(int dirfd, const char *name) {
+  char head[sizeof MAGIC];
+  int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return 1; /* unreadable: leave it */
+  ssize_t r = read(fd, head, sizeof head);
+  close(fd);
+  return r == (ssize_t)sizeof head && memcmp(head, MAGIC, sizeof MAGIC) == 0;
+}
+
+/* Most recently used first. */
+static int newer_first(const void *a, const void *b) {
+  const entry_t *x = a, *y = b;
+  if (x->used.tv_sec != y->used.tv_sec) return x->used.tv_sec < y->used.tv_sec ? 1 : -1;
+  if (x->used.tv_nsec != y->used.tv_nsec) return x->used.tv_nsec < y->used.tv_nsec ? 1 : -1;
+  return strcmp(x->name, y->name);
+}
+
+void screen_cache_prune(const char *keep) {
+  char dir[600];
+  const char *slash = strrchr(keep, '/');
+  const char *base = slash ? slash + 1 : keep;
+  snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - keep) : 1, slash ? keep : ".");
+  if (!dir[0]) snprintf(dir, sizeof dir, "/");
+  DIR *d = opendir(dir);
+  if (!d) return;
+  int fd = dirfd(d);
+  entry_t *ents = NULL;
+  size_t n = 0, cap = 0;
+  time_t now = time(NULL);
+  struct dirent *de;
+  while ((de = readdir(d))) {
+    const char *name = de->d_name;
+    struct stat stt;
+    if (strncmp(name, SCREEN_CACHE_PREFIX, strlen(SCREEN_CACHE_PREFIX)) != 0 || strcmp(name, base) == 0 ||
+        fstatat(fd, name, &stt, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(stt.st_mode))
+      continue;
+    if (ends_with(name, ".tmp")) { /* a writer that died; a live one renames within seconds */
+      if (now - stt.st_mtime > TMP_STALE_SECONDS) unlinkat(fd, name, 0);
+      continue;
+    }
+    if (!ends_with(name, SCREEN_CACHE_SUFFIX)) continue;
+    if (!has_magic(fd, name)) { /* another format: never loaded again */
+      unlinkat(fd, name, 0);
+      continue;
+    }
+    if (n == cap) {
+      size_t nc = cap ? 2 * cap : 16;
+      entry_t *g = xrealloc(ents, nc * sizeof *g);
+      if (!g) break;
+      ents = g;
+      cap = nc;
+    }
+    if (!(ents[n].name = xstrdup(name))) break;
+    ents[n++].used = stt.st_mtim;
+  }
+  if (n > SCREEN_CACHE_KEEP - 1) {
+    qsort(ents, n, sizeof *ents, newer_first);
+    for (size_t i = SCREEN_CACHE_KEEP - 1; i < n; i++) unlinkat(fd, ents[i].name, 0);
+  }
+  for (size_t i = 0; i < n; i++) xfree(ents[i].name);
+  xfree(ents);
+  closedir(d);
+}

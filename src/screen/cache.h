@@ -1,0 +1,37 @@
+/*
+ * cache.h — the screening engine's compiled Hyperscan databases on disk.
+ *
+ * One file per rule set (the engine names it after the rules' digest and
+ * the Hyperscan version): SCREEN_CACHE_MAGIC, then per database (db,
+ * db_ctx) its size as 8 little-endian bytes (0: none) and its serialised
+ * bytes. Written to a temporary file and renamed, so a reader sees a whole
+ * file or none. The cache is an optimisation: no failure here is an error,
+ * the engine compiles instead.
+ *
+ * Housekeeping: every officer's edit of a rule or candidate file makes a
+ * new rule set and so a new file (about 1.5 MB for 1,200 candidates). A
+ * hit refreshes the file's modification time; after a new file is written
+ * the directory keeps the SCREEN_CACHE_KEEP most recently used cache files
+ * (the new one included) and removes older ones, files of another format
+ * and temporary files left for over an hour by a process that died.
+ */
+#ifndef NETRAL_SCREEN_CACHE_H
+#define NETRAL_SCREEN_CACHE_H
+#include <hs.h>
+#include <stddef.h>
+
+enum { SCREEN_CACHE_KEEP = 8 };
+#define SCREEN_CACHE_PREFIX "netral-screen-"
+#define SCREEN_CACHE_SUFFIX ".hsdb"
+
+/* dbs[0], dbs[1] from the file at path (both NULL on entry). 1: loaded,
+ * both the caller's (either may be NULL when the file has none); 0: no
+ * such file or not a whole cache of this format (nothing left allocated). */
+int screen_cache_load(const char *path, hs_database_t *dbs[2]);
+
+/* Writes dbs to path (atomically), then tidies path's directory. */
+void screen_cache_store(const char *path, const hs_database_t *const dbs[2]);
+
+/* The tidying of screen_cache_store alone; keep is never removed. */
+void screen_cache_prune(const char *keep);
+#endif
