@@ -29,16 +29,38 @@ err_t store_audit_insert(db_t *db, const audit_row_t *r, int64_t *id) {
   return e == ERR_OK ? ERR_OK : (e == ERR_DONE ? ERR_DB : e);
 }
 
-err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud) {
-  db_stmt_t *st;
-  err_t e = db_query(db, "SELECT id,ts,actor,action,object,details,prev_hash,hash FROM audit ORDER BY id", &st, "");
-  if (e) return e;
-  while ((e = db_step(st)) == ERR_OK) {
-    audit_row_t r = {db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3),
-                     db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7)};
-    if ((e = fn(ud, &r))) break;
+err_t store_audit_each_page(db_t *db, int64_t page, store_audit_fn fn, void *ud) {
+  /* Keyset pages: PostgreSQL hands a client the whole result of a query,
+   * so one SELECT of a log of millions of entries would need gigabytes.
+   * Entries are only appended, under the chain lock, so ids grow in
+   * commit order and a page boundary loses nothing. */
+  int64_t after = INT64_MIN, rows = page;
+  err_t e = ERR_OK;
+  int stopped = 0;
+  while (!e && !stopped && rows == page) {
+    db_stmt_t *st;
+    e = db_query(db,
+                 "SELECT id,ts,actor,action,object,details,prev_hash,hash FROM audit WHERE id>? ORDER BY id LIMIT ?",
+                 &st, "ii", after, page);
+    if (e) break;
+    rows = 0;
+    while ((e = db_step(st)) == ERR_OK) {
+      audit_row_t r = {db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3),
+                       db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7)};
+      after = r.id;
+      rows++;
+      if ((e = fn(ud, &r))) {
+        stopped = 1;
+        break;
+      }
+    }
+    e = db_finish(st, e);
   }
-  return db_finish(st, e);
+  return e;
+}
+
+err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud) {
+  return store_audit_each_page(db, STORE_AUDIT_PAGE, fn, ud);
 }
 
 err_t store_audit_count(db_t *db, int64_t *n) { return db_one_int(db, "SELECT COUNT(*) FROM audit", n, ""); }

@@ -11,6 +11,11 @@ typedef struct {
 err_t store_audit_last_hash(db_t *db, char out[129]);
 err_t store_audit_insert(db_t *db, const audit_row_t *r, int64_t *id);
 typedef err_t (*store_audit_fn)(void *ud, const audit_row_t *r);
-err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud); /* in id order */
+/* fn for every entry in id order, read STORE_AUDIT_PAGE entries per query
+ * (bounded memory on PostgreSQL); stops at fn's first non-OK result, which
+ * is returned (ERR_DONE as ERR_OK). _page: the same with another page size. */
+enum { STORE_AUDIT_PAGE = 10000 };
+err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud);
+err_t store_audit_each_page(db_t *db, int64_t page, store_audit_fn fn, void *ud);
 err_t store_audit_count(db_t *db, int64_t *n);
 #endif

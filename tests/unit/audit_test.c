@@ -5,6 +5,7 @@
 #include <cmocka.h>
 
 #include "domain/audit.h"
+#include "store/store_audit.h"
 #include "testutil.h"
 
 static tu_env_t env;
@@ -69,9 +70,47 @@ static void test_deleted_middle_entry_detected(void **state) {
   assert_int_equal(rep.bad_id, mid + 1);
 }
 
+typedef struct {
+  int64_t id[64];
+  int n, stop_at;
+} seen_t;
+
+static err_t note_id(void *ud, const audit_row_t *r) {
+  seen_t *c = ud;
+  if (c->n < 64) c->id[c->n] = r->id;
+  c->n++;
+  return c->n == c->stop_at ? ERR_DONE : ERR_OK;
+}
+
+/* The log is read in keyset pages: every page size visits every entry
+ * once, in id order, and stopping early stops the reading. */
+static void test_pages_visit_every_entry_once(void **state) {
+  assert_int_equal(db_exec(db, "DELETE FROM audit", ""), ERR_OK);
+  for (int i = 0; i < 7; i++) assert_int_equal(store_write(db, append3, NULL), ERR_OK);
+  seen_t all = {{0}, 0, 0};
+  assert_int_equal(store_audit_each(db, note_id, &all), ERR_OK);
+  assert_int_equal(all.n, 21);
+  for (int i = 1; i < all.n; i++) assert_true(all.id[i] > all.id[i - 1]);
+  const int64_t pages[] = {1, 2, 5, 20, 21, 22};
+  for (size_t p = 0; p < sizeof pages / sizeof *pages; p++) {
+    seen_t got = {{0}, 0, 0};
+    assert_int_equal(store_audit_each_page(db, pages[p], note_id, &got), ERR_OK);
+    assert_int_equal(got.n, 21);
+    assert_memory_equal(got.id, all.id, 21 * sizeof *all.id);
+  }
+  seen_t part = {{0}, 0, 8};
+  assert_int_equal(store_audit_each_page(db, 5, note_id, &part), ERR_OK);
+  assert_int_equal(part.n, 8);
+  audit_report_t rep;
+  assert_int_equal(audit_verify(db, &env.app.keys, &rep), ERR_OK);
+  assert_int_equal(rep.count, 21);
+  assert_int_equal(rep.bad_id, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_chain_verifies),
+      cmocka_unit_test(test_pages_visit_every_entry_once),
       cmocka_unit_test(test_edit_breaks_chain_at_that_entry),
       cmocka_unit_test(test_other_key_fails),
       cmocka_unit_test(test_deleted_middle_entry_detected),
