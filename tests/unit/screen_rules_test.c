@@ -4,15 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "screen/cache.h"
 #include "screen/engine.h"
 #include "screen/jsonl.h"
 
@@ -298,77 +294,6 @@ static void test_cache(void **st) {
   screen_engine_free(e3);
 }
 
-/* A file in the cache directory with modification time now - age_s. */
-static void put_aged(const char *d, const char *name, const char *text, long age_s) {
-  char p[600];
-  snprintf(p, sizeof p, "%s/%s", d, name);
-  write_file(p, text);
-  struct timespec t[2] = {{time(NULL) - age_s, 0}, {time(NULL) - age_s, 0}};
-  assert_int_equal(utimensat(AT_FDCWD, p, t, 0), 0);
-}
-
-static int present(const char *d, const char *name) {
-  char p[600];
-  snprintf(p, sizeof p, "%s/%s", d, name);
-  return access(p, F_OK) == 0;
-}
-
-static void test_cache_prune(void **st) {
-  (void)st;
-  char d[400], name[64];
-  snprintf(d, sizeof d, "%s/cache_rapi", dir);
-  assert_int_equal(mkdir(d, 0700), 0);
-  screen_opts_t o = {aturan, paslon, NULL, "35.99", NULL, d};
-  screen_engine_t *e = NULL;
-  assert_int_equal(screen_engine_open_opts(&o, &e), ERR_OK);
-  char path[512];
-  snprintf(path, sizeof path, "%s", screen_engine_info(e)->cache_path);
-  screen_engine_free(e);
-  /* a hit marks the file as used now */
-  struct timespec old[2] = {{time(NULL) - 30 * 86400, 0}, {time(NULL) - 30 * 86400, 0}};
-  assert_int_equal(utimensat(AT_FDCWD, path, old, 0), 0);
-  assert_int_equal(screen_engine_open_opts(&o, &e), ERR_OK);
-  assert_int_equal(screen_engine_info(e)->cache_hit, 1);
-  screen_engine_free(e);
-  struct stat sb;
-  assert_int_equal(stat(path, &sb), 0);
-  assert_true(sb.st_mtime > time(NULL) - 3600);
-  /* caches of edited rule sets, used 1..9 days ago (this format), one of
-   * an old format, temporary files of a dead and of a live writer, and a
-   * file that is not a cache */
-  for (int i = 1; i <= 9; i++) {
-    snprintf(name, sizeof name, SCREEN_CACHE_PREFIX "%016d" SCREEN_CACHE_SUFFIX, i);
-    put_aged(d, name, "NSCRHS02 isi", i * 86400L);
-  }
-  put_aged(d, SCREEN_CACHE_PREFIX "00000000000000aa" SCREEN_CACHE_SUFFIX, "NSCRHS01 format lama", 60);
-  put_aged(d, SCREEN_CACHE_PREFIX "00000000000000bb" SCREEN_CACHE_SUFFIX ".4242.tmp", "mati", 2 * 3600);
-  put_aged(d, SCREEN_CACHE_PREFIX "00000000000000cc" SCREEN_CACHE_SUFFIX ".4343.tmp", "sedang ditulis", 10);
-  put_aged(d, "catatan.txt", "bukan cache", 400 * 86400L);
-  /* the next rule set written tidies the directory */
-  o.kode_wilayah = "35.98";
-  assert_int_equal(screen_engine_open_opts(&o, &e), ERR_OK);
-  assert_int_equal(screen_engine_info(e)->cache_hit, 0);
-  assert_true(present(d, strrchr(screen_engine_info(e)->cache_path, '/') + 1));
-  screen_engine_free(e);
-  assert_true(present(d, strrchr(path, '/') + 1)); /* used just now */
-  for (int i = 1; i <= 9; i++) {
-    snprintf(name, sizeof name, SCREEN_CACHE_PREFIX "%016d" SCREEN_CACHE_SUFFIX, i);
-    /* kept: the new file, the 35.99 one and the 6 most recent of these */
-    assert_int_equal(present(d, name), i <= SCREEN_CACHE_KEEP - 2);
-  }
-  assert_false(present(d, SCREEN_CACHE_PREFIX "00000000000000aa" SCREEN_CACHE_SUFFIX));
-  assert_false(present(d, SCREEN_CACHE_PREFIX "00000000000000bb" SCREEN_CACHE_SUFFIX ".4242.tmp"));
-  assert_true(present(d, SCREEN_CACHE_PREFIX "00000000000000cc" SCREEN_CACHE_SUFFIX ".4343.tmp"));
-  assert_true(present(d, "catatan.txt"));
-  /* both kept rule sets still load from their files */
-  for (int k = 0; k < 2; k++) {
-    o.kode_wilayah = k ? "35.98" : "35.99";
-    assert_int_equal(screen_engine_open_opts(&o, &e), ERR_OK);
-    assert_int_equal(screen_engine_info(e)->cache_hit, 1);
-    screen_engine_free(e);
-  }
-}
-
 static void test_jsonl(void **st) {
   (void)st;
   screen_engine_t *e = open_engine(NULL);
@@ -492,7 +417,7 @@ static void test_jsonl_readers_match_jansson(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_kinds_and_offsets), cmocka_unit_test(test_bounded_work), cmocka_unit_test(test_context_and_peredam),
-    cmocka_unit_test(test_filter_and_errors), cmocka_unit_test(test_cache), cmocka_unit_test(test_cache_prune),
+    cmocka_unit_test(test_filter_and_errors), cmocka_unit_test(test_cache),
     cmocka_unit_test(test_jsonl), cmocka_unit_test(test_jsonl_readers_match_jansson),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
