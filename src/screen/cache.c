@@ -13,8 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/assets.h"
-#include "core/err.h"
 #include "core/mem.h"
 #include "core/banned.h"
 
@@ -44,12 +42,38 @@ static int parse(const char *bytes, size_t n, hs_database_t *dbs[2]) {
   return at == n && (dbs[0] || dbs[1]);
 }
 
+/* The file's bytes, when it is a regular file (not through a link) owned
+ * by this user and writable by nobody else: the bytes go to Hyperscan's
+ * deserialiser, which trusts them, and the default directory is /tmp.
+ * Caller frees *out. */
+static int read_trusted(const char *path, char **out, size_t *n) {
+  struct stat sb;
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return 0;
+  int ok = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid() && !(sb.st_mode & 022) &&
+           sb.st_size > 0 && (uint64_t)sb.st_size < SIZE_MAX;
+  char *b = ok ? xmalloc((size_t)sb.st_size) : NULL;
+  size_t got = 0;
+  while (b && got < (size_t)sb.st_size) {
+    ssize_t r = read(fd, b + got, (size_t)sb.st_size - got);
+    if (r <= 0) break;
+    got += (size_t)r;
+  }
+  close(fd);
+  if (!b || got != (size_t)sb.st_size) {
+    xfree(b);
+    return 0;
+  }
+  *out = b;
+  *n = got;
+  return 1;
+}
+
 int screen_cache_load(const char *path, hs_database_t *dbs[2]) {
   char *bytes = NULL;
   size_t n = 0;
-  int ok = file_read_all(path, &bytes, &n) == ERR_OK && parse(bytes, n, dbs);
+  int ok = read_trusted(path, &bytes, &n) && parse(bytes, n, dbs);
   xfree(bytes);
-  err_clear();
   if (!ok) {
     for (int k = 0; k < 2; k++) {
       if (dbs[k]) hs_free_database(dbs[k]);
@@ -69,14 +93,18 @@ void screen_cache_store(const char *path, const hs_database_t *const dbs[2]) {
     if (dbs[k] && hs_serialize_database(dbs[k], &bytes[k], &n[k]) != HS_SUCCESS) ok = 0;
     put_u64(len[k], n[k]);
   }
-  snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-  FILE *f = ok ? fopen(tmp, "wb") : NULL;
-  ok = f && fwrite(MAGIC, 1, sizeof MAGIC, f) == sizeof MAGIC;
+  /* a name no other writer has, on this host or another sharing the
+   * directory (O_EXCL); mode 0600, as read_trusted wants */
+  int fd = -1;
+  if ((size_t)snprintf(tmp, sizeof tmp, "%s.XXXXXX.tmp", path) < sizeof tmp && ok) fd = mkstemps(tmp, 4);
+  FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  if (fd >= 0 && !f) close(fd);
+  ok = ok && f && fwrite(MAGIC, 1, sizeof MAGIC, f) == sizeof MAGIC;
   for (int k = 0; k < 2 && ok; k++)
     ok = fwrite(len[k], 1, 8, f) == 8 && (n[k] == 0 || fwrite(bytes[k], 1, n[k], f) == n[k]);
   if (f && fclose(f) != 0) ok = 0;
   if (ok) ok = rename(tmp, path) == 0;
-  if (!ok && f) unlink(tmp);
+  if (!ok && fd >= 0) unlink(tmp);
   free(bytes[0]); /* allocated by Hyperscan's misc allocator (malloc) */
   free(bytes[1]);
   if (ok) screen_cache_prune(path);
@@ -128,8 +156,8 @@ void screen_cache_prune(const char *keep) {
     const char *name = de->d_name;
     struct stat stt;
     if (strncmp(name, SCREEN_CACHE_PREFIX, strlen(SCREEN_CACHE_PREFIX)) != 0 || strcmp(name, base) == 0 ||
-        fstatat(fd, name, &stt, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(stt.st_mode))
-      continue;
+        fstatat(fd, name, &stt, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(stt.st_mode) || stt.st_uid != geteuid())
+      continue; /* another user's files (in /tmp) are theirs to tidy */
     if (ends_with(name, ".tmp")) { /* a writer that died; a live one renames within seconds */
       if (now - stt.st_mtime > TMP_STALE_SECONDS) unlinkat(fd, name, 0);
       continue;

@@ -4,16 +4,24 @@
  * One file per rule set (the engine names it after the rules' digest and
  * the Hyperscan version): SCREEN_CACHE_MAGIC, then per database (db,
  * db_ctx) its size as 8 little-endian bytes (0: none) and its serialised
- * bytes. Written to a temporary file and renamed, so a reader sees a whole
- * file or none. The cache is an optimisation: no failure here is an error,
- * the engine compiles instead.
+ * bytes. Written to a temporary file of a unique name (mode 0600) and
+ * renamed, so a reader sees a whole file or none. The cache is an
+ * optimisation: no failure here is an error, the engine compiles instead.
+ *
+ * Trust: Hyperscan's deserialiser trusts its input, and the default
+ * directory is /tmp, where anyone may plant a file under the predictable
+ * name. A file is loaded only when it is a regular file, not reached
+ * through a link, owned by this user and writable by nobody else;
+ * otherwise it is a miss (in a sticky /tmp the new file then cannot
+ * replace another user's, and every run compiles).
  *
  * Housekeeping: every officer's edit of a rule or candidate file makes a
  * new rule set and so a new file (about 1.5 MB for 1,200 candidates). A
  * hit refreshes the file's modification time; after a new file is written
  * the directory keeps the SCREEN_CACHE_KEEP most recently used cache files
  * (the new one included) and removes older ones, files of another format
- * and temporary files left for over an hour by a process that died.
+ * and temporary files left for over an hour by a process that died; only
+ * this user's files are considered.
  */
 #ifndef NETRAL_SCREEN_CACHE_H
 #define NETRAL_SCREEN_CACHE_H

@@ -130,6 +130,46 @@ static void test_round_trip_and_refusals(void **st) {
   hs_free_database(db);
 }
 
+/* Files anyone else could have written are not handed to Hyperscan. */
+static void test_untrusted_files_are_not_loaded(void **st) {
+  (void)st;
+  char path[300], link[300];
+  snprintf(path, sizeof path, "%s/" SCREEN_CACHE_PREFIX "0000000000000003" SCREEN_CACHE_SUFFIX, dir);
+  snprintf(link, sizeof link, "%s/" SCREEN_CACHE_PREFIX "0000000000000004" SCREEN_CACHE_SUFFIX, dir);
+  hs_database_t *db = compile_one("amplop"), *got[2] = {NULL, NULL};
+  const hs_database_t *const both[2] = {db, NULL};
+  screen_cache_store(path, both);
+  struct stat sb;
+  assert_int_equal(stat(path, &sb), 0);
+  assert_int_equal(sb.st_mode & 0777, 0600);
+  assert_int_equal(screen_cache_load(path, got), 1);
+  hs_free_database(got[0]);
+  got[0] = NULL;
+  /* writable by the group or by anyone */
+  const mode_t loose[] = {0620, 0602, 0666};
+  for (size_t i = 0; i < sizeof loose / sizeof *loose; i++) {
+    assert_int_equal(chmod(path, loose[i]), 0);
+    assert_int_equal(screen_cache_load(path, got), 0);
+    assert_null(got[0]);
+  }
+  assert_int_equal(chmod(path, 0644), 0); /* readable by others is fine */
+  assert_int_equal(screen_cache_load(path, got), 1);
+  hs_free_database(got[0]);
+  got[0] = NULL;
+  /* reached through a link */
+  assert_int_equal(symlink(path, link), 0);
+  assert_int_equal(screen_cache_load(link, got), 0);
+  /* owned by another user (needs root to arrange; CI runs as root) */
+  if (geteuid() == 0) {
+    assert_int_equal(chown(path, 65534, 65534), 0);
+    assert_int_equal(screen_cache_load(path, got), 0);
+    assert_null(got[0]);
+  } else {
+    fprintf(stderr, "# berkas milik pengguna lain: dilewati (bukan root)\n");
+  }
+  hs_free_database(db);
+}
+
 /* Through the engine, on the shipped rules: each wilayah filter is a rule
  * set of its own and so a cache file of its own. */
 static screen_engine_t *open_in(const char *d, const char *wilayah) {
@@ -149,6 +189,14 @@ static void test_hit_marks_use_and_prune_keeps_recent(void **st) {
   screen_engine_t *e = open_in(d, "35.76");
   snprintf(path, sizeof path, "%s", screen_engine_info(e)->cache_path);
   screen_engine_free(e);
+  /* a file others could have written is compiled afresh and replaced */
+  assert_int_equal(chmod(path, 0666), 0);
+  e = open_in(d, "35.76");
+  assert_int_equal(screen_engine_info(e)->cache_hit, 0);
+  screen_engine_free(e);
+  struct stat sm;
+  assert_int_equal(stat(path, &sm), 0);
+  assert_int_equal(sm.st_mode & 0777, 0600);
   /* a hit marks the file as used now */
   struct timespec old[2] = {{time(NULL) - 30 * 86400, 0}, {time(NULL) - 30 * 86400, 0}};
   assert_int_equal(utimensat(AT_FDCWD, path, old, 0), 0);
@@ -196,6 +244,7 @@ static void test_hit_marks_use_and_prune_keeps_recent(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_round_trip_and_refusals),
+      cmocka_unit_test(test_untrusted_files_are_not_loaded),
       cmocka_unit_test(test_hit_marks_use_and_prune_keeps_recent),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
