@@ -54,6 +54,11 @@ done:
   return e;
 }
 
+unsigned keys_file_mode(const char *path) {
+  struct stat sb;
+  return stat(path, &sb) == 0 ? (unsigned)(sb.st_mode & 0777) : 0;
+}
+
 static err_t keys_write(const char *path, const keys_t *k) {
   err_t e = fs_mkdirs_for(path);
   if (e) return e;

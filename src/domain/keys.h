@@ -25,4 +25,9 @@ typedef struct {
 err_t keys_load_or_create(const char *path, keys_t *k, int *created);
 /* Load only; ERR_NOT_FOUND when the file is missing. */
 err_t keys_load(const char *path, keys_t *k);
+/* Permission bits of path (mode & 0777; 0 when it cannot be examined).
+ * The server warns at start when the group or others have any (& 077):
+ * the file is often copied between instances, and a copy readable to all
+ * exposes every sealed identity. */
+unsigned keys_file_mode(const char *path);
 #endif

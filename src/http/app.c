@@ -26,6 +26,11 @@ err_t app_open(app_t *app, const config_t *cfg) {
   if ((e = fs_mkdirs(cfg->data_dir))) return e;
   if ((e = keys_load_or_create(cfg->key_file, &app->keys, &created))) return e;
   if (created) log_info("kunci server baru dibuat: %s (mode 0600)", cfg->key_file);
+  unsigned mode = keys_file_mode(cfg->key_file);
+  if (mode & 077)
+    log_warn("berkas kunci %s dapat dibaca pengguna lain (izin %04o): siapa pun di mesin ini dapat membuka "
+             "identitas pelapor yang disegel. Jalankan: chmod 600 %s",
+             cfg->key_file, mode, cfg->key_file);
   const char *dbu = cfg->db;
   if (strncmp(dbu, "sqlite:", 7) == 0 && (e = fs_mkdirs_for(dbu + 7))) return e;
   if ((e = store_open(dbu, &app->store))) return e;

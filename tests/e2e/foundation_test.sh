@@ -51,6 +51,15 @@ req GET /api/v1/wilayah/35.16.16
 check "wilayah kecamatan" Jetis "$(jget nama)"
 check "static index atau 404 rapi" 1 "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/../../etc/passwd" | grep -cE '^(404|400)$')"
 e2e_stop
+check "berkas kunci 0600 tanpa peringatan" 0 "$(grep -c 'berkas kunci .* dapat dibaca' "$E2E_TMP/server.log")"
+
+# A key file others can read (a careless copy to another instance) is named at start.
+chmod 644 "$NETRAL_KEY_FILE"
+e2e_start
+e2e_stop
+check_contains "peringatan berkas kunci terbuka" "dapat dibaca pengguna lain (izin 0644)" "$(cat "$E2E_TMP/server.log")"
+check_contains "peringatan memberi perintah" "chmod 600 $NETRAL_KEY_FILE" "$(cat "$E2E_TMP/server.log")"
+chmod 600 "$NETRAL_KEY_FILE"
 
 # Session expiry and fixation: a session from 9 hours ago is dead (NETRAL_SESSION_HOURS=8),
 # and a cookie value the client made up is never adopted.
