@@ -107,7 +107,7 @@ void screen_cache_store(const char *path, const hs_database_t *const dbs[2]) {
   if (!ok && fd >= 0) unlink(tmp);
   free(bytes[0]); /* allocated by Hyperscan's misc allocator (malloc) */
   free(bytes[1]);
-  if (ok) screen_cache_prune(path);
+  if (ok) screen_cache_prune(path, (uint64_t)SCREEN_CACHE_BUDGET_MB << 20);
 }
 
 /* ------------------------------------------------------------ pruning */
@@ -115,6 +115,7 @@ void screen_cache_store(const char *path, const hs_database_t *const dbs[2]) {
 typedef struct {
   char *name;
   struct timespec used;
+  uint64_t size;
 } entry_t;
 
 static int ends_with(const char *s, const char *suffix) {
@@ -139,7 +140,7 @@ static int newer_first(const void *a, const void *b) {
   return strcmp(x->name, y->name);
 }
 
-void screen_cache_prune(const char *keep) {
+void screen_cache_prune(const char *keep, uint64_t budget) {
   char dir[600];
   const char *slash = strrchr(keep, '/');
   const char *base = slash ? slash + 1 : keep;
@@ -175,12 +176,17 @@ void screen_cache_prune(const char *keep) {
       cap = nc;
     }
     if (!(ents[n].name = xstrdup(name))) break;
+    ents[n].size = (uint64_t)stt.st_size;
     ents[n++].used = stt.st_mtim;
   }
-  if (n > SCREEN_CACHE_KEEP - 1) {
-    qsort(ents, n, sizeof *ents, newer_first);
-    for (size_t i = SCREEN_CACHE_KEEP - 1; i < n; i++) unlinkat(fd, ents[i].name, 0);
-  }
+  /* the most recently used that fit the budget beside keep; the first
+   * that does not fit and everything used before it go */
+  struct stat ks;
+  uint64_t total = stat(keep, &ks) == 0 ? (uint64_t)ks.st_size : 0;
+  qsort(ents, n, sizeof *ents, newer_first);
+  size_t fit = 0;
+  while (fit < n && total + ents[fit].size <= budget) total += ents[fit++].size;
+  for (size_t i = fit; i < n; i++) unlinkat(fd, ents[i].name, 0);
   for (size_t i = 0; i < n; i++) xfree(ents[i].name);
   xfree(ents);
   closedir(d);

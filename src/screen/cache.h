@@ -15,20 +15,23 @@
  * otherwise it is a miss (in a sticky /tmp the new file then cannot
  * replace another user's, and every run compiles).
  *
- * Housekeeping: every officer's edit of a rule or candidate file makes a
- * new rule set and so a new file (about 1.5 MB for 1,200 candidates). A
- * hit refreshes the file's modification time; after a new file is written
- * the directory keeps the SCREEN_CACHE_KEEP most recently used cache files
- * (the new one included) and removes older ones, files of another format
- * and temporary files left for over an hour by a process that died; only
- * this user's files are considered.
+ * Housekeeping: every officer's edit of a rule or candidate file, and
+ * every --pemilihan/--wilayah choice, makes a rule set of its own and so a
+ * file of its own (about 1.5 MB for 1,200 candidates, about 100 kilobytes
+ * for one region). A hit refreshes the file's modification time; after a
+ * new file is written, the directory keeps the most recently used cache
+ * files that fit SCREEN_CACHE_BUDGET_MB together with the new one, and
+ * removes the rest, files of another format and temporary files left for
+ * over an hour by a process that died. Only this user's files are
+ * considered.
  */
 #ifndef NETRAL_SCREEN_CACHE_H
 #define NETRAL_SCREEN_CACHE_H
 #include <hs.h>
 #include <stddef.h>
+#include <stdint.h>
 
-enum { SCREEN_CACHE_KEEP = 8 };
+enum { SCREEN_CACHE_BUDGET_MB = 64 };
 #define SCREEN_CACHE_PREFIX "netral-screen-"
 #define SCREEN_CACHE_SUFFIX ".hsdb"
 
@@ -40,6 +43,7 @@ int screen_cache_load(const char *path, hs_database_t *dbs[2]);
 /* Writes dbs to path (atomically), then tidies path's directory. */
 void screen_cache_store(const char *path, const hs_database_t *const dbs[2]);
 
-/* The tidying of screen_cache_store alone; keep is never removed. */
-void screen_cache_prune(const char *keep);
+/* The tidying of screen_cache_store with a budget in bytes; keep is
+ * never removed. */
+void screen_cache_prune(const char *keep, uint64_t budget);
 #endif

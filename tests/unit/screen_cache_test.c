@@ -181,7 +181,7 @@ static screen_engine_t *open_in(const char *d, const char *wilayah) {
   return e;
 }
 
-static void test_hit_marks_use_and_prune_keeps_recent(void **st) {
+static void test_hit_marks_use_and_tidies(void **st) {
   (void)st;
   char d[300], name[64], path[512];
   snprintf(d, sizeof d, "%s/rapi", dir);
@@ -223,10 +223,9 @@ static void test_hit_marks_use_and_prune_keeps_recent(void **st) {
   assert_true(present(d, strrchr(screen_engine_info(e)->cache_path, '/') + 1));
   screen_engine_free(e);
   assert_true(present(d, strrchr(path, '/') + 1)); /* used just now */
-  for (int i = 1; i <= 9; i++) {
+  for (int i = 1; i <= 9; i++) { /* all fit the budget */
     snprintf(name, sizeof name, SCREEN_CACHE_PREFIX "%016d" SCREEN_CACHE_SUFFIX, i);
-    /* kept: the new file, the 35.76 one and the 6 most recent of these */
-    assert_int_equal(present(d, name), i <= SCREEN_CACHE_KEEP - 2);
+    assert_true(present(d, name));
   }
   assert_false(present(d, SCREEN_CACHE_PREFIX "00000000000000aa" SCREEN_CACHE_SUFFIX));
   assert_false(present(d, SCREEN_CACHE_PREFIX "00000000000000bb" SCREEN_CACHE_SUFFIX ".4242.tmp"));
@@ -241,11 +240,37 @@ static void test_hit_marks_use_and_prune_keeps_recent(void **st) {
   }
 }
 
+/* The most recently used files that fit the budget beside the new one
+ * stay; the first that does not fit and all used before it go. */
+static void test_prune_budget(void **st) {
+  (void)st;
+  char d[300], name[64], keep[400];
+  snprintf(d, sizeof d, "%s/anggaran", dir);
+  assert_int_equal(mkdir(d, 0700), 0);
+  char hundred[101];
+  memset(hundred, 'x', 100);
+  memcpy(hundred, "NSCRHS02", 8);
+  hundred[100] = '\0';
+  put_aged(d, SCREEN_CACHE_PREFIX "0000000000000000" SCREEN_CACHE_SUFFIX, hundred, 30 * 86400L);
+  for (int i = 1; i <= 9; i++) {
+    snprintf(name, sizeof name, SCREEN_CACHE_PREFIX "%016d" SCREEN_CACHE_SUFFIX, i);
+    put_aged(d, name, hundred, i * 86400L);
+  }
+  snprintf(keep, sizeof keep, "%s/" SCREEN_CACHE_PREFIX "0000000000000000" SCREEN_CACHE_SUFFIX, d);
+  screen_cache_prune(keep, 650); /* the kept file and 5 more */
+  assert_true(present(d, SCREEN_CACHE_PREFIX "0000000000000000" SCREEN_CACHE_SUFFIX)); /* never removed */
+  for (int i = 1; i <= 9; i++) {
+    snprintf(name, sizeof name, SCREEN_CACHE_PREFIX "%016d" SCREEN_CACHE_SUFFIX, i);
+    assert_int_equal(present(d, name), i <= 5);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_round_trip_and_refusals),
       cmocka_unit_test(test_untrusted_files_are_not_loaded),
-      cmocka_unit_test(test_hit_marks_use_and_prune_keeps_recent),
+      cmocka_unit_test(test_hit_marks_use_and_tidies),
+      cmocka_unit_test(test_prune_budget),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
