@@ -183,7 +183,7 @@ void screen_cache_prune(const char *keep, uint64_t budget) {
    * that does not fit and everything used before it go */
   struct stat ks;
   uint64_t total = stat(keep, &ks) == 0 ? (uint64_t)ks.st_size : 0;
-  qsort(ents, n, sizeof *ents, newer_first);
+  if (n > 1) qsort(ents, n, sizeof *ents, newer_first);
   size_t fit = 0;
   while (fit < n && total + ents[fit].size <= budget) total += ents[fit++].size;
   for (size_t i = fit; i < n; i++) unlinkat(fd, ents[i].name, 0);
