@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/err.h"
+#include "core/fsutil.h"
 #include "core/mem.h"
 #include "core/banned.h"
 
@@ -86,27 +88,28 @@ int screen_cache_load(const char *path, hs_database_t *dbs[2]) {
 }
 
 void screen_cache_store(const char *path, const hs_database_t *const dbs[2]) {
-  char *bytes[2] = {NULL, NULL}, len[2][8], tmp[600];
+  char *ser[2] = {NULL, NULL}, *file = NULL;
   size_t n[2] = {0, 0};
   int ok = 1;
-  for (int k = 0; k < 2; k++) {
-    if (dbs[k] && hs_serialize_database(dbs[k], &bytes[k], &n[k]) != HS_SUCCESS) ok = 0;
-    put_u64(len[k], n[k]);
+  for (int k = 0; k < 2; k++)
+    if (dbs[k] && hs_serialize_database(dbs[k], &ser[k], &n[k]) != HS_SUCCESS) ok = 0;
+  size_t total = sizeof MAGIC + 16 + n[0] + n[1], at = sizeof MAGIC;
+  if (ok) ok = (file = xmalloc(total)) != NULL;
+  if (ok) {
+    memcpy(file, MAGIC, sizeof MAGIC);
+    for (int k = 0; k < 2; k++) {
+      put_u64(file + at, n[k]);
+      if (n[k]) memcpy(file + at + 8, ser[k], n[k]);
+      at += 8 + n[k];
+    }
+    /* a unique temporary name (mkstemp: also between hosts sharing the
+     * directory), mode 0600 as read_trusted wants, then rename */
+    ok = fs_write_atomic(path, file, total) == ERR_OK;
   }
-  /* a name no other writer has, on this host or another sharing the
-   * directory (O_EXCL); mode 0600, as read_trusted wants */
-  int fd = -1;
-  if ((size_t)snprintf(tmp, sizeof tmp, "%s.XXXXXX.tmp", path) < sizeof tmp && ok) fd = mkstemps(tmp, 4);
-  FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-  if (fd >= 0 && !f) close(fd);
-  ok = ok && f && fwrite(MAGIC, 1, sizeof MAGIC, f) == sizeof MAGIC;
-  for (int k = 0; k < 2 && ok; k++)
-    ok = fwrite(len[k], 1, 8, f) == 8 && (n[k] == 0 || fwrite(bytes[k], 1, n[k], f) == n[k]);
-  if (f && fclose(f) != 0) ok = 0;
-  if (ok) ok = rename(tmp, path) == 0;
-  if (!ok && fd >= 0) unlink(tmp);
-  free(bytes[0]); /* allocated by Hyperscan's misc allocator (malloc) */
-  free(bytes[1]);
+  err_clear();
+  xfree(file);
+  free(ser[0]); /* allocated by Hyperscan's misc allocator (malloc) */
+  free(ser[1]);
   if (ok) screen_cache_prune(path, (uint64_t)SCREEN_CACHE_BUDGET_MB << 20);
 }
 
@@ -159,7 +162,9 @@ void screen_cache_prune(const char *keep, uint64_t budget) {
     if (strncmp(name, SCREEN_CACHE_PREFIX, strlen(SCREEN_CACHE_PREFIX)) != 0 || strcmp(name, base) == 0 ||
         fstatat(fd, name, &stt, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(stt.st_mode) || stt.st_uid != geteuid())
       continue; /* another user's files (in /tmp) are theirs to tidy */
-    if (ends_with(name, ".tmp")) { /* a writer that died; a live one renames within seconds */
+    /* fs_write_atomic's temporary file: its writer died (a live one renames
+     * within seconds) */
+    if (strstr(name, SCREEN_CACHE_SUFFIX ".tmp.")) {
       if (now - stt.st_mtime > TMP_STALE_SECONDS) unlinkat(fd, name, 0);
       continue;
     }

@@ -4,8 +4,8 @@
  * One file per rule set (the engine names it after the rules' digest and
  * the Hyperscan version): SCREEN_CACHE_MAGIC, then per database (db,
  * db_ctx) its size as 8 little-endian bytes (0: none) and its serialised
- * bytes. Written to a temporary file of a unique name (mode 0600) and
- * renamed, so a reader sees a whole file or none. The cache is an
+ * bytes. Written with fs_write_atomic (a temporary file of a unique name,
+ * mode 0600, renamed), so a reader sees a whole file or none. The cache is an
  * optimisation: no failure here is an error, the engine compiles instead.
  *
  * Trust: Hyperscan's deserialiser trusts its input, and the default
@@ -40,7 +40,8 @@ enum { SCREEN_CACHE_BUDGET_MB = 64 };
  * such file or not a whole cache of this format (nothing left allocated). */
 int screen_cache_load(const char *path, hs_database_t *dbs[2]);
 
-/* Writes dbs to path (atomically), then tidies path's directory. */
+/* Writes dbs to path (atomically, creating the directory if missing),
+ * then tidies path's directory. */
 void screen_cache_store(const char *path, const hs_database_t *const dbs[2]);
 
 /* The tidying of screen_cache_store with a budget in bytes; keep is

@@ -121,10 +121,12 @@ static void test_round_trip_and_refusals(void **st) {
   write_bytes(cut, bytes, n);
   assert_int_equal(screen_cache_load(cut, got), 0);
   free(bytes);
-  /* a directory that cannot be written: no file, no failure */
-  char nowhere[300];
-  snprintf(nowhere, sizeof nowhere, "%s/tidak-ada/" SCREEN_CACHE_PREFIX "0000000000000002" SCREEN_CACHE_SUFFIX,
-           dir);
+  /* a directory that cannot be made (its parent is a file; root may write
+   * anywhere else): no file, no failure */
+  char nowhere[400], plain[200];
+  snprintf(plain, sizeof plain, "%s/berkas-biasa", dir);
+  write_bytes(plain, "x", 1);
+  snprintf(nowhere, sizeof nowhere, "%s/sub/" SCREEN_CACHE_PREFIX "0000000000000002" SCREEN_CACHE_SUFFIX, plain);
   screen_cache_store(nowhere, both);
   assert_int_not_equal(access(nowhere, F_OK), 0);
   hs_free_database(db);
@@ -214,8 +216,8 @@ static void test_hit_marks_use_and_tidies(void **st) {
     put_aged(d, name, "NSCRHS02 isi", i * 86400L);
   }
   put_aged(d, SCREEN_CACHE_PREFIX "00000000000000aa" SCREEN_CACHE_SUFFIX, "NSCRHS01 format lama", 60);
-  put_aged(d, SCREEN_CACHE_PREFIX "00000000000000bb" SCREEN_CACHE_SUFFIX ".4242.tmp", "mati", 2 * 3600);
-  put_aged(d, SCREEN_CACHE_PREFIX "00000000000000cc" SCREEN_CACHE_SUFFIX ".4343.tmp", "sedang ditulis", 10);
+  put_aged(d, SCREEN_CACHE_PREFIX "00000000000000bb" SCREEN_CACHE_SUFFIX ".tmp.Ab4242", "mati", 2 * 3600);
+  put_aged(d, SCREEN_CACHE_PREFIX "00000000000000cc" SCREEN_CACHE_SUFFIX ".tmp.Cd4343", "sedang ditulis", 10);
   put_aged(d, "catatan.txt", "bukan cache", 400 * 86400L);
   /* the next rule set written tidies the directory */
   e = open_in(d, "35.16");
@@ -228,8 +230,8 @@ static void test_hit_marks_use_and_tidies(void **st) {
     assert_true(present(d, name));
   }
   assert_false(present(d, SCREEN_CACHE_PREFIX "00000000000000aa" SCREEN_CACHE_SUFFIX));
-  assert_false(present(d, SCREEN_CACHE_PREFIX "00000000000000bb" SCREEN_CACHE_SUFFIX ".4242.tmp"));
-  assert_true(present(d, SCREEN_CACHE_PREFIX "00000000000000cc" SCREEN_CACHE_SUFFIX ".4343.tmp"));
+  assert_false(present(d, SCREEN_CACHE_PREFIX "00000000000000bb" SCREEN_CACHE_SUFFIX ".tmp.Ab4242"));
+  assert_true(present(d, SCREEN_CACHE_PREFIX "00000000000000cc" SCREEN_CACHE_SUFFIX ".tmp.Cd4343"));
   assert_true(present(d, "catatan.txt"));
   /* both kept rule sets still load from their files */
   const char *kept[] = {"35.76", "35.16"};
