@@ -119,8 +119,8 @@ err_t evidence_store(const char *data_dir, const unsigned char *p, size_t n, siz
   }
   e = fs_write_atomic(path, p, n);
   if (e) {
-    /* fs_write_atomic names its temp file by pid: a concurrent store of the
-     * same content in another thread can win the rename. Fine if it did. */
+    /* another upload of the same content may have stored the file
+     * meanwhile (the rename races are harmless: same bytes). Fine if so. */
     if (fs_exists(path) && ev_hash_file(path, have) == ERR_OK && strcmp(have, out->sha256) == 0) {
       e = ERR_OK;
       goto fill;
