@@ -280,16 +280,15 @@ err_t screen_engine_open_opts(const screen_opts_t *o, screen_engine_t **out) {
   en->info.npaslon = en->rules->npaslon;
   cache_path(o, en->rules, en->info.cache_path, sizeof en->info.cache_path);
   hs_database_t *loaded[2] = {NULL, NULL};
-  if (en->info.cache_path[0] && screen_cache_load(en->info.cache_path, loaded)) {
+  en->info.cache_hit = en->info.cache_path[0] && screen_cache_load(en->info.cache_path, loaded);
+  if (en->info.cache_hit) {
     en->db = loaded[0];
     en->db_ctx = loaded[1];
-    en->info.cache_hit = 1;
-  } else {
-    if ((e = compile_db(en))) goto fail;
-    const hs_database_t *const built[2] = {en->db, en->db_ctx};
-    if (en->info.cache_path[0]) screen_cache_store(en->info.cache_path, built);
+  } else if ((e = compile_db(en))) {
+    goto fail;
   }
-  const hs_database_t *dbs[2] = {en->db, en->db_ctx};
+  const hs_database_t *const dbs[2] = {en->db, en->db_ctx};
+  if (!en->info.cache_hit && en->info.cache_path[0]) screen_cache_store(en->info.cache_path, dbs);
   for (int k = 0; k < 2; k++) {
     hs_error_t rc = dbs[k] ? hs_alloc_scratch(dbs[k], &en->proto) : HS_SUCCESS;
     if (rc != HS_SUCCESS) {
