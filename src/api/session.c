@@ -3,9 +3,9 @@
  *
  * Login failures are throttled per account and per address (limits in the
  * configuration table); an exceeded limit answers 429 with Retry-After
- * before the password is even checked, so guessing cannot continue. The
- * per-account count lives in the database (account_fail_*), so several
- * server instances enforce one limit; the per-address one in each process.
+ * before the password is even checked, so guessing cannot continue. Both
+ * counts live in the database (account_fail_*), so several server
+ * instances behind one proxy enforce one limit.
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +23,7 @@ static json_t *user_json(const account_t *a) {
 typedef struct {
   req_t *rq;
   const char *username, *password;
+  char ip_key[ACCOUNT_IP_KEY_LEN];
   char token[ACCOUNT_TOKEN_LEN + 1];
   account_t acc;
 } login_t;
@@ -36,7 +37,10 @@ static err_t login_tx(db_t *db, void *ud) {
 
 static err_t fail_tx(db_t *db, void *ud) {
   login_t *l = ud;
-  return account_fail_hit(db, l->username, clock_now());
+  const app_t *app = l->rq->app;
+  int64_t now = clock_now();
+  err_t e = app->login_limit > 0 ? account_fail_hit(db, l->username, now) : ERR_OK;
+  return e || app->login_ip_limit <= 0 ? e : account_fail_hit(db, l->ip_key, now);
 }
 
 err_t api_session_create(req_t *rq, resp_t *rs) {
@@ -48,11 +52,12 @@ err_t api_session_create(req_t *rq, resp_t *rs) {
   if (e) return e;
   app_t *app = rq->app;
   int64_t now = clock_now();
-  char ikey[96];
-  snprintf(ikey, sizeof ikey, "ip:%s", rq->ip);
+  account_fail_ip_key(&app->keys, rq->ip, l.ip_key);
   db_t *db;
-  int64_t wait, wait_ip = throttle_check(app->login_ip, ikey, now);
-  if ((e = req_db(rq, &db)) || (e = account_fail_wait(db, l.username, app->login_limit, now, &wait))) return e;
+  int64_t wait, wait_ip;
+  if ((e = req_db(rq, &db)) || (e = account_fail_wait(db, l.username, app->login_limit, now, &wait)) ||
+      (e = account_fail_wait(db, l.ip_key, app->login_ip_limit, now, &wait_ip)))
+    return e;
   if (wait_ip > wait) wait = wait_ip;
   if (wait > 0) {
     rs->retry_after = (long)wait;
@@ -61,8 +66,7 @@ err_t api_session_create(req_t *rq, resp_t *rs) {
   }
   e = api_write(rq, login_tx, &l);
   if (e == ERR_BAD_LOGIN) {
-    throttle_hit(app->login_ip, ikey, now);
-    if (app->login_limit > 0 && (e = api_write(rq, fail_tx, &l))) return e;
+    if ((app->login_limit > 0 || app->login_ip_limit > 0) && (e = api_write(rq, fail_tx, &l))) return e;
     return ERR_BAD_LOGIN;
   }
   if (e) return e;

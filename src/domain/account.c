@@ -117,17 +117,27 @@ err_t account_login(db_t *db, const keys_t *k, const char *username, const char 
   return audit_append(db, k, u.username, "sesi.masuk", u.username, NULL);
 }
 
-err_t account_fail_wait(db_t *db, const char *username, long limit, int64_t now, int64_t *wait) {
+err_t account_fail_wait(db_t *db, const char *key, long limit, int64_t now, int64_t *wait) {
   int64_t start, count;
   *wait = 0;
   if (limit <= 0) return ERR_OK;
-  err_t e = store_login_fail_get(db, username, &start, &count);
+  err_t e = store_login_fail_get(db, key, &start, &count);
   if (!e && count >= limit && start + ACCOUNT_FAIL_WINDOW > now) *wait = start + ACCOUNT_FAIL_WINDOW - now;
   return e;
 }
 
-err_t account_fail_hit(db_t *db, const char *username, int64_t now) {
-  return store_login_fail_hit(db, username, now, now - ACCOUNT_FAIL_WINDOW);
+err_t account_fail_hit(db_t *db, const char *key, int64_t now) {
+  return store_login_fail_hit(db, key, now, now - ACCOUNT_FAIL_WINDOW);
+}
+
+_Static_assert(sizeof ((keys_t *)0)->audit == crypto_kdf_KEYBYTES, "the audit key is a KDF master key");
+void account_fail_ip_key(const keys_t *k, const char *ip, char out[ACCOUNT_IP_KEY_LEN]) {
+  unsigned char sub[crypto_generichash_KEYBYTES], h[16];
+  crypto_kdf_derive_from_key(sub, sizeof sub, 1, "gagalip_", k->audit);
+  crypto_generichash(h, sizeof h, (const unsigned char *)ip, strlen(ip), sub, sizeof sub);
+  sodium_memzero(sub, sizeof sub);
+  memcpy(out, "ip:", 3);
+  sodium_bin2hex(out + 3, ACCOUNT_IP_KEY_LEN - 3, h, sizeof h);
 }
 
 err_t account_fail_clear(db_t *db, const char *username) { return store_login_fail_clear(db, username); }

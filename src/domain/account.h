@@ -34,15 +34,23 @@ err_t account_add(db_t *db, const keys_t *k, const char *actor, const char *user
 /* Check credentials and open a session. token out: cookie value. ERR_BAD_LOGIN on mismatch. */
 err_t account_login(db_t *db, const keys_t *k, const char *username, const char *password, int64_t now,
                     int64_t ttl_seconds, char token[ACCOUNT_TOKEN_LEN + 1], account_t *out);
-/* Failed logins per account, counted in the database so that every server
- * instance on it enforces one limit: after limit failures within
- * ACCOUNT_FAIL_WINDOW seconds of the first, the account waits until that
- * window ends (limit 0 = no limit). The count is written in its own
- * transaction (the failed login's is rolled back) and cleared by a
- * successful login. *wait: seconds until username may try again, 0 = now. */
-enum { ACCOUNT_FAIL_WINDOW = 15 * 60 };
-err_t account_fail_wait(db_t *db, const char *username, long limit, int64_t now, int64_t *wait);
-err_t account_fail_hit(db_t *db, const char *username, int64_t now);
+/* Failed logins, counted in the database so that every server instance on
+ * it enforces one limit. A count is kept per key: the username, and
+ * account_fail_ip_key of the client address. After limit failures within
+ * ACCOUNT_FAIL_WINDOW seconds of a key's first one, the key waits until
+ * that window ends (limit 0 = no limit). Counts are written in their own
+ * transaction (the failed login's is rolled back); a successful login
+ * clears its account's count, not its address's (one valid account must
+ * not reset the guessing budget of an address). *wait: seconds until key
+ * may try again, 0 = now. */
+enum { ACCOUNT_FAIL_WINDOW = 15 * 60, ACCOUNT_IP_KEY_LEN = 3 + 32 + 1 };
+err_t account_fail_wait(db_t *db, const char *key, long limit, int64_t now, int64_t *wait);
+err_t account_fail_hit(db_t *db, const char *key, int64_t now);
+/* "ip:" and the hex BLAKE2b-128 of ip, keyed with a key derived from the
+ * server's audit key: the table never holds an address in the clear, and
+ * without the key file the 2^32 IPv4 addresses cannot be tried against it.
+ * Usernames cannot contain ':', so the keys never collide. */
+void account_fail_ip_key(const keys_t *k, const char *ip, char out[ACCOUNT_IP_KEY_LEN]);
 err_t account_fail_clear(db_t *db, const char *username);
 /* Resolve a cookie token; ERR_UNAUTHORIZED when unknown or expired. */
 err_t account_session(db_t *db, const char *token, int64_t now, account_t *out);

@@ -1,12 +1,13 @@
 /*
- * throttle.h — sliding-window counters per key ("u:budi", "ip:1.2.3.4"),
- * in process memory. Used for login failures per address and public intake.
- * A limit of 0 turns a throttle off (load tests, benchmarks).
+ * throttle.h — sliding-window counters per key ("ip:1.2.3.4"), in process
+ * memory. Used for public intake per address; kept out of the database on
+ * purpose (a stored address with its time could be matched against the
+ * time an anonymous report came in; see docs/deploy.md). A limit of 0
+ * turns a throttle off (load tests, benchmarks).
  *
  * Scope: one server process. Several instances behind a proxy each count
- * their own (a client hitting N instances gets N × limit); see docs. The
- * per-account login limit is shared through the database instead
- * (account_fail_* in domain/account.h).
+ * their own (a client hitting N instances gets N × limit). Login failures
+ * are counted in the database instead (account_fail_* in domain/account.h).
  */
 #ifndef NETRAL_THROTTLE_H
 #define NETRAL_THROTTLE_H

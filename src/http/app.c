@@ -40,9 +40,9 @@ err_t app_open(app_t *app, const config_t *cfg) {
   if (e) goto fail;
   if (applied) log_info("%d migrasi diterapkan (skema versi %d)", applied, migrations_latest());
   app->login_limit = config_int(cfg->rate_login, 5);
-  app->login_ip = throttle_new(config_int(cfg->rate_login_ip, 20), ACCOUNT_FAIL_WINDOW);
+  app->login_ip_limit = config_int(cfg->rate_login_ip, 20);
   app->intake = throttle_new(config_int(cfg->rate_intake, 20), 3600);
-  if (!app->login_ip || !app->intake) { e = ERR_NOMEM; goto fail; }
+  if (!app->intake) { e = ERR_NOMEM; goto fail; }
   for (size_t i = 0; i < app_modules_count; i++) {
     if ((e = app_modules[i].open(app))) {
       e = err_set(e, NULL, "Modul %s gagal dimuat: %s", app_modules[i].name, err_message(e));
@@ -58,10 +58,9 @@ fail:
 void app_close(app_t *app) {
   for (size_t i = app_modules_count; i-- > 0;)
     if (app_modules[i].close) app_modules[i].close(app);
-  throttle_free(app->login_ip);
   throttle_free(app->intake);
   store_close(app->store);
   sodium_memzero(&app->keys, sizeof app->keys);
   app->store = NULL;
-  app->login_ip = app->intake = NULL;
+  app->intake = NULL;
 }

@@ -27,8 +27,8 @@ typedef struct app {
   config_t cfg;
   store_t *store;
   keys_t keys;
-  throttle_t *login_ip, *intake; /* per process */
-  long login_limit;               /* failed logins per account, shared through the database (account_fail_*) */
+  throttle_t *intake; /* public reports per address, per process (see docs/deploy.md) */
+  long login_limit, login_ip_limit; /* failed logins per account and per address, shared through the database */
   size_t max_body, max_upload;
   int64_t session_ttl;
   void *ext[8]; /* feature modules hang their loaded state here (see app_ext_*) */

@@ -108,10 +108,10 @@ err_t store_session_purge(db_t *db, int64_t now) {
   return db_exec(db, "DELETE FROM sessions WHERE expires_at<=?", "i", now);
 }
 
-err_t store_login_fail_get(db_t *db, const char *username, int64_t *start, int64_t *count) {
+err_t store_login_fail_get(db_t *db, const char *key, int64_t *start, int64_t *count) {
   db_stmt_t *st;
   *start = *count = 0;
-  err_t e = db_query(db, "SELECT mulai,jumlah FROM gagal_masuk WHERE username=?", &st, "t", username);
+  err_t e = db_query(db, "SELECT mulai,jumlah FROM gagal_masuk WHERE username=?", &st, "t", key);
   if (e) return e;
   e = db_step(st);
   if (e == ERR_OK) {
@@ -122,13 +122,13 @@ err_t store_login_fail_get(db_t *db, const char *username, int64_t *start, int64
   return e == ERR_DONE ? ERR_OK : e;
 }
 
-err_t store_login_fail_hit(db_t *db, const char *username, int64_t now, int64_t expired) {
+err_t store_login_fail_hit(db_t *db, const char *key, int64_t now, int64_t expired) {
   err_t e = db_exec(db, "DELETE FROM gagal_masuk WHERE mulai<=?", "i", expired);
   if (e) return e;
   return db_exec(db,
                  "INSERT INTO gagal_masuk(username,mulai,jumlah) VALUES(?,?,1)"
                  " ON CONFLICT(username) DO UPDATE SET jumlah=gagal_masuk.jumlah+1",
-                 "ti", username, now);
+                 "ti", key, now);
 }
 
 err_t store_login_fail_clear(db_t *db, const char *username) {

@@ -30,11 +30,12 @@ err_t store_session_get(db_t *db, const char *id_hash, int64_t now, user_row_t *
 err_t store_session_delete(db_t *db, const char *id_hash);
 err_t store_session_purge(db_t *db, int64_t now);
 
-/* Failed logins of username in its current window: its start and count
- * (0, 0 when none). */
-err_t store_login_fail_get(db_t *db, const char *username, int64_t *start, int64_t *count);
+/* Failed logins of key in its current window: its start and count (0, 0
+ * when none). key: a username, or "ip:<hash>" of a client address (table
+ * gagal_masuk, column username; usernames never contain ':'). */
+err_t store_login_fail_get(db_t *db, const char *key, int64_t *start, int64_t *count);
 /* Forget windows that started at or before expired, then count one failure
- * of username at now (a new window when it had none). */
-err_t store_login_fail_hit(db_t *db, const char *username, int64_t now, int64_t expired);
+ * of key at now (a new window when it had none). */
+err_t store_login_fail_hit(db_t *db, const char *key, int64_t now, int64_t expired);
 err_t store_login_fail_clear(db_t *db, const char *username);
 #endif

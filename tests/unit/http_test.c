@@ -153,6 +153,45 @@ static void test_throttle_shared_between_instances(void **state) {
   app_close(&other);
 }
 
+/* The per-address limit (default 20 per 15 minutes) is shared the same
+ * way: twenty failures on twenty different accounts, spread over two
+ * instances, block the address on both, even for a right password of an
+ * account that never failed; the table holds a keyed hash, never the
+ * address itself. */
+static void test_address_throttle_shared_between_instances(void **state) {
+  app_t other;
+  assert_int_equal(app_open(&other, &env.app.cfg), ERR_OK);
+  app_t *apps[2] = {&env.app, &other};
+  const char *good = "{\"username\":\"bawaslu.uji\",\"password\":\"Rahasia-123!\"}";
+  setenv("NETRAL_FAKE_NOW", "2027-01-01T00:00:00Z", 1); /* past every window the earlier tests opened */
+  result_t r;
+  for (int i = 0; i < 20; i++) {
+    char bad[96];
+    snprintf(bad, sizeof bad, "{\"username\":\"tamu%02d\",\"password\":\"tebak-tebak\"}", i);
+    r = tu_call(apps[i % 2], "POST", "/api/v1/session", bad, NULL, NULL);
+    assert_int_equal(r.status, 401);
+    json_decref(r.json);
+  }
+  for (int a = 0; a < 2; a++) {
+    r = tu_call(apps[a], "POST", "/api/v1/session", good, NULL, NULL);
+    assert_int_equal(r.status, 429);
+    assert_string_equal(err_code_of(&r), "rate_limited");
+    json_decref(r.json);
+  }
+  assert_int_equal(tu_count(&env, "SELECT count(*) FROM gagal_masuk WHERE username LIKE '%127.0.0.9%'"), 0);
+  assert_int_equal(tu_count(&env, "SELECT count(*) FROM gagal_masuk WHERE username LIKE 'ip:%' AND jumlah=20"), 1);
+  setenv("NETRAL_FAKE_NOW", "2027-01-01T00:14:59Z", 1);
+  r = tu_call(&other, "POST", "/api/v1/session", good, NULL, NULL);
+  assert_int_equal(r.status, 429);
+  json_decref(r.json);
+  setenv("NETRAL_FAKE_NOW", "2027-01-01T00:15:00Z", 1);
+  r = tu_call(&other, "POST", "/api/v1/session", good, NULL, NULL);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  unsetenv("NETRAL_FAKE_NOW");
+  app_close(&other);
+}
+
 static void test_wilayah(void **state) {
   result_t r = call("GET", "/api/v1/wilayah/35.76", NULL, NULL, NULL);
   assert_int_equal(r.status, 200);
@@ -176,6 +215,7 @@ int main(void) {
       cmocka_unit_test(test_forged_session_token),
       cmocka_unit_test(test_throttle_after_repeated_failures),
       cmocka_unit_test(test_throttle_shared_between_instances),
+      cmocka_unit_test(test_address_throttle_shared_between_instances),
       cmocka_unit_test(test_wilayah),
   };
   return cmocka_run_group_tests_name("http", tests, setup, teardown);
