@@ -356,9 +356,14 @@ done:
 
 static const char *const FOLLOWUP_STATES[] = {"diteruskan", "ditindaklanjuti", "tidak_ditindaklanjuti", "selesai", NULL};
 
+const char *const *case_states_visible_to(const account_t *who) {
+  return (who->role & (ROLE_PEMDA | ROLE_BKN)) ? FOLLOWUP_STATES : NULL;
+}
+
 static int role_sees_status(const account_t *who, const char *status) {
-  if (!(who->role & (ROLE_PEMDA | ROLE_BKN))) return 1;
-  for (const char *const *s = FOLLOWUP_STATES; *s; s++)
+  const char *const *only = case_states_visible_to(who);
+  if (!only) return 1;
+  for (const char *const *s = only; *s; s++)
     if (strcmp(*s, status) == 0) return 1;
   return 0;
 }
@@ -672,7 +677,7 @@ err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char
   f.kategori = kategori;
   f.wilayah = wilayah;
   f.q = q;
-  f.only_status = (who->role & (ROLE_PEMDA | ROLE_BKN)) ? FOLLOWUP_STATES : NULL;
+  f.only_status = case_states_visible_to(who);
   f.limit = per_page;
   f.offset = (page - 1) * per_page;
   /* Deadline windows, in minutes from now (WIB). */
@@ -830,6 +835,7 @@ err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int
 
 typedef struct {
   json_t *arr;
+  const account_t *who;
   const char *q, *exclude, *instansi;
   int by_nip;
 } lookup_ctx_t;
@@ -837,6 +843,7 @@ typedef struct {
 static err_t add_match(void *ud, const case_row_t *c) {
   lookup_ctx_t *x = ud;
   if (x->exclude && strcmp(c->kode, x->exclude) == 0) return ERR_OK;
+  if (!role_sees_status(x->who, c->status)) return ERR_OK; /* pemda/BKN: not even the kode of an early case */
   double sim = x->by_nip ? 1.0 : nama_mirip(x->q, c->terlapor_nama);
   if (!x->by_nip && sim < 0.85) return ERR_OK;
   if (!x->by_nip && x->instansi && strcasecmp(x->instansi, c->instansi) != 0) return ERR_OK;
@@ -849,7 +856,7 @@ static err_t add_match(void *ud, const case_row_t *c) {
 err_t case_terlapor_lookup(db_t *db, const account_t *who, const char *q, const char *instansi,
                            const char *exclude_kode, json_t **out) {
   if (blank(q) || strlen(q) > 200) return err_set(ERR_INVALID, "q", "Isi NIP atau nama terlapor (maks. 200 karakter).");
-  lookup_ctx_t x = {json_array(), q, exclude_kode, blank(instansi) ? NULL : instansi, 0};
+  lookup_ctx_t x = {json_array(), who, q, exclude_kode, blank(instansi) ? NULL : instansi, 0};
   char norm[NAMA_MAX], first[NAMA_MAX];
   int digits = strlen(q) == 18 && strspn(q, "0123456789") == 18;
   x.by_nip = digits;

@@ -48,6 +48,10 @@ err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, cons
  * "3hari" due within 3 days (not yet overdue). */
 err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char *status, const char *kategori,
                 const char *wilayah, const char *q, const char *tenggat, long page, long per_page, json_t **out);
+/* The states of the cases who may see at all: pemda and BKN only those a
+ * rekomendasi reached (NULL-terminated list); NULL = every state. Every
+ * read path that lists, counts or names cases applies it. */
+const char *const *case_states_visible_to(const account_t *who);
 /* ERR_NOT_FOUND unless who may see the case (checked before any input). */
 err_t case_check_visible(db_t *db, const account_t *who, const char *kode);
 err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, const char *alasan,

@@ -107,7 +107,7 @@ err_t rekap_json(db_t *db, const account_t *who, json_t **out) {
   err_t e = o ? ERR_OK : ERR_NOMEM;
   for (size_t i = 0; i < sizeof parts / sizeof parts[0] && !e; i++) {
     count_ctx_t c = {db, json_array(), parts[i].kind};
-    e = store_case_count_by(db, scope_of(who), parts[i].dim, add_count, &c);
+    e = store_case_count_by(db, scope_of(who), case_states_visible_to(who), parts[i].dim, add_count, &c);
     json_object_set_new(o, parts[i].key, c.arr);
   }
   rekom_counts_t rc = {0, 0, 0};

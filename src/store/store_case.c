@@ -389,20 +389,33 @@ static const struct {
     {"tanggal", "substr(k.diterima,1,10)"},
 };
 
-err_t store_case_count_by(db_t *db, const char *scope, const char *dim, store_count_fn fn, void *ud) {
+err_t store_case_count_by(db_t *db, const char *scope, const char *const *only_status, const char *dim,
+                          store_count_fn fn, void *ud) {
   const char *expr = NULL;
   for (size_t i = 0; i < sizeof count_dims / sizeof count_dims[0]; i++)
     if (strcmp(count_dims[i].dim, dim) == 0) expr = count_dims[i].expr;
   if (!expr) return err_set(ERR_INTERNAL, NULL, "dimensi rekap tidak dikenal: %s", dim);
-  char sql[512], like[40];
+  enum { MAX_ONLY = 8 };
+  char sql[512], in[4 * MAX_ONLY + 32] = "", like[40];
+  int nonly = 0;
+  if (only_status) {
+    size_t k = (size_t)snprintf(in, sizeof in, " AND k.status IN (");
+    for (; only_status[nonly]; nonly++) {
+      if (nonly == MAX_ONLY) return err_set(ERR_INTERNAL, NULL, "daftar status rekap terlalu panjang");
+      k += (size_t)snprintf(in + k, sizeof in - k, nonly ? ",?" : "?");
+    }
+    snprintf(in + k, sizeof in - k, nonly ? ")" : "NULL)"); /* an empty list matches nothing */
+  }
   const char *sc = scope && *scope ? scope : "";
   snprintf(like, sizeof like, "%s.%%", sc);
   snprintf(sql, sizeof sql,
-           "SELECT %s AS g, COUNT(*) FROM kasus k WHERE (?='' OR k.wilayah=? OR k.wilayah LIKE ?) GROUP BY g ORDER BY g",
-           expr);
+           "SELECT %s AS g, COUNT(*) FROM kasus k WHERE (?='' OR k.wilayah=? OR k.wilayah LIKE ?)%s GROUP BY g ORDER BY g",
+           expr, in);
   db_stmt_t *st;
   err_t e = db_query(db, sql, &st, "ttt", sc, sc, like);
   if (e) return e;
+  for (int i = 0; i < nonly && !e; i++) e = db_ops(db)->bind_text(st, 4 + i, only_status[i], strlen(only_status[i]));
+  if (e) return db_finish(st, e);
   while ((e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_int(st, 1)))) break;
   return db_finish(st, e);

@@ -95,7 +95,9 @@ err_t store_kalender_each(db_t *db, err_t (*fn)(void *ud, const char *tanggal, c
  * minggu (ISO week of diterima, "YYYY-Www" computed by the caller from
  * the diterima date). the callback receives (key, count). */
 typedef err_t (*store_count_fn)(void *ud, const char *key, int64_t n);
-err_t store_case_count_by(db_t *db, const char *scope, const char *dim, store_count_fn fn, void *ud);
+/* only_status: NULL-terminated allow-list of k.status (pemda/bkn), NULL = any. */
+err_t store_case_count_by(db_t *db, const char *scope, const char *const *only_status, const char *dim,
+                          store_count_fn fn, void *ud);
 /* Rekomendasi counts by (group, status) in scope; dim "kabkota" or "kategori". */
 typedef err_t (*store_count2_fn)(void *ud, const char *group, const char *status, int64_t n);
 err_t store_rekom_count_grouped(db_t *db, const char *scope, const char *dim, store_count2_fn fn, void *ud);
