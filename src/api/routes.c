@@ -29,7 +29,8 @@ const route_t api_routes[] = {
     {"GET", "/api/v1/kasus", api_kasus_list, ROLE_ALL, 0},
     {"GET", "/api/v1/kasus/{}", api_kasus_get, ROLE_ALL, 0},
     {"POST", "/api/v1/kasus/{}/transisi", api_kasus_transisi, ROLE_ALL, 0},
-    {"POST", "/api/v1/kasus/{}/identitas", api_kasus_identitas, ROLE_BAWASLU | ROLE_ADMIN, 0},
+    /* bawaslu only, in its wilayah: the IT admin of a deployment never reads reporter identities */
+    {"POST", "/api/v1/kasus/{}/identitas", api_kasus_identitas, ROLE_BAWASLU, 0},
     {"GET", "/api/v1/kasus/{}/bukti/{}", api_kasus_bukti_get, ROLE_ALL, 0},
     {"POST", "/api/v1/kasus/{}/bukti", api_kasus_bukti_add, ROLE_PENGAWAS | ROLE_ADMIN, ROUTE_UPLOAD},
     {"POST", "/api/v1/temuan", api_temuan_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},

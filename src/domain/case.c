@@ -714,7 +714,7 @@ err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char
 err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, const char *alasan,
                   json_t **out) {
   case_row_t c;
-  if (!(who->role & (ROLE_BAWASLU | ROLE_ADMIN)))
+  if (who->role != ROLE_BAWASLU)
     return err_set(ERR_FORBIDDEN, NULL, "Hanya Bawaslu yang dapat membuka identitas pelapor.");
   /* Scope first: a case outside one's region must look absent, whatever the input. */
   err_t e = load_visible(db, who, kode, &c);
