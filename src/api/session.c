@@ -100,7 +100,7 @@ err_t api_session_delete(req_t *rq, resp_t *rs) {
 
 static err_t password_tx(db_t *db, void *ud) {
   logout_t *l = ud;
-  return account_change_password(db, &l->rq->app->keys, l->rq->user, l->old_pw, l->new_pw);
+  return account_change_password(db, &l->rq->app->keys, l->rq->user, l->rq->cookie_token, l->old_pw, l->new_pw);
 }
 
 err_t api_session_password(req_t *rq, resp_t *rs) {

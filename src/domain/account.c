@@ -162,7 +162,7 @@ err_t account_logout(db_t *db, const keys_t *k, const char *token, const account
   return e ? e : audit_append(db, k, who->username, "sesi.keluar", who->username, NULL);
 }
 
-err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, const char *old_pw,
+err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, const char *token, const char *old_pw,
                               const char *new_pw) {
   user_row_t u;
   char h[160];
@@ -175,6 +175,9 @@ err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, c
     return err_set(ERR_INVALID, "password_baru", "Kata sandi baru harus berbeda dari yang lama.");
   if ((e = account_hash_password(new_pw, h))) return e;
   if ((e = store_user_set_password(db, who->id, h, 0))) return e;
+  char keep[65];
+  token_hash(token ? token : "", keep);
+  if ((e = store_session_delete_user(db, who->id, keep))) return e;
   return audit_append(db, k, who->username, "akun.ganti_sandi", who->username, NULL);
 }
 

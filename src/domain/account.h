@@ -55,7 +55,9 @@ err_t account_fail_clear(db_t *db, const char *username);
 /* Resolve a cookie token; ERR_UNAUTHORIZED when unknown or expired. */
 err_t account_session(db_t *db, const char *token, int64_t now, account_t *out);
 err_t account_logout(db_t *db, const keys_t *k, const char *token, const account_t *who);
-err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, const char *old_pw,
+/* Also ends every other session of who (a stolen session dies with the old
+ * password); the one holding token stays. */
+err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, const char *token, const char *old_pw,
                               const char *new_pw);
 /* Demo accounts for the seed regions, only on a database without users.
  * out receives up to ACCOUNT_DEMO_MAX rows with their one-time passwords

@@ -104,6 +104,10 @@ err_t store_session_delete(db_t *db, const char *id_hash) {
   return db_exec(db, "DELETE FROM sessions WHERE id_hash=?", "t", id_hash);
 }
 
+err_t store_session_delete_user(db_t *db, int64_t user_id, const char *keep_hash) {
+  return db_exec(db, "DELETE FROM sessions WHERE user_id=? AND id_hash<>?", "it", user_id, keep_hash ? keep_hash : "");
+}
+
 err_t store_session_purge(db_t *db, int64_t now) {
   return db_exec(db, "DELETE FROM sessions WHERE expires_at<=?", "i", now);
 }

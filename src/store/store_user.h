@@ -28,6 +28,8 @@ err_t store_session_insert(db_t *db, const char *id_hash, int64_t user_id, const
 /* The session's user and csrf; ERR_NOT_FOUND when absent or expired at now. */
 err_t store_session_get(db_t *db, const char *id_hash, int64_t now, user_row_t *user, char csrf[80]);
 err_t store_session_delete(db_t *db, const char *id_hash);
+/* Every session of user_id but keep_hash (NULL: all of them). */
+err_t store_session_delete_user(db_t *db, int64_t user_id, const char *keep_hash);
 err_t store_session_purge(db_t *db, int64_t now);
 
 /* Failed logins of key in its current window: its start and count (0, 0

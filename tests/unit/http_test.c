@@ -89,6 +89,34 @@ static void test_session_csrf_and_logout(void **state) {
   json_decref(r.json);
 }
 
+/* Changing the password ends the account's other sessions (a stolen cookie
+ * dies with the old password) and keeps the one that changed it; the old
+ * password no longer logs in. */
+static void test_password_change_ends_other_sessions(void **state) {
+  char a[64], ca[64], b[64], cb[64];
+  login(a, ca);
+  login(b, cb);
+  result_t r = call("POST", "/api/v1/session/sandi",
+                    "{\"password_lama\":\"Rahasia-123!\",\"password_baru\":\"Sandi-Baru-456!\"}", a, ca);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  r = call("GET", "/api/v1/session", NULL, b, NULL);
+  assert_int_equal(r.status, 401);
+  json_decref(r.json);
+  r = call("GET", "/api/v1/session", NULL, a, NULL);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  r = call("POST", "/api/v1/session", "{\"username\":\"bawaslu.uji\",\"password\":\"Rahasia-123!\"}", NULL, NULL);
+  assert_int_equal(r.status, 401);
+  json_decref(r.json);
+  /* back to the password the other tests use; the login clears the failure */
+  r = call("POST", "/api/v1/session/sandi", "{\"password_lama\":\"Sandi-Baru-456!\",\"password_baru\":\"Rahasia-123!\"}",
+           a, ca);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  login(b, cb);
+}
+
 static void test_forged_session_token(void **state) {
   result_t r = call("GET", "/api/v1/session", NULL, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NULL);
   assert_int_equal(r.status, 401);
@@ -212,6 +240,7 @@ int main(void) {
       cmocka_unit_test(test_unknown_route_and_method),
       cmocka_unit_test(test_wrong_password_401_and_field_errors),
       cmocka_unit_test(test_session_csrf_and_logout),
+      cmocka_unit_test(test_password_change_ends_other_sessions),
       cmocka_unit_test(test_forged_session_token),
       cmocka_unit_test(test_throttle_after_repeated_failures),
       cmocka_unit_test(test_throttle_shared_between_instances),
