@@ -1,4 +1,4 @@
-/* cmd_admin.c — `netral migrate`, `netral user add|list`, `netral audit verify`. */
+/* cmd_admin.c — `netral migrate`, `netral user add|list|disable|enable|passwd`, `netral audit verify`. */
 #include <stdio.h>
 #include <string.h>
 
@@ -26,11 +26,22 @@ typedef struct {
   app_t *app;
   const char *username, *role, *wilayah;
   char password[300];
-} user_add_t;
+  int active;
+} user_cmd_t;
 
 static err_t user_add_tx(db_t *db, void *ud) {
-  user_add_t *u = ud;
+  user_cmd_t *u = ud;
   return account_add(db, &u->app->keys, "cli", u->username, u->role, u->wilayah, u->password, 0);
+}
+
+static err_t user_active_tx(db_t *db, void *ud) {
+  user_cmd_t *u = ud;
+  return account_set_active(db, &u->app->keys, "cli", u->username, u->active);
+}
+
+static err_t user_passwd_tx(db_t *db, void *ud) {
+  user_cmd_t *u = ud;
+  return account_reset_password(db, &u->app->keys, "cli", u->username, u->password);
 }
 
 static err_t print_user(void *ud, const user_row_t *u) {
@@ -39,51 +50,66 @@ static err_t print_user(void *ud, const user_row_t *u) {
   return ERR_OK;
 }
 
-static int user_add(app_t *app, int argc, char **argv) {
-  user_add_t u = {app, cli_opt(argc, argv, "--username"), cli_opt(argc, argv, "--role"),
-                  cli_opt(argc, argv, "--wilayah"), ""};
-  if (!u.username || !u.role || !u.wilayah) {
-    fprintf(stderr, "Pemakaian: netral user add --username U --role PERAN --wilayah KODE  (kata sandi dari stdin)\n");
-    return 2;
-  }
-  if (!fgets(u.password, sizeof u.password, stdin)) {
+/* The password is one line of stdin (never an argument: ps shows those). */
+static int read_password(user_cmd_t *u) {
+  if (!fgets(u->password, sizeof u->password, stdin)) {
     fprintf(stderr, "galat (password): kata sandi harus diberikan lewat stdin.\n");
     return 2;
   }
-  u.password[strcspn(u.password, "\r\n")] = '\0';
-  db_t *db;
-  err_t e = store_acquire(app->store, &db);
-  if (!e) {
-    e = store_write(db, user_add_tx, &u);
-    store_release(app->store, db);
-  }
-  sodium_memzero(u.password, sizeof u.password);
-  if (e) return cli_fail(e);
-  printf("Akun %s (%s, wilayah %s) dibuat.\n", u.username, u.role, u.wilayah);
+  u->password[strcspn(u->password, "\r\n")] = '\0';
   return 0;
 }
 
+static int user_write(user_cmd_t *u, store_tx_fn fn) {
+  db_t *db;
+  err_t e = store_acquire(u->app->store, &db);
+  if (!e) {
+    e = store_write(db, fn, u);
+    store_release(u->app->store, db);
+  }
+  sodium_memzero(u->password, sizeof u->password);
+  return e ? cli_fail(e) : 0;
+}
+
+static int user_list(app_t *app) {
+  db_t *db;
+  err_t e = store_acquire(app->store, &db);
+  if (!e) {
+    printf("%-24s %-10s %-10s %-28s %s\n", "NAMA PENGGUNA", "PERAN", "WILAYAH", "NAMA WILAYAH", "STATUS");
+    e = store_user_each(db, print_user, NULL);
+    store_release(app->store, db);
+  }
+  return e ? cli_fail(e) : 0;
+}
+
+static const char USER_USAGE[] =
+    "Pemakaian: netral user add --username U --role PERAN --wilayah KODE   (kata sandi dari stdin)\n"
+    "           netral user list\n"
+    "           netral user disable --username U    nonaktifkan akun dan akhiri semua sesinya\n"
+    "           netral user enable --username U     aktifkan kembali\n"
+    "           netral user passwd --username U     kata sandi baru dari stdin, wajib diganti saat masuk\n";
+
 int cmd_user(int argc, char **argv) {
   const char *sub = argc > 1 ? argv[1] : "";
-  if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0) {
-    fprintf(stderr, "Pemakaian: netral user add|list\n");
+  int add = strcmp(sub, "add") == 0, list = strcmp(sub, "list") == 0, passwd = strcmp(sub, "passwd") == 0;
+  int disable = strcmp(sub, "disable") == 0, enable = strcmp(sub, "enable") == 0;
+  user_cmd_t u = {NULL, cli_opt(argc - 1, argv + 1, "--username"), cli_opt(argc - 1, argv + 1, "--role"),
+                  cli_opt(argc - 1, argv + 1, "--wilayah"), "", enable};
+  if (!(add || list || passwd || disable || enable) || (!list && !u.username) || (add && (!u.role || !u.wilayah))) {
+    fputs(USER_USAGE, stderr);
     return 2;
   }
+  int rc = add || passwd ? read_password(&u) : 0;
+  if (rc) return rc;
   app_t app;
   if (cli_app_open(&app)) return 1;
-  int rc = 0;
-  if (strcmp(sub, "add") == 0) {
-    rc = user_add(&app, argc - 1, argv + 1);
-  } else {
-    db_t *db;
-    err_t e = store_acquire(app.store, &db);
-    if (!e) {
-      printf("%-24s %-10s %-10s %-28s %s\n", "NAMA PENGGUNA", "PERAN", "WILAYAH", "NAMA WILAYAH", "STATUS");
-      e = store_user_each(db, print_user, NULL);
-      store_release(app.store, db);
-    }
-    if (e) rc = cli_fail(e);
-  }
+  u.app = &app;
+  if (list) rc = user_list(&app);
+  else rc = user_write(&u, add ? user_add_tx : passwd ? user_passwd_tx : user_active_tx);
+  if (!rc && add) printf("Akun %s (%s, wilayah %s) dibuat.\n", u.username, u.role, u.wilayah);
+  if (!rc && passwd) printf("Kata sandi akun %s diganti; wajib diganti lagi saat masuk. Semua sesinya berakhir.\n", u.username);
+  if (!rc && (disable || enable))
+    printf(enable ? "Akun %s aktif kembali.\n" : "Akun %s dinonaktifkan; semua sesinya berakhir.\n", u.username);
   app_close(&app);
   return rc;
 }

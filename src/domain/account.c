@@ -181,6 +181,34 @@ err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, c
   return audit_append(db, k, who->username, "akun.ganti_sandi", who->username, NULL);
 }
 
+static err_t user_named(db_t *db, const char *username, user_row_t *u) {
+  err_t e = store_user_by_name(db, username ? username : "", u);
+  return e == ERR_NOT_FOUND ? err_set(ERR_NOT_FOUND, "username", "Akun %s tidak ada.", username ? username : "") : e;
+}
+
+err_t account_set_active(db_t *db, const keys_t *k, const char *actor, const char *username, int active) {
+  user_row_t u;
+  err_t e = user_named(db, username, &u);
+  if (!e) e = store_user_set_active(db, u.id, active != 0);
+  if (!e && !active) e = store_session_delete_user(db, u.id, NULL);
+  if (!e) e = audit_append(db, k, actor, active ? "akun.aktif" : "akun.nonaktif", u.username, NULL);
+  return e;
+}
+
+err_t account_reset_password(db_t *db, const keys_t *k, const char *actor, const char *username,
+                             const char *password) {
+  user_row_t u;
+  char h[160];
+  err_t e = user_named(db, username, &u);
+  if (!e) e = check_password(password, "password");
+  if (!e) e = account_hash_password(password, h);
+  if (!e) e = store_user_set_password(db, u.id, h, 1);
+  if (!e) e = store_session_delete_user(db, u.id, NULL);
+  if (!e) e = audit_append(db, k, actor, "akun.reset_sandi", u.username, NULL);
+  sodium_memzero(h, sizeof h);
+  return e;
+}
+
 /* Demo accounts: the four seed regions of DOMAIN.md, one account per role that
  * works there, plus a kecamatan-level panwascam/pkd for Kec. Jetis (35.16.16)
  * and an admin. */

@@ -52,6 +52,13 @@ err_t account_fail_hit(db_t *db, const char *key, int64_t now);
  * Usernames cannot contain ':', so the keys never collide. */
 void account_fail_ip_key(const keys_t *k, const char *ip, char out[ACCOUNT_IP_KEY_LEN]);
 err_t account_fail_clear(db_t *db, const char *username);
+/* Administration (CLI), each audited with actor. Deactivating ends every
+ * session of the account and refuses its logins until it is activated again
+ * (ERR_NOT_FOUND for an unknown username). A reset sets a new password that
+ * must be changed at the next login and ends every session. */
+err_t account_set_active(db_t *db, const keys_t *k, const char *actor, const char *username, int active);
+err_t account_reset_password(db_t *db, const keys_t *k, const char *actor, const char *username,
+                             const char *password);
 /* Resolve a cookie token; ERR_UNAUTHORIZED when unknown or expired. */
 err_t account_session(db_t *db, const char *token, int64_t now, account_t *out);
 err_t account_logout(db_t *db, const keys_t *k, const char *token, const account_t *who);

@@ -60,6 +60,10 @@ err_t store_user_by_id(db_t *db, int64_t id, user_row_t *out) {
 
 err_t store_user_count(db_t *db, int64_t *n) { return db_one_int(db, "SELECT COUNT(*) FROM users", n, ""); }
 
+err_t store_user_set_active(db_t *db, int64_t id, int active) {
+  return db_exec(db, "UPDATE users SET active=? WHERE id=?", "Ii", active, id);
+}
+
 err_t store_user_set_password(db_t *db, int64_t id, const char *hash, int must_change) {
   return db_exec(db, "UPDATE users SET pass_hash=?, must_change=? WHERE id=?", "tIi", hash, must_change, id);
 }

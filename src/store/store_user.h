@@ -19,6 +19,7 @@ err_t store_user_insert(db_t *db, const user_row_t *u, int64_t *id);
 err_t store_user_by_name(db_t *db, const char *username, user_row_t *out); /* ERR_NOT_FOUND */
 err_t store_user_by_id(db_t *db, int64_t id, user_row_t *out);
 err_t store_user_count(db_t *db, int64_t *n);
+err_t store_user_set_active(db_t *db, int64_t id, int active);
 err_t store_user_set_password(db_t *db, int64_t id, const char *hash, int must_change);
 typedef err_t (*store_user_fn)(void *ud, const user_row_t *u);
 err_t store_user_each(db_t *db, store_user_fn fn, void *ud);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # foundation_test.sh — the real binary: health → login → CSRF missing 403 → logout →
-# wrong password 401 → throttling 429; user CLI; audit verify and tampering; static files.
+# wrong password 401 → throttling 429; user CLI (add, list, disable, enable, passwd); audit
+# verify and tampering; static files.
 source tests/e2e/lib.sh
 e2e_env
 printf 'Rahasia-123!\n' | "$NETRAL" user add --username uji.bawaslu --role bawaslu --wilayah 35.76 >/dev/null
@@ -79,6 +80,34 @@ check "id sesi buatan klien ditolak" 401 "$STATUS"
 NEW=$(curl -s -D - -o /dev/null -H "Cookie: netral_sid=$FIXED" -H 'Content-Type: application/json' \
   -d '{"username":"uji.bawaslu","password":"Rahasia-123!"}' "$BASE/api/v1/session" | sed -n 's/^Set-Cookie: netral_sid=\([^;]*\);.*/\1/p')
 check "login memberi id sesi baru, bukan yang ditanam" 1 "$([ -n "$NEW" ] && [ "$NEW" != "$FIXED" ] && echo 1 || echo 0)"
+e2e_stop
+
+# Account administration from the CLI while the server runs: disable ends the
+# sessions and refuses logins, enable restores, passwd resets (must change at
+# the next login) and ends the sessions; an unknown account is named.
+e2e_start NETRAL_RATE_LOGIN=0
+LOGIN='{"username":"uji.bawaslu","password":"Rahasia-123!"}'
+req POST /api/v1/session "$LOGIN"; check "login sebelum dinonaktifkan" 200 "$STATUS"
+"$NETRAL" user disable --username uji.bawaslu >/dev/null; check "user disable exit 0" 0 $?
+req GET /api/v1/session; check "akun nonaktif: sesinya berakhir" 401 "$STATUS"
+req POST /api/v1/session "$LOGIN"; check "akun nonaktif: tidak dapat masuk" 401 "$STATUS"
+check_contains "user list: nonaktif" "nonaktif" "$("$NETRAL" user list | grep uji.bawaslu)"
+"$NETRAL" user enable --username uji.bawaslu >/dev/null; check "user enable exit 0" 0 $?
+req POST /api/v1/session "$LOGIN"; check "akun aktif kembali: dapat masuk" 200 "$STATUS"
+printf 'Sandi-Reset-789!\n' | "$NETRAL" user passwd --username uji.bawaslu >/dev/null; check "user passwd exit 0" 0 $?
+req GET /api/v1/session; check "reset sandi: sesinya berakhir" 401 "$STATUS"
+req POST /api/v1/session "$LOGIN"; check "reset sandi: sandi lama ditolak" 401 "$STATUS"
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"Sandi-Reset-789!"}'
+check "reset sandi: sandi baru diterima" 200 "$STATUS"
+check "reset sandi: wajib diganti saat masuk" True "$(jget user.must_change_password)"
+CSRF=$(jget csrf)
+req POST /api/v1/session/sandi '{"password_lama":"Sandi-Reset-789!","password_baru":"Rahasia-123!"}' -H "X-CSRF-Token: $CSRF"
+check "ganti sandi sesudah reset" 200 "$STATUS"
+out=$("$NETRAL" user disable --username tidak.ada 2>&1); rc=$?
+check "user disable akun tak dikenal → exit 1" 1 $rc
+check_contains "pesan menyebut akun" "Akun tidak.ada tidak ada" "$out"
+out=$("$NETRAL" user passwd --username uji.bawaslu 2>&1 </dev/null); rc=$?
+check "user passwd tanpa stdin → exit 2" 2 $rc
 e2e_stop
 
 out=$("$NETRAL" audit verify); rc=$?
