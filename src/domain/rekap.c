@@ -180,7 +180,8 @@ static err_t each_case(db_t *db, const case_ctx_t *cx, const account_t *who, con
 /* RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading quote. */
 static void csv_cell(buf_t *b, const char *s, int first) {
   if (!first) buf_puts(b, ",");
-  int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+  /* OWASP CSV injection: a leading = + - @ TAB or CR makes a spreadsheet formula */
+  int formula = s[0] && strchr("=+-@\t\r", s[0]) != NULL;
   int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
   if (!quote) {
     buf_puts(b, s);

@@ -66,6 +66,16 @@ check "setiap kolom teks kembali persis (detail, identitas, daftar)" utuh "$out"
 CT=$(curl -s -o /dev/null -D - -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE" | tr -d '\r' | grep -i -e '^content-type:' -e '^x-content-type-options:' | tr 'A-Z' 'a-z' | sort | tr '\n' ' ')
 check "JSON dengan nosniff (tak ditafsir sebagai HTML)" "content-type: application/json; charset=utf-8 x-content-type-options: nosniff " "$CT"
 
+# ---- CSV formula injection: a cell that starts like a formula is exported as text ('=…)
+req POST /api/v1/laporan '{"rezim":"pemilu","anonim":true,"terlapor":{"nama":"=HYPERLINK(\"http://contoh.id/x\",\"Klik\")","kategori":"asn","instansi":"@SUM(1+1)*cmd"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.01","lokasi":"-2+3","uraian":"Uraian untuk uji rumus di ekspor CSV."}}'
+check "laporan bermuatan rumus diterima" 201 "$STATUS"
+KODE_F=$(jget kode)
+req POST /api/v1/session '{"username":"uji.bawaslu","password":"Rahasia-123!"}'
+req GET /api/v1/ekspor/kasus.csv
+ROW=$(printf '%s' "$BODY" | grep "$KODE_F")
+check_contains "CSV: =… dinetralkan" "\"'=HYPERLINK(" "$ROW"
+check_contains "CSV: @… dinetralkan" "\"'@SUM(1+1)*cmd\"" "$ROW"
+
 # ---- SQL injection: every list filter and every path parameter
 COUNT0=$(sqlite3 "$DB" "SELECT count(*) FROM kasus")
 SQLI=("' OR '1'='1" "1' OR 1=1 --" "'; DROP TABLE kasus; --" "\" OR \"\"=\"" "1; SELECT * FROM akun" \
