@@ -1,5 +1,6 @@
 /* cmd_admin.c — `netral migrate`, `netral user add|list|disable|enable|passwd`, `netral audit verify`. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -114,9 +115,24 @@ int cmd_user(int argc, char **argv) {
   return rc;
 }
 
+/* --titik ID:HASH, as printed by an earlier verify. 0 parsed, -1 malformed. */
+static int parse_checkpoint(const char *s, int64_t *id, char hash[65]) {
+  char *end;
+  long long v = s ? strtoll(s, &end, 10) : 0;
+  if (!s || v <= 0 || *end != ':' || strlen(end + 1) != 64 || strspn(end + 1, "0123456789abcdef") != 64) return -1;
+  *id = v;
+  snprintf(hash, 65, "%s", end + 1);
+  return 0;
+}
+
 int cmd_audit(int argc, char **argv) {
-  if (argc < 2 || strcmp(argv[1], "verify") != 0) {
-    fprintf(stderr, "Pemakaian: netral audit verify\n");
+  const char *cp = cli_opt(argc, argv, "--titik");
+  int64_t cp_id = 0;
+  char cp_hash[65] = "";
+  if (argc < 2 || strcmp(argv[1], "verify") != 0 || (cp && parse_checkpoint(cp, &cp_id, cp_hash))) {
+    fprintf(stderr, "Pemakaian: netral audit verify [--titik ID:HASH]\n"
+                    "  --titik: ujung log yang dicetak pemeriksaan sebelumnya dan dicatat di luar server;\n"
+                    "           gagal bila entri itu hilang atau berbeda (log dipotong atau dibangun ulang).\n");
     return 2;
   }
   app_t app;
@@ -125,7 +141,7 @@ int cmd_audit(int argc, char **argv) {
   audit_report_t rep;
   err_t e = store_acquire(app.store, &db);
   if (!e) {
-    e = audit_verify(db, &app.keys, &rep);
+    e = audit_verify_checkpoint(db, &app.keys, cp_id, cp_hash, &rep);
     store_release(app.store, db);
   }
   app_close(&app);
@@ -136,5 +152,9 @@ int cmd_audit(int argc, char **argv) {
     return 1;
   }
   printf("audit OK: %lld entri\n", (long long)rep.count);
+  if (cp_id) printf("titik periksa #%lld cocok\n", (long long)cp_id);
+  if (rep.last_id)
+    printf("ujung: %lld:%s\n(catat di luar server; periksa nanti dengan --titik %lld:%s)\n", (long long)rep.last_id,
+           rep.last_hash, (long long)rep.last_id, rep.last_hash);
   return 0;
 }

@@ -45,6 +45,9 @@ typedef struct {
   const keys_t *k;
   audit_report_t *rep;
   char prev[129];
+  int64_t cp_id;
+  const char *cp_hash;
+  int cp_seen;
 } verify_ctx_t;
 
 static err_t verify_row(void *ud, const audit_row_t *r) {
@@ -62,13 +65,33 @@ static err_t verify_row(void *ud, const audit_row_t *r) {
     snprintf(c->rep->reason, sizeof c->rep->reason, "isi entri tidak cocok dengan hash-nya (diubah)");
     return ERR_DONE;
   }
+  if (r->id == c->cp_id) {
+    c->cp_seen = 1;
+    if (!enc_eq(c->cp_hash, r->hash)) {
+      c->rep->bad_id = r->id;
+      snprintf(c->rep->reason, sizeof c->rep->reason, "hash entri berbeda dari titik periksa yang tercatat (log dibangun ulang)");
+      return ERR_DONE;
+    }
+  }
   snprintf(c->prev, sizeof c->prev, "%s", r->hash);
+  c->rep->last_id = r->id;
+  snprintf(c->rep->last_hash, sizeof c->rep->last_hash, "%s", r->hash);
   return ERR_OK;
 }
 
-err_t audit_verify(db_t *db, const keys_t *k, audit_report_t *rep) {
+err_t audit_verify_checkpoint(db_t *db, const keys_t *k, int64_t checkpoint_id, const char *checkpoint_hash,
+                              audit_report_t *rep) {
   memset(rep, 0, sizeof *rep);
-  verify_ctx_t c = {k, rep, ""};
+  verify_ctx_t c = {k, rep, "", checkpoint_id, checkpoint_hash ? checkpoint_hash : "", 0};
   err_t e = store_audit_each(db, verify_row, &c);
-  return e == ERR_DONE ? ERR_OK : e;
+  if (e == ERR_DONE) e = ERR_OK;
+  if (!e && !rep->bad_id && checkpoint_id > 0 && !c.cp_seen) {
+    rep->bad_id = checkpoint_id;
+    snprintf(rep->reason, sizeof rep->reason, "entri titik periksa tidak ada lagi (log dipotong atau dihapus)");
+  }
+  return e;
+}
+
+err_t audit_verify(db_t *db, const keys_t *k, audit_report_t *rep) {
+  return audit_verify_checkpoint(db, k, 0, NULL, rep);
 }

@@ -25,6 +25,16 @@ typedef struct {
   int64_t count;    /* entries checked */
   int64_t bad_id;   /* first broken entry, 0 when the chain is intact */
   char reason[160]; /* Indonesian, when bad_id != 0 */
+  int64_t last_id;  /* the head: last entry checked and its hash ("" when empty) */
+  char last_hash[2 * 32 + 1];
 } audit_report_t;
 err_t audit_verify(db_t *db, const keys_t *k, audit_report_t *rep);
+/* The chain alone cannot show that its newest entries were deleted (or that
+ * someone holding the key rebuilt it): the remaining prefix still verifies.
+ * A head recorded outside the server (printed by an earlier verify) closes
+ * that gap: with checkpoint_id > 0 the entry checkpoint_id must still exist
+ * with checkpoint_hash, which commits to every entry before it. Otherwise
+ * rep->bad_id = checkpoint_id with the reason. */
+err_t audit_verify_checkpoint(db_t *db, const keys_t *k, int64_t checkpoint_id, const char *checkpoint_hash,
+                              audit_report_t *rep);
 #endif

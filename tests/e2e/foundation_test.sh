@@ -113,6 +113,17 @@ e2e_stop
 out=$("$NETRAL" audit verify); rc=$?
 check "audit verify OK" 0 $rc
 check_contains "audit OK teks" "audit OK:" "$out"
+TITIK=$(printf '%s\n' "$out" | sed -n 's/^ujung: \([0-9]*:[0-9a-f]\{64\}\)$/\1/p')
+check "audit verify mencetak ujung log" "$(e2e_sql "SELECT id || ':' || hash FROM audit ORDER BY id DESC LIMIT 1")" "$TITIK"
+out=$("$NETRAL" audit verify --titik "$TITIK"); rc=$?
+check "titik periksa cocok → 0" 0 $rc
+check_contains "titik periksa disebut cocok" "cocok" "$out"
+"$NETRAL" audit verify --titik 12:abc >/dev/null 2>&1; check "titik periksa salah bentuk → 2" 2 $?
+e2e_sql "DELETE FROM audit WHERE id=${TITIK%%:*}" >/dev/null
+"$NETRAL" audit verify >/dev/null; check "ujung dihapus: rantai saja tidak tahu" 0 $?
+out=$("$NETRAL" audit verify --titik "$TITIK"); rc=$?
+check "ujung dihapus: titik periksa → 1" 1 $rc
+check_contains "ujung dihapus: pesan" "tidak ada lagi" "$out"
 e2e_sql "UPDATE audit SET actor='penyusup' WHERE id=(SELECT MIN(id) FROM audit)" >/dev/null
 out=$("$NETRAL" audit verify); rc=$?
 check "audit verify gagal setelah diubah" 1 $rc

@@ -70,6 +70,36 @@ static void test_deleted_middle_entry_detected(void **state) {
   assert_int_equal(rep.bad_id, mid + 1);
 }
 
+/* Deleting the newest entries leaves a prefix that still verifies; a head
+ * recorded earlier (id:hash) catches it, and a rebuilt entry with another
+ * hash at that id too. */
+static void test_checkpoint_detects_truncation(void **state) {
+  audit_report_t rep;
+  assert_int_equal(db_exec(db, "DELETE FROM audit", ""), ERR_OK);
+  assert_int_equal(store_write(db, append3, NULL), ERR_OK);
+  assert_int_equal(audit_verify(db, &env.app.keys, &rep), ERR_OK);
+  assert_int_equal(rep.count, 3);
+  int64_t head = rep.last_id;
+  char hash[65];
+  snprintf(hash, sizeof hash, "%s", rep.last_hash);
+  assert_int_equal(strlen(hash), 64);
+  assert_int_equal(audit_verify_checkpoint(db, &env.app.keys, head, hash, &rep), ERR_OK);
+  assert_int_equal(rep.bad_id, 0);
+  assert_int_equal(store_write(db, append3, NULL), ERR_OK); /* growth after the checkpoint is fine */
+  assert_int_equal(audit_verify_checkpoint(db, &env.app.keys, head, hash, &rep), ERR_OK);
+  assert_int_equal(rep.bad_id, 0);
+  assert_int_equal(db_exec(db, "DELETE FROM audit WHERE id>=?", "i", head), ERR_OK);
+  assert_int_equal(audit_verify(db, &env.app.keys, &rep), ERR_OK);
+  assert_int_equal(rep.bad_id, 0); /* the chain alone cannot tell */
+  assert_int_equal(audit_verify_checkpoint(db, &env.app.keys, head, hash, &rep), ERR_OK);
+  assert_int_equal(rep.bad_id, head);
+  assert_non_null(strstr(rep.reason, "tidak ada lagi"));
+  hash[0] = hash[0] == 'a' ? 'b' : 'a';
+  assert_int_equal(audit_verify_checkpoint(db, &env.app.keys, head - 1, hash, &rep), ERR_OK);
+  assert_int_equal(rep.bad_id, head - 1);
+  assert_non_null(strstr(rep.reason, "berbeda"));
+}
+
 typedef struct {
   int64_t id[64];
   int n, stop_at;
@@ -114,6 +144,7 @@ int main(void) {
       cmocka_unit_test(test_edit_breaks_chain_at_that_entry),
       cmocka_unit_test(test_other_key_fails),
       cmocka_unit_test(test_deleted_middle_entry_detected),
+      cmocka_unit_test(test_checkpoint_detects_truncation),
   };
   return cmocka_run_group_tests_name("audit", tests, setup, teardown);
 }
