@@ -55,6 +55,17 @@ static err_t evidence_upload(req_t *rq, resp_t *rs) {
   call_t c = {.rq = rq, .cx = case_ctx(rq->app), .s1 = req_param(rq, 0)};
   db_t *db;
   err_t e = ERR_OK;
+  int64_t now = clock_now();
+  char key[96];
+  snprintf(key, sizeof key, "bukti:%s", rq->ip);
+  if (!rq->user) { /* public: the kode is the only credential */
+    int64_t wait = throttle_check(rq->app->upload, key, now);
+    if (wait > 0) {
+      rs->retry_after = (long)wait;
+      return err_set(ERR_RATE_LIMITED, NULL, "Terlalu banyak berkas bukti dari alamat ini. Coba lagi dalam %ld menit.",
+                     (long)((wait + 59) / 60));
+    }
+  }
   if (rq->user && ((e = req_db(rq, &db)) || (e = case_check_visible(db, rq->user, c.s1)))) return e;
   e = multipart_parse(rq->content_type, rq->body, rq->body_len, parts, 4, &n);
   if (e) return e;
@@ -68,6 +79,7 @@ static err_t evidence_upload(req_t *rq, resp_t *rs) {
   e = api_write(rq, bukti_tx, &c);
   json_decref(c.body);
   if (e) return e;
+  if (!rq->user) throttle_hit(rq->app->upload, key, now);
   return resp_json(rs, 201, c.out);
 }
 

@@ -23,7 +23,7 @@
   X(session_hours, "NETRAL_SESSION_HOURS", "--session-hours", "8",                    "Masa berlaku sesi staf (jam)") \
   X(rate_login,    "NETRAL_RATE_LOGIN",    "--rate-login",    "5",                    "Maks. gagal masuk per akun per 15 menit (0 = tanpa batas)") \
   X(rate_login_ip, "NETRAL_RATE_LOGIN_IP", "--rate-login-ip", "20",                   "Maks. gagal masuk per alamat IP per 15 menit (0 = tanpa batas)") \
-  X(rate_intake,   "NETRAL_RATE_INTAKE",   "--rate-intake",   "20",                   "Maks. laporan publik per alamat IP per jam (0 = tanpa batas)") \
+  X(rate_intake,   "NETRAL_RATE_INTAKE",   "--rate-intake",   "20",                   "Maks. laporan publik per alamat IP per jam; unggahan bukti publik: ini × batas berkas (0 = tanpa batas)") \
   X(followup_days, "NETRAL_FOLLOWUP_DAYS", "--followup-days", "14",                   "Rekomendasi tanpa tindak lanjut setelah N hari kerja diingatkan") \
   X(demo,          "NETRAL_DEMO",          "--demo",          "1",                    "Buat akun demo saat basis data masih kosong (1/0)") \
   X(cookie_secure, "NETRAL_COOKIE_SECURE", "--cookie-secure", "0",                    "1 = kuki sesi hanya lewat HTTPS (wajib di balik proxy TLS)") \

@@ -41,8 +41,13 @@ err_t app_open(app_t *app, const config_t *cfg) {
   if (applied) log_info("%d migrasi diterapkan (skema versi %d)", applied, migrations_latest());
   app->login_limit = config_int(cfg->rate_login, 5);
   app->login_ip_limit = config_int(cfg->rate_login_ip, 20);
-  app->intake = throttle_new(config_int(cfg->rate_intake, 20), 3600);
-  if (!app->intake) { e = ERR_NOMEM; goto fail; }
+  long intake = config_int(cfg->rate_intake, 20);
+  app->intake = throttle_new(intake, 3600);
+  /* Evidence on a public report needs only its kode: as many files per hour as an
+   * address could attach to the reports it may file, so a leaked kode cannot be
+   * used to fill the disk faster than new reports could. */
+  app->upload = throttle_new(intake * config_int(cfg->max_files, 10), 3600);
+  if (!app->intake || !app->upload) { e = ERR_NOMEM; goto fail; }
   for (size_t i = 0; i < app_modules_count; i++) {
     if ((e = app_modules[i].open(app))) {
       e = err_set(e, NULL, "Modul %s gagal dimuat: %s", app_modules[i].name, err_message(e));
@@ -59,8 +64,9 @@ void app_close(app_t *app) {
   for (size_t i = app_modules_count; i-- > 0;)
     if (app_modules[i].close) app_modules[i].close(app);
   throttle_free(app->intake);
+  throttle_free(app->upload);
   store_close(app->store);
   sodium_memzero(&app->keys, sizeof app->keys);
   app->store = NULL;
-  app->intake = NULL;
+  app->intake = app->upload = NULL;
 }

@@ -27,7 +27,7 @@ typedef struct app {
   config_t cfg;
   store_t *store;
   keys_t keys;
-  throttle_t *intake; /* public reports per address, per process (see docs/deploy.md) */
+  throttle_t *intake, *upload; /* public reports and public evidence files per address, per process (docs/deploy.md) */
   long login_limit, login_ip_limit; /* failed logins per account and per address, shared through the database */
   size_t max_body, max_upload;
   int64_t session_ttl;

@@ -60,6 +60,7 @@ check "uraian pendek field" peristiwa.uraian "$(jget error.field)"
 req POST /api/v1/laporan '{"rezim":"pemilu","anonim":true,"terlapor":{"nama":"Kades X","kategori":"kepala_desa"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.02","lokasi":"Pasar","uraian":"Kepala desa membagikan amplop kepada warga saat kampanye."}}'
 check "anonim 201" 201 "$STATUS"
 check "anonim jadi informasi awal" informasi_awal "$(jget jenis)"
+KODE_ANON=$(jget kode)
 
 # identity sealed at rest: no name or NIK in the database file
 if e2e_db_bytes | grep -qa -e 'Siti Rahmawati' -e '3576014101900002'; then
@@ -185,4 +186,24 @@ e2e_stop
 out=$("$NETRAL" audit verify); check "audit verify setelah alur" 0 $?
 check "buka identitas tercatat di audit (pelaku, kode, alasan)" 1 \
   "$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action='identitas.buka' AND actor='uji.bawaslu' AND object='$KODE' AND details LIKE '%Klarifikasi saksi%'")"
+
+# Abuse limits per address (in memory, per instance): NETRAL_RATE_INTAKE new reports per
+# hour, and public evidence files up to intake × NETRAL_MAX_FILES per hour, whichever
+# reports they go to (the kode is the only credential of the public upload route).
+e2e_start NETRAL_RATE_INTAKE=1 NETRAL_MAX_FILES=2
+up() { curl -s -o "$E2E_TMP/body" -D "$E2E_TMP/hdr" -w '%{http_code}' -F "berkas=@$E2E_TMP/foto.png" "$BASE/api/v1/laporan/$1/bukti"; }
+check "unggah publik 1 dari 2 per jam" 201 "$(up "$KODE2")"
+check "unggah publik 2 dari 2 per jam" 201 "$(up "$KODE2")"
+check "unggah publik ke-3 (laporan lain) → 429" 429 "$(up "$KODE_ANON")"
+check_contains "429 unggah memberi Retry-After" "retry-after" "$(tr 'A-Z' 'a-z' <"$E2E_TMP/hdr")"
+BODY=$(cat "$E2E_TMP/body"); check_contains "429 unggah berbahasa Indonesia" "Terlalu banyak berkas bukti" "$(jget error.message)"
+rm -f "$E2E_TMP/cookies"
+ANON='{"rezim":"pemilu","anonim":true,"terlapor":{"nama":"Kades Y","kategori":"kepala_desa"},"peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.02","lokasi":"Pasar","uraian":"Kepala desa membagikan kaos calon kepada warga di pasar."}}'
+req POST /api/v1/laporan "$ANON"; check "laporan publik 1 dari 1 per jam" 201 "$STATUS"
+req POST /api/v1/laporan "$ANON"; check "laporan publik ke-2 → 429" 429 "$STATUS"
+check_contains "429 laporan berbahasa Indonesia" "Terlalu banyak laporan" "$(jget error.message)"
+login uji.bawaslu
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$E2E_TMP/cookies" -H "X-CSRF-Token: $CSRF" -F "berkas=@$E2E_TMP/foto.png" "$BASE/api/v1/kasus/$KODE_ANON/bukti")
+check "unggah petugas tidak terkena batas publik" 201 "$STATUS"
+e2e_stop
 e2e_done
