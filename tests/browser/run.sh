@@ -4,6 +4,7 @@
 # dan basis data sementara, membuat pengguna uji, lalu menjalankan tests/browser/*.test.mjs.
 #   BUILD=build bash tests/browser/run.sh
 #   NETRAL_UJI_MOCK=1 bash tests/browser/run.sh   # hanya untuk mengembangkan web/: server tiruan
+#   NETRAL_UJI_BERKAS=tests/browser/jejak.test.mjs bash tests/browser/run.sh   # satu berkas uji saja
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
@@ -66,7 +67,7 @@ if [ -z "$ok" ]; then echo "Server tidak siap:" >&2; cat "$TMP/server.log" >&2; 
 mkdir -p tests/browser/artifacts
 set +e
 NETRAL_URL="http://$NETRAL_LISTEN" NETRAL_UJI_USER=uji_bawaslu NETRAL_UJI_PASS='Rahasia-123!' \
-  node --test tests/browser/
+  node --test "${NETRAL_UJI_BERKAS:-tests/browser/}"
 rc=$?
 set -e
 if [ $rc -ne 0 ]; then echo "--- log server (akhir)"; tail -n 40 "$TMP/server.log"; fi

@@ -47,6 +47,32 @@ export function hapus(clientId) {
   if (it) for (let i = 0; i < (it.berkas || []).length; i++) idbHapus(`${clientId}/${i}`).catch(() => {});
 }
 
+// Jejak laporan di perangkat ini, untuk pelapor yang memakai perangkat bersama
+// atau pinjaman: draf formulir (bisa memuat identitas pelapor), tanda terima,
+// riwayat kiriman, wilayah yang dibuka di formulir (cache wilayah.js: menunjuk
+// tempat kejadian), dan berkas bukti di IndexedDB yang bukan milik laporan yang
+// masih menunggu koneksi. Laporan tertunda TIDAK dihapus (laporan itu akan
+// hilang); jumlahnya dikembalikan supaya pengguna diberi tahu.
+const JEJAK = (k) => k === 'netral.draf' || k === 'netral.terkirim' || k.startsWith('netral.tt.') || k.startsWith('netral.wilayah.');
+
+export function adaJejak() {
+  for (let i = 0; i < localStorage.length; i++) if (JEJAK(localStorage.key(i) || '')) return true;
+  return false;
+}
+
+export async function hapusJejak() {
+  const kunci = [];
+  for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i) || ''; if (JEJAK(k)) kunci.push(k); }
+  kunci.forEach((k) => localStorage.removeItem(k));
+  const tertunda = daftar();
+  const milik = new Set(tertunda.map((x) => x.client_id));
+  try {
+    const semua = await idb('readonly', (s) => s.getAllKeys());
+    for (const k of semua || []) if (!milik.has(String(k).split('/')[0])) await idbHapus(k);
+  } catch { /* tanpa IndexedDB: tidak ada berkas tersimpan */ }
+  return { dihapus: kunci.length, tertunda: tertunda.length };
+}
+
 // ---- IndexedDB kecil untuk berkas ----
 function bukaDb() {
   return new Promise((resolve, reject) => {

@@ -1,3 +1,5 @@
-// beranda.js — halaman publik selain formulir: kirim antrean yang tertunda.
-import { pasangInfoAntrian } from './publik.js';
+// beranda.js — halaman publik selain formulir: kirim antrean yang tertunda,
+// dan bagian "hapus jejak" untuk perangkat bersama.
+import { pasangInfoAntrian, pasangHapusJejak } from './publik.js';
 pasangInfoAntrian();
+pasangHapusJejak();

@@ -2,12 +2,13 @@
 import { $, h, replace, params, status } from './dom.js';
 import { post } from './api.js';
 import { ambilTandaTerima } from './antrian.js';
-import { pasangInfoAntrian } from './publik.js';
+import { pasangInfoAntrian, pasangHapusJejak } from './publik.js';
 import { waktu } from './format.js';
 
 const kode = params().get('kode') || '';
 const tt = kode ? ambilTandaTerima(kode) : null;
 pasangInfoAntrian();
+pasangHapusJejak();
 
 $('#kode').textContent = kode || 'Kode tidak ditemukan';
 $('#lacak').href = '/lacak.html?kode=' + encodeURIComponent(kode);

@@ -1,10 +1,11 @@
 // lacak.js — status publik laporan berdasarkan kode. Tanpa data pribadi.
 import { $, h, replace, params } from './dom.js';
 import { get } from './api.js';
-import { pasangInfoAntrian } from './publik.js';
+import { pasangInfoAntrian, pasangHapusJejak } from './publik.js';
 import { waktu, tanggal } from './format.js';
 
 pasangInfoAntrian();
+pasangHapusJejak();
 const form = $('#form-lacak');
 const input = $('#kode');
 
