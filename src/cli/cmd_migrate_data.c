@@ -7,13 +7,14 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/mem.h"
 #include "domain/audit.h"
 #include "domain/keys.h"
 #include "store/migrations.h"
 #include "store/store.h"
 #include "core/banned.h"
 
-enum { MD_MAX_TABLES = 96, MD_MAX_COLS = 64, MD_MAX_DEPS = 16, MD_NAME = 64 };
+enum { MD_MAX_TABLES = 96, MD_MAX_COLS = 64, MD_MAX_DEPS = 16, MD_NAME = 64, MD_BATCH = 500 };
 
 typedef struct {
   char name[MD_NAME];
@@ -32,6 +33,8 @@ typedef struct {
   md_table_t *t; /* in copy order */
   int nt;
   int64_t copied;
+  int tty;            /* progress on stderr */
+  double t0, last;
   audit_report_t rep;
   char failed_table[MD_NAME];
 } md_ctx_t;
@@ -115,45 +118,99 @@ static err_t discover(db_t *src, md_table_t *out, int *nout) {
   return ERR_OK;
 }
 
-static err_t copy_table(md_ctx_t *c, db_t *dst, md_table_t *t) {
-  char sel[4096], ins[4096];
-  size_t a = (size_t)snprintf(sel, sizeof sel, "SELECT ");
-  size_t b = (size_t)snprintf(ins, sizeof ins, "INSERT INTO \"%s\"(", t->name);
-  for (int i = 0; i < t->ncols; i++) {
-    a += (size_t)snprintf(sel + a, sizeof sel - a, "%s\"%s\"", i ? "," : "", t->cols[i]);
-    b += (size_t)snprintf(ins + b, sizeof ins - b, "%s\"%s\"", i ? "," : "", t->cols[i]);
+/* INSERT INTO t(cols) VALUES (?,…),(?,…)… for rows rows. */
+static err_t insert_sql(const md_table_t *t, int rows, buf_t *b) {
+  buf_reset(b);
+  buf_printf(b, "INSERT INTO \"%s\"(", t->name);
+  for (int i = 0; i < t->ncols; i++) buf_printf(b, "%s\"%s\"", i ? "," : "", t->cols[i]);
+  buf_puts(b, ") VALUES");
+  for (int r = 0; r < rows; r++) {
+    buf_puts(b, r ? ",(" : "(");
+    for (int i = 0; i < t->ncols; i++) buf_puts(b, i ? ",?" : "?");
+    buf_puts(b, ")");
   }
+  return b->oom ? ERR_NOMEM : ERR_OK;
+}
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress(md_ctx_t *c, const md_table_t *t, int64_t done, int force) {
+  if (!c->tty) return;
+  double now = now_s();
+  if (!force && now - c->last < 0.2) return;
+  c->last = now;
+  double dt = now - c->t0;
+  fprintf(stderr, "\r\033[KMenyalin %s: %lld/%lld baris; seluruhnya %lld baris, %.0f baris/detik", t->name,
+          (long long)done, (long long)t->src_rows, (long long)(c->copied + done),
+          dt > 0 ? (double)(c->copied + done) / dt : 0.0);
+}
+
+/* Rows go in multi-row INSERTs of up to MD_BATCH rows (a round trip per row
+ * was the cost on PostgreSQL): the statement for a full batch is prepared
+ * once (cached by its text) and each source row's values are bound straight
+ * into their slot, so nothing is buffered. The batch size of each statement
+ * is decided from the row count read before the copy; rows the source
+ * gains or loses meanwhile end in a count mismatch, which rolls back. */
+static err_t copy_table(md_ctx_t *c, db_t *dst, md_table_t *t) {
+  char sel[4096];
+  size_t a = (size_t)snprintf(sel, sizeof sel, "SELECT ");
+  for (int i = 0; i < t->ncols; i++) a += (size_t)snprintf(sel + a, sizeof sel - a, "%s\"%s\"", i ? "," : "", t->cols[i]);
   a += (size_t)snprintf(sel + a, sizeof sel - a, " FROM \"%s\" ORDER BY rowid", t->name);
-  b += (size_t)snprintf(ins + b, sizeof ins - b, ") VALUES(");
-  for (int i = 0; i < t->ncols; i++) b += (size_t)snprintf(ins + b, sizeof ins - b, "%s?", i ? "," : "");
-  b += (size_t)snprintf(ins + b, sizeof ins - b, ")");
-  if (a >= sizeof sel || b >= sizeof ins) return err_set(ERR_INVALID, NULL, "Tabel %s terlalu lebar.", t->name);
+  if (a >= sizeof sel) return err_set(ERR_INVALID, NULL, "Tabel %s terlalu lebar.", t->name);
+  int per = STORE_MAX_PARAMS / (t->ncols ? t->ncols : 1);
+  if (per > MD_BATCH) per = MD_BATCH;
 
   const struct store_ops *so = db_ops(c->src), *dop = db_ops(dst);
-  db_stmt_t *rs, *ws;
+  db_stmt_t *rs, *ws = NULL;
+  buf_t ins;
+  buf_init(&ins);
+  int64_t done = 0, left = t->src_rows;
+  int rows = 0, in_batch = 0; /* rows of the current statement, rows bound so far */
   err_t e = db_query(c->src, sel, &rs, "");
   if (e) return e;
   while ((e = db_step(rs)) == ERR_OK) {
-    if ((e = dop->prepare(dst, ins, &ws))) break;
-    for (int i = 0; i < t->ncols && !e; i++) {
+    if (!ws) {
+      rows = left >= per ? per : left > 0 ? (int)left : 1;
+      if ((e = insert_sql(t, rows, &ins)) || (e = dop->prepare(dst, ins.data, &ws))) break;
+      in_batch = 0;
+    }
+    for (int i = 0, p = in_batch * t->ncols + 1; i < t->ncols && !e; i++, p++) {
       if (so->col_is_null(rs, i)) {
-        e = dop->bind_null(ws, i + 1);
+        e = dop->bind_null(ws, p);
       } else if (t->is_blob[i]) {
         size_t n = 0;
-        const void *p = so->col_blob(rs, i, &n);
-        e = dop->bind_blob(ws, i + 1, p ? p : "", n);
+        const void *v = so->col_blob(rs, i, &n);
+        e = dop->bind_blob(ws, p, v ? v : "", n);
       } else {
-        const char *s = so->col_text(rs, i);
-        e = dop->bind_text(ws, i + 1, s, strlen(s));
+        const char *v = so->col_text(rs, i);
+        e = dop->bind_text(ws, p, v, strlen(v));
       }
     }
-    if (!e && (e = db_step(ws)) == ERR_DONE) e = ERR_OK;
-    db_done(ws);
     if (e) break;
-    c->copied++;
+    if (++in_batch < rows) continue;
+    if ((e = db_step(ws)) == ERR_DONE) e = ERR_OK;
+    db_done(ws);
+    ws = NULL;
+    if (e) break;
+    done += rows;
+    left -= rows;
+    progress(c, t, done, 0);
+  }
+  if (ws) { /* the source ended inside a batch: it lost rows since they were counted */
+    db_done(ws);
+    if (e == ERR_DONE)
+      e = err_set(ERR_INTERNAL, NULL, "Jumlah baris tabel %s berubah selama penyalinan (sumber %lld, terbaca %lld).",
+                  t->name, (long long)t->src_rows, (long long)(done + in_batch));
   }
   db_done(rs);
+  buf_free(&ins);
   if (e != ERR_DONE) return e;
+  progress(c, t, done, 1);
+  c->copied += done;
   char sql[4 * MD_NAME + 128];
   if (t->idcol[0]) { /* identity continues after the largest copied id (NULL sequence: plain integer key) */
     snprintf(sql, sizeof sql,
@@ -205,12 +262,6 @@ static void redact(const char *url, char *out, size_t cap) {
   const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
   if (scheme && at && colon && colon < at) snprintf(out, cap, "%.*s:***%s", (int)(colon - url), url, at);
   else snprintf(out, cap, "%s", url);
-}
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 int cmd_migrate_data(int argc, char **argv) {
@@ -276,7 +327,11 @@ int cmd_migrate_data(int argc, char **argv) {
   }
 
   double t0 = now_s();
-  if ((e = store_write(dst, copy_tx, &c))) goto fail;
+  c.tty = isatty(STDERR_FILENO);
+  c.t0 = c.last = t0;
+  e = store_write(dst, copy_tx, &c);
+  if (c.tty) fputs("\r\033[K", stderr);
+  if (e) goto fail;
   double dt = now_s() - t0;
   printf("\n%-24s %12s %12s\n", "TABEL", "SUMBER", "TUJUAN");
   for (int i = 0; i < c.nt; i++)

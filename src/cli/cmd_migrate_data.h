@@ -7,7 +7,8 @@
  *  2. the target is migrated (schema + reference data) and must hold no
  *     accounts, cases or audit entries yet;
  *  3. in ONE target transaction: every table of the source is emptied on the
- *     target and copied row by row, parents before children (foreign keys),
+ *     target and copied in multi-row INSERTs (up to 500 rows each), parents
+ *     before children (foreign keys),
  *     rows in rowid order (the order SQLite accepted them in, so
  *     self-references such as wilayah.induk are satisfied); identity
  *     sequences continue after the largest copied id; the row count of
@@ -18,6 +19,7 @@
  *
  * This command speaks SQL itself (table discovery on SQLite, TRUNCATE and
  * setval on PostgreSQL): moving raw tables between backends is its job.
+ * Progress (table, rows, rows/s) on stderr when it is a terminal.
  * Exit: 0 done, 1 failure (message on stderr, target unchanged), 2 usage.
  */
 #ifndef NETRAL_CMD_MIGRATE_DATA_H

@@ -23,6 +23,9 @@
 #include <stdint.h>
 #include "core/err.h"
 
+/* Most `?` parameters one statement may have, on every backend. */
+enum { STORE_MAX_PARAMS = 4096 };
+
 typedef struct db db_t;             /* one connection */
 typedef struct db_stmt db_stmt_t;   /* a prepared statement, owned by its db_t */
 typedef struct store store_t;

@@ -53,7 +53,7 @@
 #include "store/store_internal.h"
 #include "core/banned.h"
 
-enum { PG_STMT_CACHE = 128, PG_MAX_PARAMS = 256 };
+enum { PG_STMT_CACHE = 128, PG_MAX_PARAMS = STORE_MAX_PARAMS };
 /* "NETRAL" in ASCII: the key of the one advisory lock every writer takes. */
 #define NETRAL_WRITE_LOCK "85921279156556"
 #define BYTEAOID 17
@@ -131,8 +131,9 @@ static err_t pg_err(pg_db_t *d, const PGresult *r) {
  */
 static char *pg_rewrite(const char *sql, int *nparams) {
   size_t n = strlen(sql);
-  /* Worst case: every char a `?` growing to "$256" (4) or LIKE→ILIKE (+1). */
-  size_t cap = n * 4 + 1;
+  /* Worst case: every char a `?` growing to "$4096" (5) or LIKE→ILIKE (+1). */
+  _Static_assert(PG_MAX_PARAMS <= 9999, "a parameter number must fit the 5 bytes reserved per `?`");
+  size_t cap = n * 5 + 1;
   char *out = xmalloc(cap);
   if (!out) return NULL;
   size_t o = 0;

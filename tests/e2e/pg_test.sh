@@ -150,11 +150,19 @@ req POST /api/v1/laporan '{"rezim":"pemilu","anonim":false,"pelapor":{"nama":"Si
 check "laporan di SQLite 201" 201 "$STATUS"; KODE_LAMA=$(jget kode)
 req POST /api/v1/session '{"username":"uji.bawaslu","password":"Rahasia-123!"}'; CSRF=$(jget csrf)
 kill "$PID_A"; wait "$PID_A" 2>/dev/null; PID_A=
+# a registry of 1,234 officials: several 500-row INSERT batches and a remainder
+gcc -O1 -o "$E2E_TMP/gen_pegawai" bench/gen_pegawai.c
+"$E2E_TMP/gen_pegawai" 1234 data/wilayah/jatim.csv >"$M/pegawai.csv"
+"$NETRAL" import pegawai "$M/pegawai.csv" >/dev/null 2>&1; check "impor 1.234 pegawai ke SQLite" 0 $?
 TARGET=$(bash "$CLUSTER" createdb "$PG_URL" pindahan)
+check "audit sumber bertambah oleh impor" 1 "$([ "$(sqlite3 "$M/netral.db" "SELECT count(*) FROM audit")" -gt 3 ] && echo 1)"
 out=$("$NETRAL" migrate-data --from "sqlite:$M/netral.db" --to "$TARGET" 2>&1); rc=$?
 check "migrate-data selesai" 0 $rc
 check_contains "ringkasan: baris cocok" "jumlah baris cocok di setiap tabel" "$out"
-check_contains "ringkasan: audit tujuan OK" "audit OK di tujuan: 3 entri" "$out"
+check_contains "ringkasan: audit tujuan OK" "audit OK di tujuan: $(sqlite3 "$M/netral.db" "SELECT count(*) FROM audit") entri" "$out"
+check "ringkasan: 1.234 pegawai di sumber dan tujuan" 1 "$(printf '%s\n' "$out" | grep -cE '^pegawai +1234 +1234 +cocok$')"
+check "pegawai di tujuan sama persis" "$(sqlite3 "$M/netral.db" "SELECT group_concat(nip||nama||wilayah,'|') FROM (SELECT * FROM pegawai ORDER BY nip)" | sha256sum)" \
+  "$(psql -qAtX "$TARGET" -c "SELECT string_agg(nip||nama||wilayah,'|' ORDER BY nip) FROM pegawai" | sha256sum)"
 out=$("$NETRAL" migrate-data --from "sqlite:$M/netral.db" --to "$TARGET" 2>&1); rc=$?
 check "migrate-data kedua ditolak" 1 $rc
 check_contains "tujuan sudah berisi" "sudah berisi data" "$out"
