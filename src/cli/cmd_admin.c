@@ -1,4 +1,4 @@
-/* cmd_admin.c — `netral migrate`, `netral user add|list|disable|enable|passwd`, `netral audit verify`. */
+/* cmd_admin.c — `netral migrate`, `netral user add|list|disable|enable|passwd`, `netral audit verify|list`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "domain/account.h"
 #include "domain/audit.h"
+#include "store/store_audit.h"
 #include "core/banned.h"
 
 int cmd_migrate(int argc, char **argv) {
@@ -125,14 +126,67 @@ static int parse_checkpoint(const char *s, int64_t *id, char hash[65]) {
   return 0;
 }
 
+static const char AUDIT_USAGE[] =
+    "Pemakaian: netral audit verify [--titik ID:HASH]\n"
+    "  --titik: ujung log yang dicetak pemeriksaan sebelumnya dan dicatat di luar server;\n"
+    "           gagal bila entri itu hilang atau berbeda (log dipotong atau dibangun ulang).\n"
+    "           netral audit list [--aksi AKSI|AWALAN.] [--objek X] [--pelaku U] [--sejak YYYY-MM-DD] [--batas N] [--json]\n"
+    "  entri terbaru dahulu (bawaan 50), mis. --aksi identitas.buka: siapa membuka identitas pelapor, kapan, mengapa.\n";
+
+static err_t print_audit(void *ud, const audit_row_t *r) {
+  if (*(const int *)ud) {
+    json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:o?}", "id", (json_int_t)r->id, "waktu", r->ts, "pelaku", r->actor,
+                          "aksi", r->action, "objek", r->object, "rincian", json_loads(r->details, 0, NULL));
+    char *line = o ? json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+    json_decref(o);
+    if (!line) return ERR_NOMEM;
+    puts(line);
+    free(line);
+  } else {
+    printf("%-8lld %-20s %-24s %-20s %-24s %s\n", (long long)r->id, r->ts, r->actor, r->action, r->object,
+           strcmp(r->details, "{}") == 0 ? "" : r->details);
+  }
+  return ERR_OK;
+}
+
+static int audit_list(int argc, char **argv) {
+  audit_filter_t f = {cli_opt(argc, argv, "--aksi"), cli_opt(argc, argv, "--objek"), cli_opt(argc, argv, "--pelaku"),
+                      cli_opt(argc, argv, "--sejak"), 50};
+  const char *batas = cli_opt(argc, argv, "--batas");
+  int json = cli_flag(argc, argv, "--json");
+  int y, m, d, n = 0;
+  if (f.since && (strlen(f.since) != 10 || sscanf(f.since, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)) {
+    fprintf(stderr, "galat (--sejak): tanggal harus berbentuk YYYY-MM-DD, mis. 2026-12-01.\n");
+    return 2;
+  }
+  if (batas) {
+    char *end;
+    f.limit = strtoll(batas, &end, 10);
+    if (*end || f.limit < 1 || f.limit > 1000000) {
+      fprintf(stderr, "galat (--batas): bilangan 1 sampai 1000000.\n");
+      return 2;
+    }
+  }
+  app_t app;
+  if (cli_app_open(&app)) return 1;
+  db_t *db;
+  err_t e = store_acquire(app.store, &db);
+  if (!e) {
+    if (!json) printf("%-8s %-20s %-24s %-20s %-24s %s\n", "ID", "WAKTU (UTC)", "PELAKU", "AKSI", "OBJEK", "RINCIAN");
+    e = store_audit_search(db, &f, print_audit, &json);
+    store_release(app.store, db);
+  }
+  app_close(&app);
+  return e ? cli_fail(e) : 0;
+}
+
 int cmd_audit(int argc, char **argv) {
   const char *cp = cli_opt(argc, argv, "--titik");
   int64_t cp_id = 0;
   char cp_hash[65] = "";
+  if (argc >= 2 && strcmp(argv[1], "list") == 0) return audit_list(argc, argv);
   if (argc < 2 || strcmp(argv[1], "verify") != 0 || (cp && parse_checkpoint(cp, &cp_id, cp_hash))) {
-    fprintf(stderr, "Pemakaian: netral audit verify [--titik ID:HASH]\n"
-                    "  --titik: ujung log yang dicetak pemeriksaan sebelumnya dan dicatat di luar server;\n"
-                    "           gagal bila entri itu hilang atau berbeda (log dipotong atau dibangun ulang).\n");
+    fputs(AUDIT_USAGE, stderr);
     return 2;
   }
   app_t app;

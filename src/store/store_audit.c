@@ -2,6 +2,7 @@
 #include "store/store_audit.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/banned.h"
 
@@ -64,3 +65,33 @@ err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud) {
 }
 
 err_t store_audit_count(db_t *db, int64_t *n) { return db_one_int(db, "SELECT COUNT(*) FROM audit", n, ""); }
+
+err_t store_audit_search(db_t *db, const audit_filter_t *f, store_audit_fn fn, void *ud) {
+  const char *act = f->action ? f->action : "", *obj = f->object ? f->object : "";
+  const char *who = f->actor ? f->actor : "", *since = f->since ? f->since : "";
+  size_t n = strlen(act);
+  int prefix = n > 0 && act[n - 1] == '.';
+  char like[96];
+  /* '!' escapes LIKE's wildcards: an action name is matched as text */
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 3 < sizeof like; i++) {
+    if (act[i] == '%' || act[i] == '_' || act[i] == '!') like[k++] = '!';
+    like[k++] = act[i];
+  }
+  like[k++] = '%';
+  like[k] = '\0';
+  db_stmt_t *st;
+  err_t e = db_query(db,
+                     "SELECT id,ts,actor,action,object,details,prev_hash,hash FROM audit"
+                     " WHERE (?='' OR (?=0 AND action=?) OR (?=1 AND action LIKE ? ESCAPE '!'))"
+                     " AND (?='' OR object=?) AND (?='' OR actor=?) AND (?='' OR ts>=?)"
+                     " ORDER BY id DESC LIMIT ?",
+                     &st, "tItIttttttti", act, prefix, act, prefix, like, obj, obj, who, who, since, since, f->limit);
+  if (e) return e;
+  while ((e = db_step(st)) == ERR_OK) {
+    audit_row_t r = {db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3),
+                     db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7)};
+    if ((e = fn(ud, &r))) break;
+  }
+  return db_finish(st, e);
+}

@@ -18,4 +18,12 @@ enum { STORE_AUDIT_PAGE = 10000 };
 err_t store_audit_each(db_t *db, store_audit_fn fn, void *ud);
 err_t store_audit_each_page(db_t *db, int64_t page, store_audit_fn fn, void *ud);
 err_t store_audit_count(db_t *db, int64_t *n);
+/* Newest first, at most limit entries matching every non-empty field:
+ * action exactly, or every action under it when it ends with '.'
+ * ("akun."); object and actor exactly; since: ts >= since (ISO text). */
+typedef struct {
+  const char *action, *object, *actor, *since;
+  int64_t limit;
+} audit_filter_t;
+err_t store_audit_search(db_t *db, const audit_filter_t *f, store_audit_fn fn, void *ud);
 #endif

@@ -184,6 +184,10 @@ req GET "/api/v1/terlapor?q=197805122005011003"
 case "$STATUS $BODY" in 200*"$KODE2"*) check "pemda: cari terlapor tanpa kasus tahap awal" ok bocor;; *) check "pemda: cari terlapor tanpa kasus tahap awal" ok ok;; esac
 e2e_stop
 out=$("$NETRAL" audit verify); check "audit verify setelah alur" 0 $?
+out=$("$NETRAL" audit list --aksi identitas.buka)
+check_contains "audit list: siapa membuka identitas" "uji.bawaslu" "$out"
+check_contains "audit list: alasannya" "Klarifikasi saksi pelapor" "$out"
+check "audit list: hanya pembukaan identitas" 1 "$(printf '%s\n' "$out" | grep -c 'identitas.buka')"
 check "buka identitas tercatat di audit (pelaku, kode, alasan)" 1 \
   "$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action='identitas.buka' AND actor='uji.bawaslu' AND object='$KODE' AND details LIKE '%Klarifikasi saksi%'")"
 

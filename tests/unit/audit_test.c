@@ -100,6 +100,54 @@ static void test_checkpoint_detects_truncation(void **state) {
   assert_non_null(strstr(rep.reason, "berbeda"));
 }
 
+static err_t append_kinds(db_t *d, void *ud) {
+  static const char *const rows[][3] = {{"budi", "akun.tambah", "u1"},     {"budi", "akun.nonaktif", "u1"},
+                                        {"siti", "identitas.buka", "K1"}, {"siti", "akunXtambah", "u2"},
+                                        {"siti", "akun%", "u3"},          {"budi", "identitas.buka", "K2"}};
+  err_t e = ERR_OK;
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0] && !e; i++)
+    e = audit_append(d, &env.app.keys, rows[i][0], rows[i][1], rows[i][2], NULL);
+  return e;
+}
+
+typedef struct {
+  char got[256];
+} found_t;
+
+static err_t note_found(void *ud, const audit_row_t *r) {
+  found_t *f = ud;
+  size_t n = strlen(f->got);
+  snprintf(f->got + n, sizeof f->got - n, "%s%s/%s/%s", n ? " " : "", r->actor, r->action, r->object);
+  return ERR_OK;
+}
+
+/* audit list: newest first; an action exactly or every action under a
+ * "prefix."; '%' and '_' in the filter are text, not wildcards; object,
+ * actor, since and limit narrow it. */
+static void test_search(void **state) {
+  assert_int_equal(db_exec(db, "DELETE FROM audit", ""), ERR_OK);
+  assert_int_equal(store_write(db, append_kinds, NULL), ERR_OK);
+  static const struct {
+    audit_filter_t f;
+    const char *want;
+  } cases[] = {
+      {{"identitas.buka", NULL, NULL, NULL, 50}, "budi/identitas.buka/K2 siti/identitas.buka/K1"},
+      {{"akun.", NULL, NULL, NULL, 50}, "budi/akun.nonaktif/u1 budi/akun.tambah/u1"},
+      {{"akun%", NULL, NULL, NULL, 50}, "siti/akun%/u3"},
+      {{"akun_tambah", NULL, NULL, NULL, 50}, ""},
+      {{NULL, "K1", NULL, NULL, 50}, "siti/identitas.buka/K1"},
+      {{NULL, NULL, "siti", NULL, 2}, "siti/akun%/u3 siti/akunXtambah/u2"},
+      {{"identitas.buka", NULL, "budi", NULL, 50}, "budi/identitas.buka/K2"},
+      {{NULL, NULL, NULL, "2999-01-01", 50}, ""},
+      {{NULL, NULL, NULL, "2000-01-01", 1}, "budi/identitas.buka/K2"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    found_t f = {""};
+    assert_int_equal(store_audit_search(db, &cases[i].f, note_found, &f), ERR_OK);
+    if (strcmp(f.got, cases[i].want) != 0) fail_msg("kasus %zu: dapat '%s', harap '%s'", i, f.got, cases[i].want);
+  }
+}
+
 typedef struct {
   int64_t id[64];
   int n, stop_at;
@@ -145,6 +193,7 @@ int main(void) {
       cmocka_unit_test(test_other_key_fails),
       cmocka_unit_test(test_deleted_middle_entry_detected),
       cmocka_unit_test(test_checkpoint_detects_truncation),
+      cmocka_unit_test(test_search),
   };
   return cmocka_run_group_tests_name("audit", tests, setup, teardown);
 }
