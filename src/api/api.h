@@ -11,6 +11,7 @@ err_t api_session_get(req_t *rq, resp_t *rs);
 err_t api_session_delete(req_t *rq, resp_t *rs);
 err_t api_session_password(req_t *rq, resp_t *rs);
 err_t api_wilayah_get(req_t *rq, resp_t *rs);
+err_t api_audit_list(req_t *rq, resp_t *rs);
 err_t wilayah_cache_open(app_t *app);
 void wilayah_cache_close(app_t *app);
 

@@ -18,6 +18,8 @@ const route_t api_routes[] = {
     {"DELETE", "/api/v1/session", api_session_delete, ROLE_ALL, ROUTE_FIRST_LOGIN},
     {"POST", "/api/v1/session/sandi", api_session_password, ROLE_ALL, ROUTE_FIRST_LOGIN},
     {"GET", "/api/v1/wilayah/{}", api_wilayah_get, 0, ROUTE_PUBLIC},
+    /* the audit log: admin every entry, bawaslu the entries of its own officers */
+    {"GET", "/api/v1/audit", api_audit_list, ROLE_BAWASLU | ROLE_ADMIN, 0},
     /* public intake and tracking */
     {"POST", "/api/v1/laporan", api_laporan_create, 0, ROUTE_PUBLIC},
     {"POST", "/api/v1/laporan/{}/bukti", api_laporan_bukti, 0, ROUTE_PUBLIC | ROUTE_UPLOAD},

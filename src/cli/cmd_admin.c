@@ -150,8 +150,8 @@ static err_t print_audit(void *ud, const audit_row_t *r) {
 }
 
 static int audit_list(int argc, char **argv) {
-  audit_filter_t f = {cli_opt(argc, argv, "--aksi"), cli_opt(argc, argv, "--objek"), cli_opt(argc, argv, "--pelaku"),
-                      cli_opt(argc, argv, "--sejak"), 50};
+  audit_filter_t f = {.action = cli_opt(argc, argv, "--aksi"), .object = cli_opt(argc, argv, "--objek"),
+                      .actor = cli_opt(argc, argv, "--pelaku"), .since = cli_opt(argc, argv, "--sejak"), .limit = 50};
   const char *batas = cli_opt(argc, argv, "--batas");
   int json = cli_flag(argc, argv, "--json");
   int y, m, d, n = 0;

@@ -69,6 +69,8 @@ err_t store_audit_count(db_t *db, int64_t *n) { return db_one_int(db, "SELECT CO
 err_t store_audit_search(db_t *db, const audit_filter_t *f, store_audit_fn fn, void *ud) {
   const char *act = f->action ? f->action : "", *obj = f->object ? f->object : "";
   const char *who = f->actor ? f->actor : "", *since = f->since ? f->since : "";
+  char sc_like[40];
+  const char *sc = db_scope_like(f->scope, sc_like, sizeof sc_like); /* "" = every actor, also cli and publik */
   size_t n = strlen(act);
   int prefix = n > 0 && act[n - 1] == '.';
   char like[96];
@@ -85,8 +87,10 @@ err_t store_audit_search(db_t *db, const audit_filter_t *f, store_audit_fn fn, v
                      "SELECT id,ts,actor,action,object,details,prev_hash,hash FROM audit"
                      " WHERE (?='' OR (?=0 AND action=?) OR (?=1 AND action LIKE ? ESCAPE '!'))"
                      " AND (?='' OR object=?) AND (?='' OR actor=?) AND (?='' OR ts>=?)"
+                     " AND (?='' OR actor IN (SELECT username FROM users WHERE " DB_SCOPE_SQL("wilayah") "))"
                      " ORDER BY id DESC LIMIT ?",
-                     &st, "tItIttttttti", act, prefix, act, prefix, like, obj, obj, who, who, since, since, f->limit);
+                     &st, "tItIttttttttttti", act, prefix, act, prefix, like, obj, obj, who, who, since, since, sc, sc,
+                     sc, sc_like, f->limit);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK) {
     audit_row_t r = {db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3),

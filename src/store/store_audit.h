@@ -20,9 +20,10 @@ err_t store_audit_each_page(db_t *db, int64_t page, store_audit_fn fn, void *ud)
 err_t store_audit_count(db_t *db, int64_t *n);
 /* Newest first, at most limit entries matching every non-empty field:
  * action exactly, or every action under it when it ends with '.'
- * ("akun."); object and actor exactly; since: ts >= since (ISO text). */
+ * ("akun."); object and actor exactly; since: ts >= since (ISO text);
+ * scope: only entries whose actor is an account of that wilayah or below. */
 typedef struct {
-  const char *action, *object, *actor, *since;
+  const char *action, *object, *actor, *since, *scope;
   int64_t limit;
 } audit_filter_t;
 err_t store_audit_search(db_t *db, const audit_filter_t *f, store_audit_fn fn, void *ud);

@@ -88,6 +88,19 @@ check "buka identitas perlu alasan" 422 "$STATUS"
 req POST "/api/v1/kasus/$KODE/identitas" '{"alasan":"Klarifikasi saksi pelapor diperlukan untuk kajian"}' -H "X-CSRF-Token: $CSRF"
 check "buka identitas 200" 200 "$STATUS"
 check "nama pelapor terbuka" "Siti Rahmawati" "$(jget pelapor.nama)"
+req GET "/api/v1/audit?aksi=identitas.buka"
+check "log audit: pembukaan identitas oleh petugas sendiri" "uji.bawaslu $KODE Klarifikasi saksi pelapor diperlukan untuk kajian" \
+  "$(jget 0.pelaku) $(jget 0.objek) $(jget 0.rincian.alasan)"
+check "log audit: label aksi" "Membuka identitas pelapor" "$(jget 0.aksi_label)"
+req GET "/api/v1/audit?sejak=2026-13-01"
+check "log audit: tanggal salah → 422 sejak" "422 sejak" "$STATUS $(jget error.field)"
+login uji.kediri
+req GET "/api/v1/audit?aksi=identitas.buka"
+check "log audit: Bawaslu lain tidak melihat petugas Mojokerto" "[]" "$BODY"
+login uji.pemda
+req GET /api/v1/audit
+check "log audit: pemda → 403" 403 "$STATUS"
+login uji.bawaslu
 
 T() { req POST "/api/v1/kasus/$KODE/transisi" "$1" -H "X-CSRF-Token: $CSRF"; }
 T '{"ke":"putusan","jenis_putusan":"bukan_pelanggaran"}'

@@ -110,6 +110,12 @@ static err_t append_kinds(db_t *d, void *ud) {
   return e;
 }
 
+/* budi: an officer of a kecamatan of Kota Mojokerto (35.76); siti: of Kota Kediri (35.71). */
+static err_t add_users(db_t *d, void *ud) {
+  err_t e = account_add(d, &env.app.keys, "uji", "budi", "panwascam", "35.76.01", "Rahasia-123!", 0);
+  return e ? e : account_add(d, &env.app.keys, "uji", "siti", "bawaslu", "35.71", "Rahasia-123!", 0);
+}
+
 typedef struct {
   char got[256];
 } found_t;
@@ -123,23 +129,28 @@ static err_t note_found(void *ud, const audit_row_t *r) {
 
 /* audit list: newest first; an action exactly or every action under a
  * "prefix."; '%' and '_' in the filter are text, not wildcards; object,
- * actor, since and limit narrow it. */
+ * actor, since, the actors' wilayah and limit narrow it. */
 static void test_search(void **state) {
+  assert_int_equal(store_write(db, add_users, NULL), ERR_OK);
   assert_int_equal(db_exec(db, "DELETE FROM audit", ""), ERR_OK);
   assert_int_equal(store_write(db, append_kinds, NULL), ERR_OK);
   static const struct {
     audit_filter_t f;
     const char *want;
   } cases[] = {
-      {{"identitas.buka", NULL, NULL, NULL, 50}, "budi/identitas.buka/K2 siti/identitas.buka/K1"},
-      {{"akun.", NULL, NULL, NULL, 50}, "budi/akun.nonaktif/u1 budi/akun.tambah/u1"},
-      {{"akun%", NULL, NULL, NULL, 50}, "siti/akun%/u3"},
-      {{"akun_tambah", NULL, NULL, NULL, 50}, ""},
-      {{NULL, "K1", NULL, NULL, 50}, "siti/identitas.buka/K1"},
-      {{NULL, NULL, "siti", NULL, 2}, "siti/akun%/u3 siti/akunXtambah/u2"},
-      {{"identitas.buka", NULL, "budi", NULL, 50}, "budi/identitas.buka/K2"},
-      {{NULL, NULL, NULL, "2999-01-01", 50}, ""},
-      {{NULL, NULL, NULL, "2000-01-01", 1}, "budi/identitas.buka/K2"},
+      {{"identitas.buka", NULL, NULL, NULL, NULL, 50}, "budi/identitas.buka/K2 siti/identitas.buka/K1"},
+      {{"akun.", NULL, NULL, NULL, NULL, 50}, "budi/akun.nonaktif/u1 budi/akun.tambah/u1"},
+      {{"akun%", NULL, NULL, NULL, NULL, 50}, "siti/akun%/u3"},
+      {{"akun_tambah", NULL, NULL, NULL, NULL, 50}, ""},
+      {{NULL, "K1", NULL, NULL, NULL, 50}, "siti/identitas.buka/K1"},
+      {{NULL, NULL, "siti", NULL, NULL, 2}, "siti/akun%/u3 siti/akunXtambah/u2"},
+      {{"identitas.buka", NULL, "budi", NULL, NULL, 50}, "budi/identitas.buka/K2"},
+      {{NULL, NULL, NULL, "2999-01-01", NULL, 50}, ""},
+      {{NULL, NULL, NULL, "2000-01-01", NULL, 1}, "budi/identitas.buka/K2"},
+      /* scope: the accounts of a wilayah and below */
+      {{NULL, NULL, NULL, NULL, "35.76", 50}, "budi/identitas.buka/K2 budi/akun.nonaktif/u1 budi/akun.tambah/u1"},
+      {{"identitas.buka", NULL, NULL, NULL, "35.71", 50}, "siti/identitas.buka/K1"},
+      {{NULL, NULL, NULL, NULL, "35.16", 50}, ""},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     found_t f = {""};

@@ -9,6 +9,7 @@ const MENU_TAMBAHAN = [
   ['pencegahan', '/pencegahan.html', 'Pencegahan', ['pkd', 'panwascam', 'bawaslu', 'pemda', 'bkn', 'admin']],
   ['antrian', '/antrian.html', 'Antrean saring', ['panwascam', 'bawaslu', 'admin']],
   ['pegawai', '/pegawai.html', 'Daftar pegawai', ['pkd', 'panwascam', 'bawaslu', 'pemda', 'bkn', 'admin']],
+  ['audit', '/audit.html', 'Log audit', ['bawaslu', 'admin']],
 ];
 
 export async function mulaiStaf(hal) {
