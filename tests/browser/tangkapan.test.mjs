@@ -44,6 +44,7 @@ for (const [w, hgt] of [[375, 812], [1280, 800]]) {
     await ambil('pencegahan', '/pencegahan.html', 'body[data-siap="1"]');
     await ambil('pegawai', '/pegawai.html', 'body[data-siap="1"]');
     await ambil('antrian', '/antrian.html', 'body[data-siap="1"]');
+    await ambil('audit', '/audit.html', '#tabel:not([hidden])');
     await page.emulateMedia({ media: 'print' });
     if (kode) await ambil('kasus-cetak', '/kasus.html?kode=' + encodeURIComponent(kode), '#kasus:not([hidden])');
     assert.deepEqual(ctx.galat, []);
