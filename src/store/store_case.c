@@ -453,3 +453,17 @@ err_t store_rekom_count_grouped(db_t *db, const char *scope, const char *dim, st
     if ((e = fn(ud, db_text(st, 0), db_text(st, 1), db_int(st, 2)))) break;
   return db_finish(st, e);
 }
+
+err_t store_evidence_files_each(db_t *db, store_file_ref_fn fn, void *ud) {
+  db_stmt_t *st;
+  err_t e = db_query(db,
+                     "SELECT b.sha256, 'kasus ' || k.kode AS tempat FROM bukti b JOIN kasus k ON k.id=b.kasus_id"
+                     " UNION ALL SELECT dokumen_sha256, 'pakta #' || id FROM pakta WHERE dokumen_sha256 IS NOT NULL"
+                     " UNION ALL SELECT lampiran_sha256, 'kegiatan #' || id FROM kegiatan WHERE lampiran_sha256 IS NOT NULL"
+                     " ORDER BY 1, 2",
+                     &st, "");
+  if (e) return e;
+  while ((e = db_step(st)) == ERR_OK)
+    if ((e = fn(ud, db_text(st, 0), db_text(st, 1)))) break;
+  return db_finish(st, e);
+}

@@ -67,6 +67,11 @@ err_t store_bukti_count(db_t *db, int64_t case_id, int64_t *n);
 typedef err_t (*store_bukti_fn)(void *ud, const bukti_row_t *b);
 err_t store_bukti_list(db_t *db, int64_t case_id, store_bukti_fn fn, void *ud);
 err_t store_bukti_get(db_t *db, int64_t case_id, int64_t bukti_id, bukti_row_t *out);
+/* Every stored file the database names, ordered by hash (the same file may
+ * be named by several places): evidence of cases ("kasus NTR-…"), pakta
+ * documents ("pakta #id") and activity attachments ("kegiatan #id"). */
+typedef err_t (*store_file_ref_fn)(void *ud, const char *sha256, const char *place);
+err_t store_evidence_files_each(db_t *db, store_file_ref_fn fn, void *ud);
 err_t store_bukti_access(db_t *db, int64_t bukti_id, const char *waktu, const char *aktor, const char *aksi);
 
 /* Rekomendasi. */

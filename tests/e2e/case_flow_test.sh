@@ -223,4 +223,18 @@ login uji.bawaslu
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$E2E_TMP/cookies" -H "X-CSRF-Token: $CSRF" -F "berkas=@$E2E_TMP/foto.png" "$BASE/api/v1/kasus/$KODE_ANON/bukti")
 check "unggah petugas tidak terkena batas publik" 201 "$STATUS"
 e2e_stop
+
+# Evidence on disk re-verified: intact, then one byte appended (every case naming the file is
+# listed), then removed.
+out=$("$NETRAL" bukti verify); check "bukti verify: utuh → 0" 0 $?
+check_contains "bukti verify: ringkasan" "0 rusak, 0 hilang" "$out"
+F=$(find "$E2E_TMP/bukti" -type f -name "$SHA")
+printf 'x' >>"$F"
+out=$("$NETRAL" bukti verify); check "bukti diubah → 1" 1 $?
+check_contains "bukti diubah: kasus pertama disebut" "RUSAK  $SHA  (kasus $KODE)" "$out"
+check_contains "bukti diubah: kasus kedua disebut" "RUSAK  $SHA  (kasus $KODE2)" "$out"
+check_contains "bukti diubah: ringkasan" "1 rusak, 0 hilang" "$out"
+rm -f "$F"
+out=$("$NETRAL" bukti verify); check "bukti hilang → 1" 1 $?
+check_contains "bukti hilang: disebut" "HILANG $SHA  (kasus $KODE)" "$out"
 e2e_done
