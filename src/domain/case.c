@@ -192,15 +192,32 @@ static err_t parse_pelapor(json_t *body, json_t **pelapor_out) {
   return ERR_OK;
 }
 
-/* secretbox(nonce || MAC || ciphertext) of the pelapor JSON. */
-static err_t seal(const case_ctx_t *cx, json_t *pelapor, unsigned char **out, size_t *out_len) {
+/* The sealed reporter identity, bound to its case:
+ *   "ntr2" || nonce (24) || XChaCha20-Poly1305(pelapor JSON, ad = kode)
+ * under a key derived from the server's secretbox key. Because the kode is
+ * authenticated, a blob copied into another case's row (by someone who can
+ * write the database) does not open there. Reports sealed before this format
+ * hold secretbox(nonce || MAC || ciphertext), unbound; they still open. */
+static const unsigned char SEAL_V2[4] = {'n', 't', 'r', '2'};
+enum { SEAL_HEAD = sizeof SEAL_V2 + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES };
+
+static void seal_key(const case_ctx_t *cx, unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES]) {
+  _Static_assert(crypto_secretbox_KEYBYTES == crypto_kdf_KEYBYTES, "the secretbox key is a KDF master key");
+  crypto_kdf_derive_from_key(key, crypto_aead_xchacha20poly1305_ietf_KEYBYTES, 2, "segelid_", cx->keys->box);
+}
+
+static err_t seal(const case_ctx_t *cx, const char *kode, json_t *pelapor, unsigned char **out, size_t *out_len) {
   char *plain = json_dumps(pelapor, JSON_COMPACT | JSON_SORT_KEYS);
   if (!plain) return ERR_NOMEM;
-  size_t pl = strlen(plain), n = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + pl;
-  unsigned char *buf = xmalloc(n);
+  size_t pl = strlen(plain), n = SEAL_HEAD + pl + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+  unsigned char *buf = xmalloc(n), key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
   if (!buf) { sodium_memzero(plain, pl); free(plain); return ERR_NOMEM; }
-  randombytes_buf(buf, crypto_secretbox_NONCEBYTES);
-  crypto_secretbox_easy(buf + crypto_secretbox_NONCEBYTES, (const unsigned char *)plain, pl, buf, cx->keys->box);
+  memcpy(buf, SEAL_V2, sizeof SEAL_V2);
+  randombytes_buf(buf + sizeof SEAL_V2, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+  seal_key(cx, key);
+  crypto_aead_xchacha20poly1305_ietf_encrypt(buf + SEAL_HEAD, NULL, (const unsigned char *)plain, pl,
+                                             (const unsigned char *)kode, strlen(kode), NULL, buf + sizeof SEAL_V2, key);
+  sodium_memzero(key, sizeof key);
   sodium_memzero(plain, pl);
   free(plain);
   *out = buf;
@@ -208,17 +225,37 @@ static err_t seal(const case_ctx_t *cx, json_t *pelapor, unsigned char **out, si
   return ERR_OK;
 }
 
-static err_t unseal_json(const case_ctx_t *cx, const unsigned char *p, size_t n, json_t **out) {
-  if (n < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return err_set(ERR_CRYPTO, NULL, "Data identitas rusak.");
-  size_t pl = n - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
-  char *plain = xmalloc(pl + 1);
-  if (!plain) return ERR_NOMEM;
+/* plain (pl + 1 bytes) from the current format, or -1. */
+static int open_v2(const case_ctx_t *cx, const char *kode, const unsigned char *p, size_t n, char *plain) {
+  if (n < SEAL_HEAD + crypto_aead_xchacha20poly1305_ietf_ABYTES || memcmp(p, SEAL_V2, sizeof SEAL_V2) != 0) return -1;
+  unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+  seal_key(cx, key);
+  int rc = crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)plain, NULL, NULL, p + SEAL_HEAD, n - SEAL_HEAD,
+                                                      (const unsigned char *)kode, strlen(kode), p + sizeof SEAL_V2, key);
+  sodium_memzero(key, sizeof key);
+  if (rc == 0) plain[n - SEAL_HEAD - crypto_aead_xchacha20poly1305_ietf_ABYTES] = '\0';
+  return rc;
+}
+
+/* The earlier, unbound format (a legacy nonce may begin with "ntr2" too, so it is tried after). */
+static int open_v1(const case_ctx_t *cx, const unsigned char *p, size_t n, char *plain) {
+  if (n < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return -1;
   if (crypto_secretbox_open_easy((unsigned char *)plain, p + crypto_secretbox_NONCEBYTES, n - crypto_secretbox_NONCEBYTES,
-                                 p, cx->keys->box) != 0) {
+                                 p, cx->keys->box) != 0)
+    return -1;
+  plain[n - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES] = '\0';
+  return 0;
+}
+
+static err_t unseal_json(const case_ctx_t *cx, const char *kode, const unsigned char *p, size_t n, json_t **out) {
+  char *plain = xmalloc(n + 1);
+  if (!plain) return ERR_NOMEM;
+  if (open_v2(cx, kode, p, n, plain) != 0 && open_v1(cx, p, n, plain) != 0) {
     xfree(plain);
-    return err_set(ERR_CRYPTO, NULL, "Identitas pelapor tidak dapat dibuka dengan kunci server ini.");
+    return err_set(ERR_CRYPTO, NULL,
+                   "Identitas pelapor tidak dapat dibuka: data segel bukan milik kasus ini atau kunci server berbeda.");
   }
-  plain[pl] = '\0';
+  size_t pl = strlen(plain);
   *out = json_loads(plain, 0, NULL);
   sodium_memzero(plain, pl);
   xfree(plain);
@@ -243,8 +280,9 @@ static json_t *intake_answer(const case_row_t *c) {
                    "kedaluwarsa", c->kedaluwarsa);
 }
 
+/* pelapor (may be NULL) is sealed to the kode drawn here. */
 static err_t insert_case(db_t *db, const case_ctx_t *cx, case_row_t *c, const char *actor, const char *tahap,
-                         const unsigned char *content, size_t content_len, int sign) {
+                         const unsigned char *content, size_t content_len, int sign, json_t *pelapor) {
   err_t e = ERR_OK;
   char now[CLOCK_ISO_LEN];
   clock_iso(clock_now(), now);
@@ -255,6 +293,11 @@ static err_t insert_case(db_t *db, const case_ctx_t *cx, case_row_t *c, const ch
   /* A collision of 60 random bits is astronomically unlikely; retry anyway. */
   for (int attempt = 0; attempt < 3; attempt++) {
     if ((e = kode_generate(c->kode, sizeof c->kode))) return e;
+    if (pelapor) {
+      xfree(c->pelapor_sealed);
+      c->pelapor_sealed = NULL;
+      if ((e = seal(cx, c->kode, pelapor, &c->pelapor_sealed, &c->pelapor_sealed_len))) return e;
+    }
     if (sign) {
       json_t *r;
       if ((e = receipt_make(cx->keys->sign_sk, c->kode, now, content, content_len, &r))) return e;
@@ -307,7 +350,6 @@ err_t case_intake(db_t *db, const case_ctx_t *cx, json_t *body, const char *raw,
   if ((e = workflow_initial(c.jenis, &st, &tahap))) goto done;
   snprintf(c.status, sizeof c.status, "%s", workflow_state_name(st));
   if (client_id) snprintf(c.client_id, sizeof c.client_id, "%s", client_id);
-  if (pelapor && (e = seal(cx, pelapor, &c.pelapor_sealed, &c.pelapor_sealed_len))) goto done;
   /* UU 7/2017 Ps 454(6), UU 10/2016 Ps 134(4): a late report is still recorded, only flagged. */
   if (!anonim) {
     caldate_t tahu, today;
@@ -316,7 +358,7 @@ err_t case_intake(db_t *db, const case_ctx_t *cx, json_t *body, const char *raw,
     if (caldate_parse(c.tanggal_diketahui, &tahu) == ERR_OK && caldate_parse(t, &today) == ERR_OK)
       deadline_report_kedaluwarsa(cx->rules, cx->cal, c.rezim, tahu, today, &c.kedaluwarsa, NULL);
   }
-  if ((e = insert_case(db, cx, &c, "publik", tahap, (const unsigned char *)raw, raw_len, 1))) goto done;
+  if ((e = insert_case(db, cx, &c, "publik", tahap, (const unsigned char *)raw, raw_len, 1, pelapor))) goto done;
   *out = intake_answer(&c);
   *created = 1;
   if (!*out) e = ERR_NOMEM;
@@ -342,7 +384,7 @@ err_t case_temuan(db_t *db, const case_ctx_t *cx, const account_t *who, json_t *
   snprintf(c.dibuat_oleh, sizeof c.dibuat_oleh, "%s", who->username);
   char *raw = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS);
   if (!raw) { e = ERR_NOMEM; goto done; }
-  e = insert_case(db, cx, &c, who->username, tahap, (const unsigned char *)raw, strlen(raw), 0);
+  e = insert_case(db, cx, &c, who->username, tahap, (const unsigned char *)raw, strlen(raw), 0, NULL);
   free(raw);
   if (e) goto done;
   *out = json_pack("{s:s,s:s}", "kode", c.kode, "jenis", c.jenis);
@@ -727,7 +769,7 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
     e = err_set(ERR_NOT_FOUND, NULL, "Kasus ini tidak memiliki identitas pelapor (anonim atau temuan).");
     goto done;
   }
-  if ((e = unseal_json(cx, c.pelapor_sealed, c.pelapor_sealed_len, out))) goto done;
+  if ((e = unseal_json(cx, c.kode, c.pelapor_sealed, c.pelapor_sealed_len, out))) goto done;
   json_t *d = json_pack("{s:s}", "alasan", alasan);
   e = audit_append(db, cx->keys, who->username, "identitas.buka", c.kode, d);
   json_decref(d);

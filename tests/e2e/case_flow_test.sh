@@ -195,6 +195,16 @@ case "$(jget per_tahap)" in *diterima*|*informasi_awal*|"[]") check "pemda: reka
   *) check "pemda: rekap per tahap hanya tahap tindak lanjut" ok ok;; esac
 req GET "/api/v1/terlapor?q=197805122005011003"
 case "$STATUS $BODY" in 200*"$KODE2"*) check "pemda: cari terlapor tanpa kasus tahap awal" ok bocor;; *) check "pemda: cari terlapor tanpa kasus tahap awal" ok ok;; esac
+
+# The sealed identity is bound to its case: a blob copied into another case's row (by
+# someone who can write the database) does not open there.
+login uji.bawaslu
+e2e_sql "UPDATE kasus SET pelapor_sealed=(SELECT pelapor_sealed FROM kasus WHERE kode='$KODE') WHERE kode='$KODE2'" >/dev/null
+req POST "/api/v1/kasus/$KODE2/identitas" '{"alasan":"Uji segel yang dipindah dari kasus lain"}' -H "X-CSRF-Token: $CSRF"
+case "$BODY" in *Siti*) check "segel yang dipindah ke kasus lain tidak terbuka" ok bocor;;
+  *) check "segel yang dipindah ke kasus lain tidak terbuka" ok ok;; esac
+check_contains "segel dipindah: pesannya" "bukan milik kasus ini" "$(jget error.message)"
+e2e_sql "UPDATE kasus SET pelapor_sealed=NULL WHERE kode='$KODE2'" >/dev/null
 e2e_stop
 out=$("$NETRAL" audit verify); check "audit verify setelah alur" 0 $?
 out=$("$NETRAL" audit list --aksi identitas.buka)

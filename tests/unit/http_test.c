@@ -218,6 +218,40 @@ static void test_address_throttle_shared_between_instances(void **state) {
   app_close(&other);
 }
 
+/* Reports sealed before identities were bound to their kode hold a plain
+ * secretbox(nonce || MAC || ciphertext) under the server key: they still open. */
+static void test_legacy_sealed_identity_still_opens(void **state) {
+  result_t r = call("POST", "/api/v1/laporan",
+                    "{\"rezim\":\"pemilu\",\"anonim\":false,\"pelapor\":{\"nama\":\"Siti Rahmawati\",\"nik\":"
+                    "\"3576014101900002\",\"alamat\":\"Jl. Majapahit 10\",\"telepon\":\"081234567890\"},\"terlapor\":"
+                    "{\"nama\":\"Budi\",\"kategori\":\"asn\"},\"peristiwa\":{\"tanggal_kejadian\":\"2026-11-20\","
+                    "\"tanggal_diketahui\":\"2026-11-21\",\"wilayah\":\"35.76.01\",\"lokasi\":\"Balai\",\"uraian\":"
+                    "\"ASN berkampanye di media sosial untuk calon.\"}}",
+                    NULL, NULL);
+  assert_int_equal(r.status, 201);
+  char kode[32];
+  snprintf(kode, sizeof kode, "%s", json_string_value(json_object_get(r.json, "kode")));
+  json_decref(r.json);
+  const char *plain = "{\"nama\":\"Pelapor Lama\",\"telepon\":\"081200000000\"}";
+  size_t pl = strlen(plain);
+  unsigned char blob[256];
+  randombytes_buf(blob, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(blob + crypto_secretbox_NONCEBYTES, (const unsigned char *)plain, pl, blob, env.app.keys.box);
+  db_t *db;
+  assert_int_equal(store_acquire(env.app.store, &db), ERR_OK);
+  assert_int_equal(db_exec(db, "UPDATE kasus SET pelapor_sealed=? WHERE kode=?", "bt", blob,
+                           crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + pl, kode),
+                   ERR_OK);
+  store_release(env.app.store, db);
+  char token[64], csrf[64], path[96];
+  login(token, csrf);
+  snprintf(path, sizeof path, "/api/v1/kasus/%s/identitas", kode);
+  r = call("POST", path, "{\"alasan\":\"Klarifikasi laporan lama sebelum segel terikat\"}", token, csrf);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "pelapor"), "nama")), "Pelapor Lama");
+  json_decref(r.json);
+}
+
 static void test_wilayah(void **state) {
   result_t r = call("GET", "/api/v1/wilayah/35.76", NULL, NULL, NULL);
   assert_int_equal(r.status, 200);
@@ -235,6 +269,7 @@ int main(void) {
       cmocka_unit_test(test_wrong_password_401_and_field_errors),
       cmocka_unit_test(test_session_csrf_and_logout),
       cmocka_unit_test(test_password_change_ends_other_sessions),
+      cmocka_unit_test(test_legacy_sealed_identity_still_opens), /* before the throttle tests block the address */
       cmocka_unit_test(test_forged_session_token),
       cmocka_unit_test(test_throttle_after_repeated_failures),
       cmocka_unit_test(test_throttle_shared_between_instances),
