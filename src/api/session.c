@@ -38,9 +38,7 @@ static err_t login_tx(db_t *db, void *ud) {
 static err_t fail_tx(db_t *db, void *ud) {
   login_t *l = ud;
   const app_t *app = l->rq->app;
-  int64_t now = clock_now();
-  err_t e = app->login_limit > 0 ? account_fail_hit(db, l->username, now) : ERR_OK;
-  return e || app->login_ip_limit <= 0 ? e : account_fail_hit(db, l->ip_key, now);
+  return account_fail_record(db, &app->keys, l->username, app->login_limit, l->ip_key, app->login_ip_limit, clock_now());
 }
 
 err_t api_session_create(req_t *rq, resp_t *rs) {

@@ -130,6 +130,23 @@ err_t account_fail_hit(db_t *db, const char *key, int64_t now) {
   return store_login_fail_hit(db, key, now, now - ACCOUNT_FAIL_WINDOW);
 }
 
+err_t account_fail_record(db_t *db, const keys_t *k, const char *username, long limit, const char *ip_key,
+                          long ip_limit, int64_t now) {
+  err_t e = ip_limit > 0 ? account_fail_hit(db, ip_key, now) : ERR_OK;
+  if (e || limit <= 0) return e;
+  int64_t start, count;
+  user_row_t u;
+  if ((e = account_fail_hit(db, username, now)) || (e = store_login_fail_get(db, username, &start, &count))) return e;
+  if (count != limit) return ERR_OK;
+  e = store_user_by_name(db, username, &u);
+  if (e == ERR_NOT_FOUND) return ERR_OK; /* guessing at names that do not exist: counted, not logged */
+  if (e) return e;
+  json_t *d = json_pack("{s:I,s:i}", "gagal", (json_int_t)count, "menit", ACCOUNT_FAIL_WINDOW / 60);
+  e = d ? audit_append(db, k, "publik", "akun.terkunci", u.username, d) : ERR_NOMEM;
+  json_decref(d);
+  return e;
+}
+
 _Static_assert(sizeof ((keys_t *)0)->audit == crypto_kdf_KEYBYTES, "the audit key is a KDF master key");
 void account_fail_ip_key(const keys_t *k, const char *ip, char out[ACCOUNT_IP_KEY_LEN]) {
   unsigned char sub[crypto_generichash_KEYBYTES], h[16];

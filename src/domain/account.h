@@ -46,6 +46,12 @@ err_t account_login(db_t *db, const keys_t *k, const char *username, const char 
 enum { ACCOUNT_FAIL_WINDOW = 15 * 60, ACCOUNT_IP_KEY_LEN = 3 + 32 + 1 };
 err_t account_fail_wait(db_t *db, const char *key, long limit, int64_t now, int64_t *wait);
 err_t account_fail_hit(db_t *db, const char *key, int64_t now);
+/* One failed login, in its own transaction: counted for the account (limit
+ * > 0) and the address key (ip_limit > 0). The failure that locks an
+ * existing account is audited ("akun.terkunci", actor "publik"), so guessing
+ * shows in the log without one entry per wrong password. */
+err_t account_fail_record(db_t *db, const keys_t *k, const char *username, long limit, const char *ip_key,
+                          long ip_limit, int64_t now);
 /* "ip:" and the hex BLAKE2b-128 of ip, keyed with a key derived from the
  * server's audit key: the table never holds an address in the clear, and
  * without the key file the 2^32 IPv4 addresses cannot be tried against it.

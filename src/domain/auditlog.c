@@ -15,6 +15,7 @@ static const struct {
     {"akun.nonaktif", "Akun dinonaktifkan"},
     {"akun.reset_sandi", "Kata sandi disetel ulang"},
     {"akun.tambah", "Akun dibuat"},
+    {"akun.terkunci", "Akun terkunci: terlalu banyak sandi salah"},
     {"bukti.tambah", "Bukti ditambahkan"},
     {"identitas.buka", "Membuka identitas pelapor"},
     {"kalender.hapus", "Hari libur dihapus"},

@@ -150,6 +150,10 @@ static void test_throttle_shared_between_instances(void **state) {
     assert_int_equal(r.status, 401);
     json_decref(r.json);
   }
+  /* the failure that locked the account is in the audit log, once; unknown names are not */
+  assert_int_equal(tu_count(&env, "SELECT count(*) FROM audit WHERE action='akun.terkunci' AND object='bawaslu.uji'"
+                                  " AND actor='publik'"), 1);
+  assert_int_equal(tu_count(&env, "SELECT count(*) FROM audit WHERE action='akun.terkunci' AND object='korban'"), 0);
   for (int a = 0; a < 2; a++) { /* blocked on both, even with the right password */
     r = tu_call(apps[a], "POST", "/api/v1/session", good, NULL, NULL);
     assert_int_equal(r.status, 429);
