@@ -33,7 +33,7 @@ test('bawaslu membaca dan menyaring log audit', async () => {
 
   await page.goto('/audit.html?aksi=kasus.');
   await page.waitForFunction(() => document.querySelector('#f-aksi').value === 'kasus.'
-    && !/Memuat/.test(document.querySelector('#muat').textContent || ''));
+    && (!document.querySelector('#tabel').hidden || /Tidak ada entri/.test(document.querySelector('#muat').textContent)));
   const kasus = await page.$$eval('#baris tr', (tr) => tr.map((t) => t.dataset.aksi));
   assert.ok(kasus.every((a) => a.startsWith('kasus.')), 'saringan dari URL dipakai: ' + kasus);
   assert.deepEqual(ctx.galat, []);

@@ -19,8 +19,8 @@ const form = $('#saringan');
 function rincian(x) {
   const r = x.rincian || {};
   if (x.aksi === 'identitas.buka') return r.alasan ? ['Alasan: ', h('q', null, r.alasan)] : '—';
-  const bagian = Object.entries(r).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`);
-  return bagian.length ? bagian.join(' · ') : '—';
+  const bagian = Object.entries(r).map(([k, v]) => h('li', null, `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`));
+  return bagian.length ? h('ul', { class: 'rincian' }, bagian) : '—';
 }
 
 function objek(x) {
@@ -46,7 +46,7 @@ async function muat() {
     $('#keterangan').textContent = items.length >= BATAS ? `${BATAS} entri terbaru; persempit saringan untuk yang lebih lama.` : `${items.length} entri, terbaru di atas.`;
     $('#tabel').hidden = !items.length;
     el.hidden = !!items.length;
-    if (!items.length) el.textContent = 'Tidak ada entri yang cocok dengan saringan ini.';
+    el.textContent = items.length ? '' : 'Tidak ada entri yang cocok dengan saringan ini.';
   } catch (e) {
     const g = e.field && $('#galat-' + e.field);
     if (g) { g.textContent = e.message; form.elements[e.field].setAttribute('aria-invalid', 'true'); }
