@@ -535,6 +535,12 @@ static caldate_t today_date(void) {
   return caldatetime_date(caldatetime_from_unix(clock_now(), CALDATE_WIB_OFFSET));
 }
 
+static json_t *string_list(const char *const *v) {
+  json_t *a = json_array();
+  for (; a && *v; v++) json_array_append_new(a, json_string(*v));
+  return a;
+}
+
 static json_t *transitions_json(const case_row_t *c, const account_t *who) {
   json_t *arr = json_array();
   workflow_state_t from;
@@ -544,12 +550,15 @@ static json_t *transitions_json(const case_row_t *c, const account_t *who) {
   for (size_t i = 0; i < n; i++) {
     json_t *w = json_array();
     for (const workflow_field_t *f = ts[i]->fields; f && f->name; f++) {
-      json_t *fo = json_pack("{s:s,s:s,s:s*}", "nama", f->name, "label", f->label, "jika", f->if_field);
-      if (f->values) {
-        json_t *vals = json_array();
-        for (const char *const *v = f->values; *v; v++) json_array_append_new(vals, json_string(*v));
-        json_object_set_new(fo, "pilihan", vals);
-      }
+      /* jenis: how a form asks for it; jika/jika_nilai: required only when
+       * field jika has one of those values (the catalog for a violation) */
+      static const char *const kinds[] = {[WORKFLOW_FIELD_TEXT] = "teks", [WORKFLOW_FIELD_ENUM] = "pilihan",
+                                          [WORKFLOW_FIELD_DATE] = "tanggal", [WORKFLOW_FIELD_LIST] = "daftar",
+                                          [WORKFLOW_FIELD_CODE] = "kode"};
+      json_t *fo = json_pack("{s:s,s:s,s:s,s:s*}", "nama", f->name, "label", f->label, "jenis", kinds[f->type], "jika",
+                             f->if_field);
+      if (f->values) json_object_set_new(fo, "pilihan", string_list(f->values));
+      if (f->if_values) json_object_set_new(fo, "jika_nilai", string_list(f->if_values));
       json_array_append_new(w, fo);
     }
     json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:o,s:s*}", "ke", workflow_state_name(ts[i]->to), "label",

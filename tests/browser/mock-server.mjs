@@ -32,6 +32,17 @@ const TRANSISI = {
   ditindaklanjuti: [['selesai', 'Selesai', []]],
   tidak_ditindaklanjuti: [['selesai', 'Selesai', []]],
 };
+// Isian wajib dalam bentuk yang dikirim server asli (src/domain/case.c transitions_json).
+const JENIS_MEDAN = { tanggal: 'tanggal', tanggal_sk: 'tanggal', katalog: 'daftar', penerima: 'kode', jenis_putusan: 'pilihan', jenis_sanksi: 'pilihan' };
+const PILIHAN = {
+  jenis_putusan: ['bukan_pelanggaran', 'pelanggaran_administrasi', 'kode_etik_penyelenggara', 'pidana', 'pelanggaran_perundangan_lain'],
+  jenis_sanksi: ['pernyataan_tertutup', 'pernyataan_terbuka', 'teguran_lisan', 'teguran_tertulis', 'potong_tukin_6_bulan', 'sanksi_lain'],
+};
+const medan = (ke, n) => {
+  if (ke === 'tidak_diregistrasi' && n === 'alasan') return { nama: n, label: 'alasan tidak diregistrasi', jenis: 'pilihan', pilihan: ['syarat_formal', 'syarat_materiel', 'kedaluwarsa'] };
+  if (n === 'katalog') return { nama: n, label: 'butir katalog pelanggaran', jenis: 'daftar', jika: 'jenis_putusan', jika_nilai: ['pelanggaran_administrasi', 'pidana', 'pelanggaran_perundangan_lain'] };
+  return { nama: n, label: n.replace(/_/g, ' '), jenis: JENIS_MEDAN[n] || 'teks', ...(PILIHAN[n] ? { pilihan: PILIHAN[n] } : {}) };
+};
 const kasus = new Map(); const perClient = new Map();
 const sesi = new Map();
 let urut = 0;
@@ -70,7 +81,7 @@ function buat(b, jenis) {
   return k;
 }
 const ringkas = (k) => ({ kode: k.kode, jenis: k.jenis, status: k.status, status_label: STATUS[k.status], kategori: k.terlapor.kategori, terlapor_nama: k.terlapor.nama, instansi: k.terlapor.instansi, wilayah: k.peristiwa.wilayah, wilayah_nama: k.peristiwa.wilayah_nama, diterima: k.diterima, tenggat: tenggat(k) });
-const detail = (k) => ({ ...ringkas(k), rezim: k.rezim, terlapor: k.terlapor, peristiwa: k.peristiwa, saksi: k.saksi, pelapor: { disegel: true }, bukti: k.bukti.map((b) => ({ id: b.id, sha256: b.sha256, jenis: b.jenis, ukuran: b.ukuran, url: `/api/v1/kasus/${k.kode}/bukti/${b.id}` })), riwayat: k.riwayat, transisi: (TRANSISI[k.status] || []).map(([ke, label, wajib]) => ({ ke, label, wajib })), riwayat_terlapor: [...kasus.values()].filter((x) => x !== k && x.terlapor.nama === k.terlapor.nama).map((x) => ({ kode: x.kode, status_label: STATUS[x.status], diterima: x.diterima })), putusan: k.putusan, rekomendasi: k.rekomendasi });
+const detail = (k) => ({ ...ringkas(k), rezim: k.rezim, terlapor: k.terlapor, peristiwa: k.peristiwa, saksi: k.saksi, pelapor: { disegel: true }, bukti: k.bukti.map((b) => ({ id: b.id, sha256: b.sha256, jenis: b.jenis, ukuran: b.ukuran, url: `/api/v1/kasus/${k.kode}/bukti/${b.id}` })), riwayat: k.riwayat, transisi: (TRANSISI[k.status] || []).map(([ke, label, wajib]) => ({ ke, label, wajib: wajib.map((n) => medan(ke, n)) })), riwayat_terlapor: [...kasus.values()].filter((x) => x !== k && x.terlapor.nama === k.terlapor.nama).map((x) => ({ kode: x.kode, status_label: STATUS[x.status], diterima: x.diterima })), putusan: k.putusan, rekomendasi: k.rekomendasi });
 
 const server = http.createServer(async (req, res) => {
   const u = new URL(req.url, 'http://x');

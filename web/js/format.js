@@ -40,6 +40,25 @@ export const JENIS_PUTUSAN = {
   pelanggaran_perundangan_lain: 'Pelanggaran peraturan perundang-undangan lainnya (netralitas)',
 };
 
+// Jenis sanksi yang dicatat pejabat berwenang (kode dari src/domain/workflow.c):
+// PP 94/2021 Ps 8 (ringan, sedang, berat) dan sanksi moral SKB Netralitas ASN 2022.
+export const JENIS_SANKSI = {
+  pernyataan_tertutup: 'Sanksi moral: pernyataan secara tertutup',
+  pernyataan_terbuka: 'Sanksi moral: pernyataan secara terbuka',
+  teguran_lisan: 'Disiplin ringan: teguran lisan',
+  teguran_tertulis: 'Disiplin ringan: teguran tertulis',
+  pernyataan_tidak_puas: 'Disiplin ringan: pernyataan tidak puas secara tertulis',
+  potong_tukin_6_bulan: 'Disiplin sedang: potongan tunjangan kinerja 25% selama 6 bulan',
+  potong_tukin_9_bulan: 'Disiplin sedang: potongan tunjangan kinerja 25% selama 9 bulan',
+  potong_tukin_12_bulan: 'Disiplin sedang: potongan tunjangan kinerja 25% selama 12 bulan',
+  penurunan_jabatan: 'Disiplin berat: penurunan jabatan setingkat lebih rendah selama 12 bulan',
+  pembebasan_jabatan: 'Disiplin berat: pembebasan dari jabatan menjadi pelaksana selama 12 bulan',
+  pemberhentian_dengan_hormat: 'Disiplin berat: pemberhentian dengan hormat tidak atas permintaan sendiri',
+  pemberhentian_tidak_dengan_hormat: 'Pemberhentian tidak dengan hormat',
+  pidana: 'Pidana (putusan pengadilan)',
+  sanksi_lain: 'Sanksi lain (TNI, Polri, kepala desa, …; jelaskan di catatan)',
+};
+
 export const ALASAN_TIDAK_REGISTRASI = {
   syarat_formal: 'Tidak memenuhi syarat formal',
   syarat_materiel: 'Tidak memenuhi syarat materiel',

@@ -6,7 +6,7 @@ import { $, $$, h, replace, clear, params } from './dom.js';
 import { get, post, ApiError } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { lencanaTenggat } from './lencana.js';
-import { STATUS, JENIS_KASUS, JENIS_PUTUSAN, ALASAN_TIDAK_REGISTRASI, waktu, tanggal, ukuran, judulKategori } from './format.js';
+import { STATUS, JENIS_KASUS, JENIS_PUTUSAN, JENIS_SANKSI, ALASAN_TIDAK_REGISTRASI, waktu, tanggal, ukuran, judulKategori } from './format.js';
 
 const kode = params().get('kode') || '';
 let kasus = null;
@@ -14,11 +14,6 @@ let sesiSaya = null;
 let otoritas = null;
 const katalogCache = {};
 
-const JENIS_SANKSI = [
-  'Sanksi moral pernyataan secara tertutup', 'Sanksi moral pernyataan secara terbuka',
-  'Hukuman disiplin ringan', 'Hukuman disiplin sedang', 'Hukuman disiplin berat',
-  'Sanksi administratif (kepala desa)', 'Sanksi disiplin/kode etik TNI', 'Sanksi disiplin/kode etik Polri',
-];
 // Otoritas bawaan menurut kategori terlapor (DOMAIN.md). Dicocokkan dengan kode/nama dari /api/v1/otoritas.
 const OTORITAS_BAWAAN = {
   asn: ['ppk', 'bkpsdm', 'bupati'], pppk: ['ppk', 'bkpsdm', 'bupati'], tni: ['ankum', 'puspom'], polri: ['propam'],
@@ -29,8 +24,24 @@ const OTORITAS_PUTUSAN = { pidana: ['gakkumdu'], kode_etik_penyelenggara: ['dkpp
 const LABEL_MEDAN = {
   alasan: 'Alasan', jenis_putusan: 'Jenis putusan', katalog: 'Perbuatan yang terbukti (katalog)', penerima: 'Penerima rekomendasi',
   nomor: 'Nomor surat', tanggal: 'Tanggal surat', jenis_sanksi: 'Jenis sanksi', nomor_sk: 'Nomor SK sanksi',
-  tanggal_sk: 'Tanggal SK', pejabat: 'Pejabat yang menetapkan', catatan: 'Catatan',
+  tanggal_sk: 'Tanggal SK', pejabat: 'Pejabat yang menetapkan', catatan: 'Catatan', kekurangan: 'Kekurangan laporan',
 };
+// Label tiap nilai isian berjenis pilihan; nilai yang tidak dikenal tampil apa adanya.
+const LABEL_PILIHAN = { alasan: ALASAN_TIDAK_REGISTRASI, jenis_putusan: JENIS_PUTUSAN, jenis_sanksi: JENIS_SANKSI };
+
+// Isian wajib sebuah transisi dari server (src/domain/case.c transitions_json):
+// {nama, label, jenis: teks|pilihan|tanggal|daftar|kode, pilihan?, jika?, jika_nilai?}.
+// "jika": wajib hanya bila isian itu bernilai salah satu jika_nilai (katalog untuk pelanggaran).
+function medanTransisi(t) {
+  return (t.wajib || []).map((m) => (typeof m === 'string' ? { nama: m, label: m, jenis: 'teks' } : m));
+}
+function labelMedan(m) {
+  const l = LABEL_MEDAN[m.nama] || m.label || m.nama;
+  return l.charAt(0).toUpperCase() + l.slice(1);
+}
+function wajibSekarang(m, form) {
+  return !m.jika || (m.jika_nilai || []).includes((form.elements[m.jika] || {}).value);
+}
 
 function dl(el, baris) {
   replace(el, baris.filter(Boolean).map(([k, v, cls]) => [h('dt', null, k), h('dd', { class: cls || '' }, v == null || v === '' ? '—' : v)]));
@@ -144,7 +155,7 @@ function gambarPutusan() {
     const d = h('dl', { class: 'data' });
     dl(d, [['Rekomendasi ke', (otoritas && otoritas.find((o) => o.kode === r.penerima) || {}).nama || r.penerima],
       ['Nomor', r.nomor], ['Tanggal', tanggal(r.tanggal)], ['Status', r.status],
-      r.jenis_sanksi ? ['Sanksi', r.jenis_sanksi] : null, r.nomor_sk ? ['SK', `${r.nomor_sk} (${tanggal(r.tanggal_sk)})`] : null,
+      r.jenis_sanksi ? ['Sanksi', JENIS_SANKSI[r.jenis_sanksi] || r.jenis_sanksi] : null, r.nomor_sk ? ['SK', `${r.nomor_sk} (${tanggal(r.tanggal_sk)})`] : null,
       r.pejabat ? ['Pejabat', r.pejabat] : null]);
     isi.push(h('h3', null, 'Rekomendasi'), d);
   }
@@ -190,7 +201,7 @@ function medanPilih(nama, label, pilihan, nilai = '') {
     h('span', { class: 'galat', id: 'galat-tr-' + nama }));
 }
 
-async function pemilihKatalog() {
+async function pemilihKatalog(m) {
   const kat = (kasus.terlapor || {}).kategori || '';
   if (!katalogCache[kat]) {
     try { katalogCache[kat] = await get('/api/v1/katalog' + (kat ? '?kategori=' + encodeURIComponent(kat) : '')); } catch { katalogCache[kat] = []; }
@@ -217,32 +228,34 @@ async function pemilihKatalog() {
   };
   gambarDaftar('');
   const cari = h('input', { type: 'search', id: 'katalog-cari', 'aria-controls': 'katalog-daftar', oninput: (e) => gambarDaftar(e.target.value) });
+  const syarat = m.jika ? `Wajib bila putusannya: ${(m.jika_nilai || []).map((v) => (JENIS_PUTUSAN[v] || v).toLowerCase()).join('; ')}.` : '';
   return h('fieldset', { class: 'medan', id: medanId('katalog'), 'aria-describedby': 'galat-tr-katalog' },
     h('legend', { class: 'label' }, LABEL_MEDAN.katalog),
+    syarat ? h('p', { class: 'bantuan' }, syarat) : null,
     h('label', { for: 'katalog-cari', class: 'bantuan' }, `Saring katalog untuk ${judulKategori(kat)}`), cari, wadah,
     h('span', { class: 'galat', id: 'galat-tr-katalog' }));
 }
 
 async function bukaForm(t, tombol) {
-  const wajib = t.wajib || [];
+  const medan = medanTransisi(t);
   const isi = [];
-  for (const n of wajib) {
-    if (n === 'alasan' && t.ke === 'tidak_diregistrasi') isi.push(medanPilih('alasan', 'Alasan tidak diregistrasi', Object.entries(ALASAN_TIDAK_REGISTRASI)));
-    else if (n === 'alasan') isi.push(medanTeks('alasan', 'Alasan', { area: true, wajib: true }));
-    else if (n === 'jenis_putusan') isi.push(medanPilih('jenis_putusan', LABEL_MEDAN.jenis_putusan, Object.entries(JENIS_PUTUSAN)));
-    else if (n === 'katalog') isi.push(await pemilihKatalog());
-    else if (n === 'penerima') {
+  for (const m of medan) {
+    const label = t.ke === 'tidak_diregistrasi' && m.nama === 'alasan' ? 'Alasan tidak diregistrasi' : labelMedan(m);
+    if (m.jenis === 'pilihan') {
+      const nama = LABEL_PILIHAN[m.nama] || {};
+      const opsi = (m.pilihan || []).map((v) => [v, nama[v] || v]);
+      const bawaan = opsi.length === 1 ? opsi[0][0] : m.nama === 'jenis_putusan' ? ((kasus.putusan || {}).jenis_putusan || '') : '';
+      isi.push(medanPilih(m.nama, label, opsi, bawaan));
+    } else if (m.jenis === 'daftar' && m.nama === 'katalog') isi.push(await pemilihKatalog(m));
+    else if (m.nama === 'penerima') {
       const o = await otoritasDaftar();
       const pu = kasus.putusan || {};
       const bawaan = cocokOtoritas(o, OTORITAS_PUTUSAN[pu.jenis_putusan]) || cocokOtoritas(o, OTORITAS_BAWAAN[(kasus.terlapor || {}).kategori]);
-      isi.push(medanPilih('penerima', LABEL_MEDAN.penerima, o.map((x) => [x.kode, x.nama]), bawaan));
-    } else if (n === 'jenis_sanksi') {
-      isi.push(medanTeks('jenis_sanksi', LABEL_MEDAN.jenis_sanksi, { wajib: true, list: 'daftar-sanksi' }),
-        h('datalist', { id: 'daftar-sanksi' }, JENIS_SANKSI.map((s) => h('option', { value: s }))));
-    } else if (n === 'tanggal' || n === 'tanggal_sk') isi.push(medanTeks(n, LABEL_MEDAN[n], { type: 'date', wajib: true }));
-    else isi.push(medanTeks(n, LABEL_MEDAN[n] || n, { wajib: true, area: n === 'catatan' }));
+      isi.push(medanPilih('penerima', label, o.map((x) => [x.kode, x.nama]), bawaan));
+    } else if (m.jenis === 'tanggal') isi.push(medanTeks(m.nama, label, { type: 'date', wajib: true }));
+    else isi.push(medanTeks(m.nama, label, { wajib: true, area: ['alasan', 'kekurangan', 'catatan'].includes(m.nama) }));
   }
-  if (!wajib.includes('catatan')) isi.push(medanTeks('catatan', 'Catatan', { area: true }));
+  if (!medan.some((m) => m.nama === 'catatan')) isi.push(medanTeks('catatan', 'Catatan', { area: true }));
   const galatUmum = h('p', { class: 'pesan', 'data-jenis': 'galat', role: 'alert', hidden: true });
   const judul = h('h3', { tabindex: -1 }, t.label || STATUS[t.ke] || t.ke);
   const form = h('form', { class: 'transisi kartu', novalidate: true, 'data-ke': t.ke }, judul,
@@ -261,16 +274,19 @@ async function kirimTransisi(t, form, galatUmum) {
   galatUmum.hidden = true;
   const body = { ke: t.ke };
   const kosong = [];
-  for (const n of t.wajib || []) {
-    if (n === 'katalog') {
-      body.katalog = $$('input[name="katalog"]:checked', form).map((x) => x.value);
-      if (!body.katalog.length) kosong.push(['katalog', 'Pilih paling tidak satu butir katalog.']);
+  const medan = medanTransisi(t);
+  for (const m of medan) {
+    if (m.jenis === 'daftar') {
+      const v = $$(`input[name="${m.nama}"]:checked`, form).map((x) => x.value);
+      if (v.length) body[m.nama] = v;
+      else if (wajibSekarang(m, form)) kosong.push([m.nama, 'Pilih paling tidak satu butir katalog.']);
     } else {
-      body[n] = (form.elements[n].value || '').trim();
-      if (!body[n]) kosong.push([n, `${LABEL_MEDAN[n] || n} wajib diisi.`]);
+      const v = (form.elements[m.nama].value || '').trim();
+      if (v) body[m.nama] = v;
+      else if (wajibSekarang(m, form)) kosong.push([m.nama, `${labelMedan(m)} wajib diisi.`]);
     }
   }
-  if (!(t.wajib || []).includes('catatan') && form.elements.catatan.value.trim()) body.catatan = form.elements.catatan.value.trim();
+  if (!medan.some((m) => m.nama === 'catatan') && form.elements.catatan.value.trim()) body.catatan = form.elements.catatan.value.trim();
   const tandai = (n, m) => {
     const g = $('#galat-tr-' + n, form);
     if (g) g.textContent = m; else { galatUmum.textContent = m; galatUmum.hidden = false; }
