@@ -1,4 +1,5 @@
-// Tangkapan layar halaman utama pada 375×812 (ponsel) dan 1280×800 (meja kerja),
+// Tangkapan layar halaman utama pada 360×760 (ponsel terkecil yang dituju), 375×812
+// (ponsel umum) dan 1280×800 (meja kerja),
 // disimpan di tests/browser/artifacts/. Sekaligus memeriksa: tidak ada pelanggaran CSP
 // atau galat skrip, dan tidak ada gulir horizontal di layar ponsel.
 import { test, before, after } from 'node:test';
@@ -10,7 +11,7 @@ let browser;
 before(async () => { browser = await luncurkan(); });
 after(async () => { await browser.close(); });
 
-for (const [w, hgt] of [[375, 812], [1280, 800]]) {
+for (const [w, hgt] of [[360, 760], [375, 812], [1280, 800]]) {
   test(`tangkapan layar ${w}×${hgt}`, async () => {
     const ctx = await konteks(browser, { viewport: { width: w, height: hgt } });
     const page = await ctx.newPage();
