@@ -56,6 +56,7 @@ err_t api_otoritas(req_t *rq, resp_t *rs);
 err_t api_rekomendasi(req_t *rq, resp_t *rs);
 err_t api_terlapor(req_t *rq, resp_t *rs);
 err_t api_rekap(req_t *rq, resp_t *rs);
+err_t api_export_rekap_csv(req_t *rq, resp_t *rs);
 err_t api_export_cases_csv(req_t *rq, resp_t *rs);
 err_t api_export_cases_xlsx(req_t *rq, resp_t *rs);
 err_t api_export_rekap_xlsx(req_t *rq, resp_t *rs);

@@ -25,16 +25,26 @@ static rekap_filter_t filter_of(req_t *rq) {
   return f;
 }
 
+static err_t reply_csv(resp_t *rs, const char *name) {
+  rs->status = 200;
+  rs->ctype = "text/csv; charset=utf-8";
+  snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"%s\"", name);
+  return ERR_OK;
+}
+
 err_t api_export_cases_csv(req_t *rq, resp_t *rs) {
   db_t *db;
   rekap_filter_t f = filter_of(rq);
   err_t e = req_db(rq, &db);
   if (!e) e = rekap_cases_csv(db, case_ctx(rq->app), rq->user, &f, &rs->body);
-  if (e) return e;
-  rs->status = 200;
-  rs->ctype = "text/csv; charset=utf-8";
-  snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"netral-kasus.csv\"");
-  return ERR_OK;
+  return e ? e : reply_csv(rs, "netral-kasus.csv");
+}
+
+err_t api_export_rekap_csv(req_t *rq, resp_t *rs) {
+  db_t *db;
+  err_t e = req_db(rq, &db);
+  if (!e) e = rekap_csv(db, rq->user, &rs->body);
+  return e ? e : reply_csv(rs, "netral-rekap.csv");
 }
 
 typedef struct {

@@ -53,6 +53,7 @@ const route_t api_routes[] = {
     {"GET", "/api/v1/ekspor/kasus.csv", api_export_cases_csv, ROLE_ALL, 0},
     {"GET", "/api/v1/ekspor/kasus.xlsx", api_export_cases_xlsx, ROLE_ALL, 0},
     {"GET", "/api/v1/ekspor/rekap.xlsx", api_export_rekap_xlsx, ROLE_ALL, 0},
+    {"GET", "/api/v1/ekspor/rekap.csv", api_export_rekap_csv, ROLE_ALL, 0},
     /* pencegahan: pakta integritas, kegiatan, cakupan, kerawanan */
     {"POST", "/api/v1/pakta", api_pakta_create, ROLE_PENGAWAS | ROLE_ADMIN, 0},
     {"GET", "/api/v1/pakta", api_pakta_list, ROLE_ALL, 0},

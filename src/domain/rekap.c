@@ -206,6 +206,47 @@ err_t rekap_cases_csv(db_t *db, const case_ctx_t *cx, const account_t *who, cons
   return each_case(db, cx, who, f, csv_row, out);
 }
 
+/* The recap's count tables, in the order both exports list them:
+ * rekap_json key, title, the item's code and name members. */
+static const struct {
+  const char *key, *title, *k1, *k2;
+} REKAP_PARTS[] = {
+    {"per_tahap", "Per tahap", "status", "label"},
+    {"per_kategori", "Per kategori terlapor", "kode", NULL},
+    {"per_wilayah", "Per kabupaten/kota", "kode", "nama"},
+    {"per_kecamatan", "Per kecamatan", "kode", "nama"},
+    {"per_minggu", "Per minggu", "minggu", NULL},
+};
+static const char *const TL_KEYS[] = {"diteruskan", "ditindaklanjuti", "tidak_ditindaklanjuti", "menunggu", NULL};
+
+err_t rekap_csv(db_t *db, const account_t *who, buf_t *out) {
+  json_t *r;
+  err_t e = rekap_json(db, who, &r);
+  if (e) return e;
+  static const char *const head[] = {"Bagian", "Kode", "Nama", "Jumlah"};
+  for (int i = 0; i < 4; i++) csv_cell(out, head[i], i == 0);
+  buf_puts(out, "\r\n");
+  json_t *tl = json_object_get(r, "tindak_lanjut");
+  for (int i = 0; TL_KEYS[i]; i++)
+    buf_printf(out, "Tindak lanjut rekomendasi,%s,,%lld\r\n", TL_KEYS[i],
+               (long long)json_integer_value(json_object_get(tl, TL_KEYS[i])));
+  buf_printf(out, "Tindak lanjut rekomendasi,rasio,,%.3f\r\n", json_real_value(json_object_get(tl, "rasio")));
+  for (size_t p = 0; p < sizeof REKAP_PARTS / sizeof REKAP_PARTS[0]; p++) {
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(r, REKAP_PARTS[p].key), i, it) {
+      const char *a = json_string_value(json_object_get(it, REKAP_PARTS[p].k1));
+      const char *b = REKAP_PARTS[p].k2 ? json_string_value(json_object_get(it, REKAP_PARTS[p].k2)) : NULL;
+      csv_cell(out, REKAP_PARTS[p].title, 1);
+      csv_cell(out, a ? a : "", 0);
+      csv_cell(out, b ? b : "", 0);
+      buf_printf(out, ",%lld\r\n", (long long)json_integer_value(json_object_get(it, "jumlah")));
+    }
+  }
+  json_decref(r);
+  return out->oom ? ERR_NOMEM : ERR_OK;
+}
+
 typedef struct {
   lxw_worksheet *ws;
   lxw_row_t row;
@@ -260,20 +301,17 @@ err_t rekap_xlsx(db_t *db, const case_ctx_t *cx, const account_t *who, const cha
       json_t *tl = json_object_get(r, "tindak_lanjut");
       worksheet_write_string(ws, row, 0, "Rekapitulasi penanganan pelanggaran netralitas", bold);
       row += 2;
-      static const char *const tl_keys[] = {"diteruskan", "ditindaklanjuti", "tidak_ditindaklanjuti", "menunggu"};
-      for (int i = 0; i < 4; i++) {
-        worksheet_write_string(ws, row, 0, tl_keys[i], NULL);
-        worksheet_write_number(ws, row, 2, (double)json_integer_value(json_object_get(tl, tl_keys[i])), NULL);
+      for (int i = 0; TL_KEYS[i]; i++) {
+        worksheet_write_string(ws, row, 0, TL_KEYS[i], NULL);
+        worksheet_write_number(ws, row, 2, (double)json_integer_value(json_object_get(tl, TL_KEYS[i])), NULL);
         row++;
       }
       worksheet_write_string(ws, row, 0, "rasio tindak lanjut", NULL);
       worksheet_write_number(ws, row, 2, json_real_value(json_object_get(tl, "rasio")), NULL);
       row += 2;
-      xl_counts(ws, bold, json_object_get(r, "per_tahap"), "Per tahap", "status", "label", &row);
-      xl_counts(ws, bold, json_object_get(r, "per_kategori"), "Per kategori terlapor", "kode", NULL, &row);
-      xl_counts(ws, bold, json_object_get(r, "per_wilayah"), "Per kabupaten/kota", "kode", "nama", &row);
-      xl_counts(ws, bold, json_object_get(r, "per_kecamatan"), "Per kecamatan", "kode", "nama", &row);
-      xl_counts(ws, bold, json_object_get(r, "per_minggu"), "Per minggu", "minggu", NULL, &row);
+      for (size_t i = 0; i < sizeof REKAP_PARTS / sizeof REKAP_PARTS[0]; i++)
+        xl_counts(ws, bold, json_object_get(r, REKAP_PARTS[i].key), REKAP_PARTS[i].title, REKAP_PARTS[i].k1,
+                  REKAP_PARTS[i].k2, &row);
       json_decref(r);
     }
   }

@@ -20,6 +20,9 @@ typedef struct {
 } rekap_filter_t;
 /* Write the filtered case list (all pages, in scope) as CSV into buf. */
 err_t rekap_cases_csv(db_t *db, const case_ctx_t *cx, const account_t *who, const rekap_filter_t *f, buf_t *out);
+/* The recap (rekap_json, in who's scope) as CSV: Bagian, Kode, Nama, Jumlah;
+ * first the follow-up of recommendations, then each count table. */
+err_t rekap_csv(db_t *db, const account_t *who, buf_t *out);
 /* Write an XLSX workbook to path: kind "kasus" (filtered case list) or "rekap". */
 err_t rekap_xlsx(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kind, const rekap_filter_t *f,
                  const char *path);

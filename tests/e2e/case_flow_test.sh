@@ -157,6 +157,10 @@ check "filter tenggat salah → 422" 422 "$STATUS"
 req GET /api/v1/ekspor/kasus.csv
 check_contains "ekspor CSV berisi kode" "$KODE" "$BODY"
 check_contains "ekspor CSV berkepala Indonesia" "Nama terlapor" "$BODY"
+req GET /api/v1/ekspor/rekap.csv
+check "ekspor rekap CSV: kepala" "Bagian,Kode,Nama,Jumlah" "$(printf '%s' "$BODY" | head -1 | tr -d '\r')"
+check "ekspor rekap CSV: ditindaklanjuti 1" "Tindak lanjut rekomendasi,ditindaklanjuti,,1" "$(printf '%s' "$BODY" | grep ',ditindaklanjuti,,' | tr -d '\r')"
+check "ekspor rekap CSV: per kabupaten/kota" "Per kabupaten/kota,35.76,Kota Mojokerto,2" "$(printf '%s' "$BODY" | grep '^Per kabupaten/kota,' | tr -d '\r')"
 curl -s -b "$E2E_TMP/cookies" -o "$E2E_TMP/rekap.xlsx" "$BASE/api/v1/ekspor/rekap.xlsx"
 check "ekspor XLSX adalah zip" "PK" "$(head -c 2 "$E2E_TMP/rekap.xlsx")"
 curl -s -b "$E2E_TMP/cookies" -o "$E2E_TMP/kasus.xlsx" "$BASE/api/v1/ekspor/kasus.xlsx"
