@@ -156,7 +156,9 @@ static err_t open_tx(db_t *db, void *ud) {
   call_t *c = ud;
   resp_t *rs = (resp_t *)(void *)c->out;
   static _Thread_local char mime[48];
-  err_t e = case_open_evidence(db, c->cx, c->rq->user, req_param(c->rq, 0), c->id, &rs->file_fd, &rs->file_size, mime);
+  const char *dl = req_query(c->rq, "unduh");
+  err_t e = case_open_evidence(db, c->cx, c->rq->user, req_param(c->rq, 0), c->id, dl && strcmp(dl, "1") == 0,
+                               &rs->file_fd, &rs->file_size, mime);
   if (!e) rs->ctype = mime;
   return e;
 }
@@ -168,9 +170,11 @@ err_t api_kasus_bukti_get(req_t *rq, resp_t *rs) {
   call_t c = {.rq = rq, .cx = case_ctx(rq->app), .id = id, .out = (json_t *)(void *)rs};
   err_t e = api_write(rq, open_tx, &c); /* write: the custody log records the view */
   if (e) return e;
+  const char *dl = req_query(rq, "unduh");
+  int download = dl && strcmp(dl, "1") == 0;
   rs->status = 200;
-  rs->frame_self = 1;
-  snprintf(rs->disposition, sizeof rs->disposition, "inline; filename=\"bukti-%lld\"", id);
+  rs->frame_self = !download;
+  snprintf(rs->disposition, sizeof rs->disposition, "%s; filename=\"bukti-%lld\"", download ? "attachment" : "inline", id);
   return ERR_OK;
 }
 

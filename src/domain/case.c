@@ -495,6 +495,21 @@ static err_t add_bukti(void *ud, const bukti_row_t *b) {
   return o && json_array_append_new(ctx[0], o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
+/* One custody entry onto its evidence item (bukti array of the detail). */
+static err_t add_access(void *ud, int64_t bukti_id, const char *waktu, const char *aktor, const char *aksi) {
+  size_t i;
+  json_t *b;
+  json_array_foreach((json_t *)ud, i, b) {
+    if (json_integer_value(json_object_get(b, "id")) != bukti_id) continue;
+    json_t *log = json_object_get(b, "akses");
+    if (!log) json_object_set_new(b, "akses", log = json_array());
+    return json_array_append_new(log, json_pack("{s:s,s:s,s:s}", "waktu", waktu, "aktor", aktor, "aksi", aksi)) == 0
+               ? ERR_OK
+               : ERR_NOMEM;
+  }
+  return ERR_OK;
+}
+
 static json_t *rekom_json(const rekom_row_t *r, const case_ctx_t *cx) {
   const catalog_otoritas_t *o = catalog_otoritas_find(cx->catalog, r->penerima);
   return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s*,s:s*,s:s*,s:s*,s:s*}", "id", (json_int_t)r->id, "kode_kasus",
@@ -577,7 +592,7 @@ err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   rekom_ctx_t rk = {json_array(), cx, today_date(), 0};
   json_t *hist = NULL;
   if (!(e = store_case_events(db, c.id, add_event, &ev)) && !(e = store_bukti_list(db, c.id, add_bukti, bctx)) &&
-      !(e = store_rekom_list(db, "", c.id, 0, add_rekom, &rk)))
+      !(e = store_bukti_access_list(db, c.id, add_access, bukti)) && !(e = store_rekom_list(db, "", c.id, 0, add_rekom, &rk)))
     e = case_terlapor_lookup(db, who, c.terlapor_nip[0] ? c.terlapor_nip : c.terlapor_nama, NULL, c.kode, &hist);
   if (e) goto done;
   const char *def_oto = catalog_default_otoritas(cx->catalog, c.kategori);
@@ -847,7 +862,7 @@ done:
 }
 
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
-                         int *fd, uint64_t *size, char mime[48]) {
+                         int download, int *fd, uint64_t *size, char mime[48]) {
   case_row_t c;
   bukti_row_t b;
   char path[1024];
@@ -864,7 +879,7 @@ err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, c
   }
   char now[CLOCK_ISO_LEN];
   clock_iso(clock_now(), now);
-  if ((e = store_bukti_access(db, b.id, now, who->username, "lihat"))) { close(f); goto done; }
+  if ((e = store_bukti_access(db, b.id, now, who->username, download ? "unduh" : "lihat"))) { close(f); goto done; }
   *fd = f;
   *size = (uint64_t)st.st_size;
   snprintf(mime, 48, "%s", b.mime);

@@ -59,9 +59,10 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
 /* Evidence on a public report (by tracking code) or by staff. */
 err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const account_t *who, const char *kode,
                         const unsigned char *p, size_t n, const char *filename, json_t **out);
-/* Open one evidence file for reading (records the custody entry). *fd caller closes. */
+/* Open one evidence file for reading and record it in the custody log as
+ * "unduh" (download) or "lihat" (shown in the page). *fd caller closes. */
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
-                         int *fd, uint64_t *size, char mime[48]);
+                         int download, int *fd, uint64_t *size, char mime[48]);
 /* only_late: waiting longer than cx->followup_days working days (reminder list). */
 err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int only_waiting, int only_late,
                        json_t **out);

@@ -285,6 +285,18 @@ err_t store_bukti_access(db_t *db, int64_t bukti_id, const char *waktu, const ch
                  aktor, aksi);
 }
 
+err_t store_bukti_access_list(db_t *db, int64_t case_id, store_access_fn fn, void *ud) {
+  db_stmt_t *st;
+  err_t e = db_query(db,
+                     "SELECT a.bukti_id,a.waktu,a.aktor,a.aksi FROM bukti_akses a JOIN bukti b ON b.id=a.bukti_id"
+                     " WHERE b.kasus_id=? ORDER BY a.id",
+                     &st, "i", case_id);
+  if (e) return e;
+  while ((e = db_step(st)) == ERR_OK)
+    if ((e = fn(ud, db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3)))) break;
+  return db_finish(st, e);
+}
+
 err_t store_rekom_add(db_t *db, const rekom_row_t *r) {
   return db_exec(db, "INSERT INTO rekomendasi(kasus_id,penerima,nomor,tanggal,status) VALUES(?,?,?,?,'menunggu')",
                  "ittt", r->case_id, r->penerima, r->nomor, r->tanggal);

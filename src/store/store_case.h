@@ -72,6 +72,9 @@ err_t store_bukti_get(db_t *db, int64_t case_id, int64_t bukti_id, bukti_row_t *
  * documents ("pakta #id") and activity attachments ("kegiatan #id"). */
 typedef err_t (*store_file_ref_fn)(void *ud, const char *sha256, const char *place);
 err_t store_evidence_files_each(db_t *db, store_file_ref_fn fn, void *ud);
+/* The custody log of every evidence file of a case, oldest first. */
+typedef err_t (*store_access_fn)(void *ud, int64_t bukti_id, const char *waktu, const char *aktor, const char *aksi);
+err_t store_bukti_access_list(db_t *db, int64_t case_id, store_access_fn fn, void *ud);
 err_t store_bukti_access(db_t *db, int64_t bukti_id, const char *waktu, const char *aktor, const char *aksi);
 
 /* Rekomendasi. */

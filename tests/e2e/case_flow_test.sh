@@ -74,8 +74,17 @@ req GET /api/v1/kasus
 check "daftar Kediri kosong" 0 "$(jget total)"
 
 login uji.bawaslu
+STATUS=$(curl -s -o /dev/null -D "$E2E_TMP/hdr" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/1")
+check "bukti dilihat petugas" 200 "$STATUS"
+check_contains "bukti dilihat: inline" "inline" "$(grep -i '^content-disposition' "$E2E_TMP/hdr")"
+STATUS=$(curl -s -o "$E2E_TMP/unduhan" -D "$E2E_TMP/hdr" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/1?unduh=1")
+check "bukti diunduh petugas" 200 "$STATUS"
+check_contains "bukti diunduh: attachment" "attachment" "$(grep -i '^content-disposition' "$E2E_TMP/hdr")"
+check "bukti diunduh: isi sama" "$SHA" "$(sha256sum "$E2E_TMP/unduhan" | cut -d' ' -f1)"
 req GET "/api/v1/kasus/$KODE"
 check "bawaslu melihat kasus" 200 "$STATUS"
+check "catatan penjagaan bukti: unggah, lihat, unduh" "publik/unggah uji.bawaslu/lihat uji.bawaslu/unduh" \
+  "$(python3 -c 'import json,sys; print(" ".join(a["aktor"]+"/"+a["aksi"] for a in json.loads(sys.argv[1])["bukti"][0]["akses"]))' "$BODY")"
 check_contains "uraian apa adanya (teks)" "<img src=x onerror=alert(1)>" "$(jget peristiwa.uraian)"
 check "identitas disegel" True "$(jget pelapor.disegel)"
 req GET /api/v1/kasus

@@ -88,6 +88,8 @@ function gambar() {
   gambarTransisi();
 }
 
+const AKSES = { unggah: 'diunggah', lihat: 'dilihat', unduh: 'diunduh' };
+
 function gambarBukti() {
   const w = $('#bukti');
   const b = kasus.bukti || [];
@@ -102,9 +104,14 @@ function gambarBukti() {
     else if (jl === 'application/pdf' || jl === 'pdf') media = h('iframe', { src: x.url, title: `${nama} (PDF)`, loading: 'lazy' });
     else if (jl.startsWith('video/') || jl === 'mp4') media = h('video', { src: x.url, controls: true, preload: 'metadata' });
     else if (jl.startsWith('audio/') || ['mp3', 'm4a', 'ogg'].includes(jl)) media = h('audio', { src: x.url, controls: true, preload: 'metadata' });
+    // Catatan penjagaan: setiap tampil di halaman ("lihat") dan unduhan ("unduh") oleh petugas.
+    const akses = x.akses || [];
+    const riwayat = akses.length ? h('details', { class: 'akses' }, h('summary', null, `Riwayat akses (${akses.length})`),
+      h('ol', null, akses.map((a) => h('li', null, `${waktu(a.waktu)} · ${a.aktor} · ${AKSES[a.aksi] || a.aksi}`)))) : null;
     return h('figure', null, media,
       h('figcaption', null, h('strong', null, nama), ` · ${j || 'berkas'} · ${ukuran(x.ukuran)} · `,
-        h('a', { href: x.url, download: '' }, 'Unduh'), h('br'), h('span', { class: 'mono' }, 'SHA-256 ' + (x.sha256 || '—'))));
+        h('a', { href: x.url + '?unduh=1', download: '' }, 'Unduh'), h('br'), h('span', { class: 'mono' }, 'SHA-256 ' + (x.sha256 || '—')),
+        riwayat));
   }));
 }
 
