@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # crash_test.sh — concurrent clients post reports with evidence while the server is
 # killed with SIGKILL at random moments and restarted. Afterwards every report that got
-# a 201 must exist, every evidence file that got a 201 must match its hash, and
-# `netral audit verify` must pass. CRASH_ROUNDS (default 3) and CRASH_WORKERS (4) tune it;
+# a 201 must exist with exactly the text that was sent, every evidence file that got a 201
+# must match its hash and still belong to its report, and `netral audit verify` and
+# `netral bukti verify` must pass. CRASH_ROUNDS (default 3) and CRASH_WORKERS (4) tune it;
 # `make soak` runs a longer form.
 source tests/e2e/lib.sh
 ROUNDS=${CRASH_ROUNDS:-3}
@@ -28,11 +29,11 @@ worker() { # id
     code=${out##*$'\n'}
     [ "$code" = 201 ] || continue
     kode=$(printf '%s' "${out%$'\n'*}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["kode"])')
-    echo "$kode" >>"$E2E_TMP/ok.$1"
+    echo "$kode $1-$i" >>"$E2E_TMP/ok.$1"
     # unique evidence per report: PNG header + trailing bytes
     cp "$E2E_TMP/base.png" "$E2E_TMP/e.$1.png"; printf 'w%s-%s' "$1" "$i" >>"$E2E_TMP/e.$1.png"
     code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' -F "berkas=@$E2E_TMP/e.$1.png" "$BASE/api/v1/laporan/$kode/bukti" 2>/dev/null)
-    [ "$code" = 201 ] && echo "$(sha256sum "$E2E_TMP/e.$1.png" | cut -d' ' -f1)" >>"$E2E_TMP/bukti.$1"
+    [ "$code" = 201 ] && echo "$kode $(sha256sum "$E2E_TMP/e.$1.png" | cut -d' ' -f1)" >>"$E2E_TMP/bukti.$1"
   done
 }
 start
@@ -47,18 +48,47 @@ sleep 1
 touch "$E2E_TMP/stop"; wait $(jobs -p | grep -v "^$E2E_PID$") 2>/dev/null
 total=$(cat "$E2E_TMP"/ok.* 2>/dev/null | wc -l)
 missing=0
-for k in $(cat "$E2E_TMP"/ok.* 2>/dev/null); do
+while read -r k _; do
   c=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/lacak/$k"); [ "$c" = 200 ] || { missing=$((missing+1)); echo "hilang: $k"; }
-done
+done < <(cat "$E2E_TMP"/ok.* 2>/dev/null)
 bad=0; nb=0
-for h in $(cat "$E2E_TMP"/bukti.* 2>/dev/null); do
+while read -r k h; do
   nb=$((nb+1)); f="$E2E_TMP/bukti/${h:0:2}/$h"
   [ -f "$f" ] && [ "$(sha256sum "$f" | cut -d' ' -f1)" = "$h" ] || { bad=$((bad+1)); echo "bukti rusak/hilang: $h"; }
-done
+done < <(cat "$E2E_TMP"/bukti.* 2>/dev/null)
 e2e_stop
+# Content, not only existence: the stored text of every accepted report is what was sent,
+# and every accepted evidence file is linked to its own report.
+sqlite3 -separator ' ' "$E2E_TMP/netral.db" "SELECT kode, terlapor_nama, uraian FROM kasus" >"$E2E_TMP/kasus.txt"
+sqlite3 -separator ' ' "$E2E_TMP/netral.db" "SELECT k.kode, b.sha256 FROM bukti b JOIN kasus k ON k.id=b.kasus_id" >"$E2E_TMP/tautan.txt"
+beda=$(python3 - "$E2E_TMP" <<'PY'
+import glob, sys
+d = sys.argv[1]
+stored = {}
+for line in open(d + "/kasus.txt", encoding="utf-8"):
+    kode, rest = line.rstrip("\n").split(" ", 1)
+    stored[kode] = rest
+links = set(tuple(l.split()) for l in open(d + "/tautan.txt"))
+bad = 0
+for f in glob.glob(d + "/ok.*"):
+    for line in open(f):
+        kode, tag = line.split()
+        want = "Pegawai %s Uji ketahanan %s: ASN berkampanye di media sosial." % (tag, tag)
+        if stored.get(kode) != want:
+            print("isi berubah: %s %r" % (kode, stored.get(kode)), file=sys.stderr); bad += 1
+for f in glob.glob(d + "/bukti.*"):
+    for line in open(f):
+        kode, sha = line.split()
+        if (kode, sha) not in links:
+            print("bukti lepas dari laporannya: %s %s" % (kode, sha), file=sys.stderr); bad += 1
+print(bad)
+PY
+)
 echo "laporan 201: $total, hilang: $missing; bukti 201: $nb, rusak: $bad"
+check "isi setiap laporan 201 sama dengan yang dikirim, bukti tetap pada laporannya" 0 "$beda"
 check "ada laporan yang diterima" 1 "$([ "$total" -gt 0 ] && echo 1 || echo 0)"
 check "tidak ada laporan hilang setelah SIGKILL" 0 "$missing"
 check "tidak ada bukti rusak" 0 "$bad"
 out=$("$NETRAL" audit verify); check "audit verify setelah crash" 0 $?
+out=$("$NETRAL" bukti verify); check "bukti verify setelah crash" 0 $?
 e2e_done
