@@ -1,6 +1,7 @@
 /* access_test.c — generated from the route table: every route × every role,
- * plus the public (no session), a forged session, and a staff write without
- * the CSRF token. A route's answer must match its row: 401 without a session,
+ * plus the public (no session), a forged session, an expired session, a
+ * staff write without the CSRF token, and every list route for the staff of
+ * another region. A route's answer must match its row: 401 without a session,
  * 403 for a role outside the mask, 403 csrf for a write without the token,
  * and never 401/403 for a role the row allows. */
 #include <setjmp.h>
@@ -8,6 +9,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "core/clock.h"
 #include "testutil.h"
 
 static tu_env_t env;
@@ -213,9 +215,92 @@ static void test_prevention_file_routes_foreign_wilayah(void **state) {
   assert_int_equal(checked, 4);
 }
 
+/* An expired session, generated from the table: nine hours after every
+ * role's login (NETRAL_SESSION_HOURS is 8), every route that needs a
+ * session answers 401 to every role. */
+static void test_expired_session_every_route(void **state) {
+  char later[CLOCK_ISO_LEN], path[256], code[32];
+  clock_iso(clock_now() + 9 * 3600, later);
+  setenv("NETRAL_FAKE_NOW", later, 1);
+  int checked = 0;
+  for (size_t r = 0; r < api_routes_count; r++) {
+    const route_t *rt = &api_routes[r];
+    if (rt->flags & ROUTE_PUBLIC) continue;
+    concrete_path(rt->pattern, path, sizeof path);
+    for (int i = 0; i < NROLES; i++, checked++) {
+      int st = status_of(rt->method, path, tokens[i], csrfs[i], code);
+      if (st != 401) fail_msg("%s %s peran %s, sesi kedaluwarsa: %d %s", rt->method, rt->pattern, ROLES[i], st, code);
+    }
+  }
+  unsetenv("NETRAL_FAKE_NOW");
+  assert_true(checked > 100);
+}
+
+/* Lists, counts and exports of another region, generated from the table:
+ * every GET route without a path parameter, called with ?q= the terlapor's
+ * name, by each role posted in Kota Kediri (35.71), never shows a Kota
+ * Mojokerto case's kode or terlapor; the own region's bawaslu does see it
+ * (so the check can fail). XLSX answers are compressed and skipped. */
+static void test_lists_never_show_another_region(void **state) {
+  static const char *const roles[] = {"pkd", "panwascam", "bawaslu", "pemda"};
+  static const char *const wil[] = {"35.71.01", "35.71.01", "35.71", "35.71"};
+  const char *nama = "Terlapor Rahasia Mojokerto";
+  char body[640], kode[32], q[96];
+  snprintf(body, sizeof body,
+           "{\"rezim\":\"pemilu\",\"anonim\":true,\"terlapor\":{\"nama\":\"%s\",\"kategori\":\"asn\","
+           "\"nip\":\"197805122005011003\"},\"peristiwa\":{\"tanggal_kejadian\":\"2026-11-20\",\"tanggal_diketahui\":"
+           "\"2026-11-21\",\"wilayah\":\"35.76.01\",\"lokasi\":\"Balai\",\"uraian\":\"ASN berkampanye di media sosial.\"}}",
+           nama);
+  tu_result_t r = tu_call(&env.app, "POST", "/api/v1/laporan", body, NULL, NULL);
+  assert_int_equal(r.status, 201);
+  snprintf(kode, sizeof kode, "%s", json_string_value(json_object_get(r.json, "kode")));
+  tu_result_free(&r);
+  snprintf(q, sizeof q, "?q=Rahasia&wilayah=35.76"); /* tu_call does not percent-decode */
+  char tok[4][64], csrf[4][64];
+  for (int i = 0; i < 4; i++) {
+    char u[32], login[128];
+    snprintf(u, sizeof u, "kediri.%s", roles[i]);
+    assert_int_equal(tu_add_user(&env, u, roles[i], wil[i], "Rahasia-123!"), ERR_OK);
+    snprintf(login, sizeof login, "{\"username\":\"%s\",\"password\":\"Rahasia-123!\"}", u);
+    r = tu_call(&env.app, "POST", "/api/v1/session", login, NULL, NULL);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(sscanf(r.cookie, "netral_sid=%63[^;]", tok[i]), 1);
+    snprintf(csrf[i], 64, "%s", json_string_value(json_object_get(r.json, "csrf")));
+    tu_result_free(&r);
+  }
+  int routes = 0;
+  for (size_t k = 0; k < api_routes_count; k++) {
+    const route_t *rt = &api_routes[k];
+    if (strcmp(rt->method, "GET") != 0 || strstr(rt->pattern, "{}") || (rt->flags & ROUTE_PUBLIC)) continue;
+    char path[300];
+    snprintf(path, sizeof path, "%s%s", rt->pattern, q);
+    routes++;
+    for (int i = 0; i < 4; i++) {
+      r = tu_call(&env.app, "GET", path, NULL, tok[i], csrf[i]);
+      char *text = r.json ? json_dumps(r.json, 0) : NULL;
+      const char *seen = text ? text : r.raw.data ? r.raw.data : "";
+      int xlsx = strstr(r.ctype, "spreadsheet") != NULL;
+      if (!xlsx && (strstr(seen, kode) || strstr(seen, nama)))
+        fail_msg("%s peran %s Kota Kediri melihat kasus Kota Mojokerto (%d)", rt->pattern, roles[i], r.status);
+      free(text);
+      tu_result_free(&r);
+    }
+  }
+  assert_true(routes >= 15);
+  char path[300];
+  snprintf(path, sizeof path, "/api/v1/kasus%s", q);
+  r = tu_call(&env.app, "GET", path, NULL, tokens[2], csrfs[2]); /* bawaslu of Kota Mojokerto */
+  char *text = json_dumps(r.json, 0);
+  assert_non_null(strstr(text, kode));
+  free(text);
+  tu_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_route_matrix),
                                      cmocka_unit_test(test_case_routes_foreign_wilayah),
-                                     cmocka_unit_test(test_prevention_file_routes_foreign_wilayah)};
+                                     cmocka_unit_test(test_prevention_file_routes_foreign_wilayah),
+                                     cmocka_unit_test(test_expired_session_every_route),
+                                     cmocka_unit_test(test_lists_never_show_another_region)};
   return cmocka_run_group_tests_name("access", tests, setup, teardown);
 }
