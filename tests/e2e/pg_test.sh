@@ -13,7 +13,7 @@
 #     `netral audit verify` finds one unbroken hash chain (no fork).
 # Skips (exit 0) only when PostgreSQL is missing and we are not root.
 source tests/e2e/lib.sh
-PG_E2E_SUITES=${PG_E2E_SUITES:-"foundation case_flow screen tenggat prevention"}
+PG_E2E_SUITES=${PG_E2E_SUITES:-"foundation case_flow screen tenggat prevention hostile"}
 CLUSTER=tests/pg/cluster.sh
 PG_URL=
 PID_A= PID_B=
