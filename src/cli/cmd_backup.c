@@ -26,9 +26,10 @@
 #include "core/fsutil.h"
 #include "core/mem.h"
 #include "store/store.h"
+#include "core/limits.h"
 #include "core/banned.h"
 
-enum { TAR_BLOCK = 512, MANIFEST_MAX = 64 * 1024 * 1024, HEX = 64 };
+enum { TAR_BLOCK = 512, MANIFEST_MAX = LIMIT_MANIFEST, HEX = 64 };
 
 static const char MANIFEST[] = "MANIFEST.sha256";
 

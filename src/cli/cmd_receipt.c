@@ -9,13 +9,14 @@
 #include "core/mem.h"
 #include "domain/kode.h"
 #include "domain/receipt.h"
+#include "core/limits.h"
 #include "core/banned.h"
 
 static cmd_receipt_key_fn receipt_key_loader;
 
 void cmd_receipt_set_key_loader(cmd_receipt_key_fn fn) { receipt_key_loader = fn; }
 
-enum { RECEIPT_FILE_MAX = 64 * 1024 }; /* a receipt is < 1 KB; refuse anything absurd */
+enum { RECEIPT_FILE_MAX = LIMIT_RECEIPT_FILE };
 
 int receipt_verify_file(const unsigned char pk[32], const char *path) {
   char *data = NULL;

@@ -8,11 +8,12 @@
  */
 #ifndef NETRAL_CSV_H
 #define NETRAL_CSV_H
+#include "core/limits.h"
 #include <stddef.h>
 #include <stdio.h>
 #include "core/err.h"
 
-enum { CSV_MAX_FIELDS = 64, CSV_MAX_FIELD = 64 * 1024 };
+enum { CSV_MAX_FIELDS = LIMIT_CSV_FIELDS, CSV_MAX_FIELD = LIMIT_CSV_FIELD };
 
 typedef err_t (*csv_row_fn)(void *ud, long line, int nf, char **fields);
 

@@ -7,11 +7,12 @@
  */
 #ifndef NETRAL_AUDITLOG_H
 #define NETRAL_AUDITLOG_H
+#include "core/limits.h"
 #include <jansson.h>
 #include "domain/account.h"
 #include "store/store_audit.h"
 
-enum { AUDITLOG_DEFAULT = 100, AUDITLOG_MAX = 500 };
+enum { AUDITLOG_DEFAULT = 100, AUDITLOG_MAX = LIMIT_AUDITLOG_ROWS };
 /* Query fields as typed (NULL or "" = any): aksi (exact or "prefix."),
  * pelaku, objek, sejak (YYYY-MM-DD), batas (1..AUDITLOG_MAX, NULL = default).
  * ERR_INVALID names the bad field. *out: array of {id, waktu, pelaku, aksi,

@@ -22,9 +22,10 @@
 #include "domain/workflow.h"
 #include "store/store_case.h"
 #include "store/store_wilayah.h"
+#include "core/limits.h"
 #include "core/banned.h"
 
-enum { URAIAN_MIN = 20, URAIAN_MAX = 10000, TEXT_MAX = 250, SAKSI_MAX = 20 };
+enum { URAIAN_MIN = LIMIT_URAIAN_MIN, URAIAN_MAX = LIMIT_URAIAN_MAX, TEXT_MAX = LIMIT_FIELD_TEXT, SAKSI_MAX = LIMIT_SAKSI };
 
 /* ---------- input helpers ---------- */
 

@@ -6,6 +6,7 @@
 #include "core/assets.h"
 #include "core/csv.h"
 #include "core/mem.h"
+#include "core/limits.h"
 #include "core/banned.h"
 
 static const struct {
@@ -261,7 +262,7 @@ const char *catalog_default_otoritas(const catalog_t *c, const char *kategori) {
   return NULL;
 }
 
-enum { CATALOG_LIST_MAX = 50 };
+enum { CATALOG_LIST_MAX = LIMIT_CATALOG_LIST };
 
 err_t catalog_check_list(const catalog_t *c, const char *kategori, const json_t *list, const char *field) {
   unsigned bit = catalog_kategori_bit(kategori);

@@ -21,9 +21,10 @@
 #include "domain/sniff.h"
 #include "domain/wilayah.h"
 #include "store/store_wilayah.h"
+#include "core/limits.h"
 #include "core/banned.h"
 
-enum { TEXT_MAX = 250, KET_MAX = 2000, PESERTA_MAX = 1000000 };
+enum { TEXT_MAX = LIMIT_FIELD_TEXT, KET_MAX = LIMIT_PAKTA_KETERANGAN, PESERTA_MAX = LIMIT_PESERTA };
 
 /* The activity kinds (DOMAIN.md, Prevention). */
 static const struct {

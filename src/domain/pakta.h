@@ -20,6 +20,7 @@
  */
 #ifndef NETRAL_PAKTA_H
 #define NETRAL_PAKTA_H
+#include "core/limits.h"
 #include <jansson.h>
 #include <stdint.h>
 #include "domain/account.h"
@@ -28,7 +29,7 @@
 #include "store/store_prevention.h"
 #include "store/store_registry.h"
 
-enum { PAKTA_TTD_MAX = 5000 };
+enum { PAKTA_TTD_MAX = LIMIT_PAKTA_TTD };
 
 err_t pakta_create(db_t *db, const keys_t *k, const account_t *who, json_t *body, json_t **out);
 err_t pakta_list(db_t *db, const account_t *who, const char *wilayah, json_t **out);

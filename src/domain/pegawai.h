@@ -28,11 +28,12 @@
  */
 #ifndef NETRAL_PEGAWAI_H
 #define NETRAL_PEGAWAI_H
+#include "core/limits.h"
 #include <stdio.h>
 #include "domain/keys.h"
 #include "store/store.h"
 
-enum { PEGAWAI_BATCH_DEFAULT = 50000, PEGAWAI_TEXT_MAX = 200 };
+enum { PEGAWAI_BATCH_DEFAULT = 50000, PEGAWAI_TEXT_MAX = LIMIT_PEGAWAI_TEXT };
 
 typedef struct {
   long baris;      /* data rows read */

@@ -8,9 +8,10 @@
 #include "domain/wilayah.h"
 #include "store/store_registry.h"
 #include "core/enc.h"
+#include "core/limits.h"
 #include "core/banned.h"
 
-enum { NIP_MAX = 32, Q_MAX = 100, HALAMAN_MAX = 1000000 };
+enum { NIP_MAX = LIMIT_NIP, Q_MAX = LIMIT_QUERY_TEXT, HALAMAN_MAX = LIMIT_HALAMAN };
 
 static const char *base_scope(const account_t *who) { return who->role == ROLE_ADMIN ? "" : who->wilayah; }
 

@@ -18,11 +18,12 @@
  */
 #ifndef NETRAL_REGISTRY_H
 #define NETRAL_REGISTRY_H
+#include "core/limits.h"
 #include <jansson.h>
 #include "domain/account.h"
 #include "store/store.h"
 
-enum { REGISTRY_LIMIT_DEFAULT = 20, REGISTRY_LIMIT_MAX = 100 };
+enum { REGISTRY_LIMIT_DEFAULT = 20, REGISTRY_LIMIT_MAX = LIMIT_REGISTRY_ROWS };
 
 /* {"pemda":P|null,"instansi":[{id,nama,pemda,pemda_nama,opd,pegawai}]}.
  * pemda: a province or kab/kota code, NULL/"" = all in scope. */

@@ -53,6 +53,7 @@
  */
 #ifndef NETRAL_WORKFLOW_H
 #define NETRAL_WORKFLOW_H
+#include "core/limits.h"
 #include <stddef.h>
 #include <jansson.h>
 #include "core/err.h"
@@ -89,7 +90,7 @@ typedef enum {
   WORKFLOW_FIELD_CODE, /* lowercase code [a-z0-9_]+ */
 } workflow_ftype_t;
 
-enum { WORKFLOW_TEXT_MAX = 4000, WORKFLOW_LIST_MAX = 50 };
+enum { WORKFLOW_TEXT_MAX = LIMIT_WORKFLOW_TEXT, WORKFLOW_LIST_MAX = LIMIT_WORKFLOW_LIST };
 
 typedef struct {
   const char *name;            /* JSON member of the request */

@@ -13,6 +13,7 @@
  */
 #ifndef NETRAL_HTTP_H
 #define NETRAL_HTTP_H
+#include "core/limits.h"
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -40,7 +41,7 @@ typedef struct {
   const char *name, *value;
 } http_kv_t;
 
-enum { HTTP_MAX_PARAMS = 4, HTTP_MAX_QUERY = 32 };
+enum { HTTP_MAX_PARAMS = LIMIT_HTTP_PARAMS, HTTP_MAX_QUERY = LIMIT_HTTP_QUERY };
 
 typedef struct req {
   app_t *app;

@@ -25,16 +25,17 @@
  */
 #ifndef NETRAL_MULTIPART_H
 #define NETRAL_MULTIPART_H
+#include "core/limits.h"
 #include <stddef.h>
 
 #include "core/err.h"
 
 enum {
-  MULTIPART_BOUNDARY_MAX = 70,  /* RFC 2046 §5.1.1 */
-  MULTIPART_NAME_MAX = 128,     /* bytes incl. NUL; longer field names are refused */
-  MULTIPART_FILENAME_MAX = 256, /* bytes incl. NUL; longer filenames are truncated */
-  MULTIPART_TYPE_MAX = 128,     /* bytes incl. NUL; longer media types are refused */
-  MULTIPART_HEADERS_MAX = 8192, /* bytes of header block per part */
+  MULTIPART_BOUNDARY_MAX = LIMIT_MULTIPART_BOUNDARY,
+  MULTIPART_NAME_MAX = LIMIT_MULTIPART_NAME,
+  MULTIPART_FILENAME_MAX = LIMIT_MULTIPART_FILENAME,
+  MULTIPART_TYPE_MAX = LIMIT_MULTIPART_TYPE,
+  MULTIPART_HEADERS_MAX = LIMIT_MULTIPART_HEADERS,
 };
 
 typedef struct {

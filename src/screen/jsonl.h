@@ -12,13 +12,14 @@
  */
 #ifndef NETRAL_SCREEN_JSONL_H
 #define NETRAL_SCREEN_JSONL_H
+#include "core/limits.h"
 #include <stddef.h>
 
 #include "core/err.h"
 #include "core/mem.h"
 #include "screen/engine.h"
 
-enum { SCREEN_MAX_LINE = 1 << 20 }; /* longest accepted JSONL line, bytes */
+enum { SCREEN_MAX_LINE = LIMIT_SCREEN_LINE }; /* longest accepted JSONL line, bytes */
 
 /* Output modes of screen_jsonl_line. */
 enum {

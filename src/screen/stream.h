@@ -11,12 +11,13 @@
  */
 #ifndef NETRAL_SCREEN_STREAM_H
 #define NETRAL_SCREEN_STREAM_H
+#include "core/limits.h"
 #include <stdio.h>
 
 #include "core/err.h"
 #include "screen/engine.h"
 
-enum { SCREEN_STREAM_MAX_THREADS = 64 };
+enum { SCREEN_STREAM_MAX_THREADS = LIMIT_SCREEN_THREADS };
 
 typedef struct {
   int threads;    /* screening threads incl. the caller, 1..SCREEN_STREAM_MAX_THREADS */
