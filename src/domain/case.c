@@ -661,7 +661,9 @@ err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, cons
   if (to == WORKFLOW_PUTUSAN) {
     json_t *kat = json_object_get(f, "katalog");
     if (kat && (e = catalog_check_list(cx->catalog, c.kategori, kat, "katalog"))) goto done;
-    putusan = json_pack("{s:s,s:O*,s:s*}", "jenis_putusan", fstr(f, "jenis_putusan"), "katalog", kat, "catatan",
+    putusan = json_pack("{s:s,s:O*,s:s*,s:s*,s:s*}", "jenis_putusan", fstr(f, "jenis_putusan"), "katalog", kat,
+                        "fakta", json_string_value(json_object_get(f, "fakta")), "analisis",
+                        json_string_value(json_object_get(f, "analisis")), "catatan",
                         json_string_value(json_object_get(f, "catatan")));
     putusan_txt = putusan ? json_dumps(putusan, JSON_COMPACT) : NULL;
     if (!putusan_txt) { e = ERR_NOMEM; goto done; }

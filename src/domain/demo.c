@@ -47,6 +47,10 @@ static json_t *step_fields(const char *ke, const char *kategori, const case_ctx_
   json_t *f = json_pack("{s:s}", "ke", ke);
   if (strcmp(ke, "tidak_diregistrasi") == 0) json_object_set_new(f, "alasan", json_string("syarat_materiel"));
   if (strcmp(ke, "putusan") == 0) {
+    json_object_set_new(f, "fakta", json_string("Terlapor mengakui unggahan itu dalam klarifikasi; dua saksi "
+                                                "membenarkan; tangkapan layar cocok dengan akun terlapor."));
+    json_object_set_new(f, "analisis", json_string("Unsur ASN, perbuatan berpihak di media sosial dan masa pemilihan "
+                                                   "terpenuhi; melanggar asas netralitas UU 20/2023."));
     json_object_set_new(f, "jenis_putusan", json_string("pelanggaran_perundangan_lain"));
     const catalog_item_t *items[64];
     size_t n = catalog_list(cx->catalog, kategori, items, 64);

@@ -50,7 +50,12 @@ static const workflow_field_t f_tidak_registrasi[] = {
 static const workflow_field_t f_kekurangan[] = {
     {"kekurangan", "kekurangan laporan", WORKFLOW_FIELD_TEXT, NULL, NULL, NULL}, F_END};
 static const workflow_field_t f_alasan_teks[] = {{"alasan", "alasan", WORKFLOW_FIELD_TEXT, NULL, NULL, NULL}, F_END};
+/* The kajian (Perbawaslu 7/2022): the facts established in klarifikasi and the
+ * analysis of whether the elements of a violation are met, recorded with the
+ * putusan that concludes it. */
 static const workflow_field_t f_putusan[] = {
+    {"fakta", "fakta dan keterangan hasil klarifikasi", WORKFLOW_FIELD_TEXT, NULL, NULL, NULL},
+    {"analisis", "analisis kajian: unsur pelanggaran dan dasar hukumnya", WORKFLOW_FIELD_TEXT, NULL, NULL, NULL},
     {"jenis_putusan", "jenis putusan", WORKFLOW_FIELD_ENUM, jenis_putusan, NULL, NULL},
     {"katalog", "butir katalog pelanggaran", WORKFLOW_FIELD_LIST, NULL, "jenis_putusan", putusan_berkatalog},
     F_END};

@@ -36,12 +36,15 @@ test('alur lengkap lewat formulir: putusan dengan katalog, penerusan, sanksi, se
   await langkah(page, 'putusan', async (form) => {
     const jenis = form.locator('select[name="jenis_putusan"]');
     assert.ok(await jenis.locator('option[value="pelanggaran_perundangan_lain"]').count(), 'pilihan jenis putusan dari server');
+    await form.locator('textarea[name="fakta"]').fill('Terlapor mengakui unggahan itu; dua saksi membenarkan.');
+    await form.locator('textarea[name="analisis"]').fill('Unsur ASN, keberpihakan dan masa pemilihan terpenuhi.');
     await jenis.selectOption('pelanggaran_perundangan_lain');
     // Tanpa butir katalog: ditolak di samping medannya, belum terkirim.
     await form.locator('button[type="submit"]').click();
     assert.match(await form.locator('#galat-tr-katalog').textContent(), /katalog/);
     await form.locator('input[name="katalog"]').first().check();
   });
+  assert.match(await page.textContent('#putusan'), /Terlapor mengakui unggahan itu/, 'kajian tampil di putusan');
   await langkah(page, 'diteruskan', async (form) => {
     assert.equal(await form.locator('select[name="jenis_putusan"]').inputValue(), 'pelanggaran_perundangan_lain', 'putusan terisi');
     const penerima = form.locator('select[name="penerima"]');

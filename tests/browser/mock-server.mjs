@@ -26,7 +26,7 @@ const TRANSISI = {
   perlu_dilengkapi: [['kajian_awal', 'Kembali ke kajian awal', []]],
   diregistrasi: [['klarifikasi', 'Klarifikasi', []]],
   klarifikasi: [['kajian', 'Kajian', []]],
-  kajian: [['putusan', 'Putusan', ['jenis_putusan', 'katalog']]],
+  kajian: [['putusan', 'Putusan', ['fakta', 'analisis', 'jenis_putusan', 'katalog']]],
   putusan: [['diteruskan', 'Teruskan rekomendasi', ['penerima', 'nomor', 'tanggal']], ['selesai', 'Selesai', []]],
   diteruskan: [['ditindaklanjuti', 'Catat tindak lanjut', ['jenis_sanksi', 'nomor_sk', 'tanggal_sk', 'pejabat']], ['tidak_ditindaklanjuti', 'Tidak ditindaklanjuti', ['alasan']]],
   ditindaklanjuti: [['selesai', 'Selesai', []]],
@@ -156,7 +156,7 @@ const server = http.createServer(async (req, res) => {
       for (const w of t[2]) if (b[w] === undefined || b[w] === '' || (Array.isArray(b[w]) && !b[w].length)) return galat(res, 422, 'missing', `Isian ${w} wajib diisi.`, w);
       k.riwayat.push({ waktu: new Date().toISOString(), aktor: user.user.username, dari: k.status, ke: b.ke, catatan: b.catatan || b.alasan || '' });
       k.status = b.ke;
-      if (b.ke === 'putusan') k.putusan = { jenis_putusan: b.jenis_putusan, katalog: b.katalog };
+      if (b.ke === 'putusan') k.putusan = { fakta: b.fakta, analisis: b.analisis, jenis_putusan: b.jenis_putusan, katalog: b.katalog };
       if (b.ke === 'diteruskan') k.rekomendasi.push({ penerima: b.penerima, nomor: b.nomor, tanggal: b.tanggal, status: 'menunggu' });
       return kirim(res, 200, detail(k));
     }

@@ -121,11 +121,15 @@ check_contains "tenggat penanganan UU 7/2017" "454" "$(jget tenggat.dasar)"
 T '{"ke":"klarifikasi"}';   check "→ klarifikasi" klarifikasi "$(jget status)"
 T '{"ke":"kajian"}';        check "→ kajian" kajian "$(jget status)"
 check_contains "tenggat penanganan tetap berjalan saat kajian" "454" "$(jget tenggat.dasar)"
-T '{"ke":"putusan","jenis_putusan":"pelanggaran_perundangan_lain"}'
-check "putusan tanpa katalog → 422" 422 "$STATUS"
+KAJIAN='"fakta":"Terlapor mengakui berfoto dengan calon; dua saksi membenarkan.","analisis":"Unsur ASN dan keberpihakan terpenuhi."'
+T '{"ke":"putusan","jenis_putusan":"pelanggaran_perundangan_lain","katalog":["ETK-01"]}'
+check "putusan tanpa kajian → 422 fakta" "422 fakta" "$STATUS $(jget error.field)"
+T "{\"ke\":\"putusan\",\"jenis_putusan\":\"pelanggaran_perundangan_lain\",$KAJIAN}"
+check "putusan tanpa katalog → 422" "422 katalog" "$STATUS $(jget error.field)"
 KAT=$(curl -s "$BASE/api/v1/katalog?kategori=asn" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["kode"])')
-T "{\"ke\":\"putusan\",\"jenis_putusan\":\"pelanggaran_perundangan_lain\",\"katalog\":[\"$KAT\"]}"
+T "{\"ke\":\"putusan\",\"jenis_putusan\":\"pelanggaran_perundangan_lain\",\"katalog\":[\"$KAT\"],$KAJIAN}"
 check "→ putusan" putusan "$(jget status)"
+check "kajian tercatat di putusan" "Unsur ASN dan keberpihakan terpenuhi." "$(jget putusan.analisis)"
 T '{"ke":"diteruskan","penerima":"bkn_ppk","nomor":"001/PP.01/K.JI-33/11/2026","tanggal":"2026-11-24"}'
 check "→ diteruskan" diteruskan "$(jget status)"
 check "rekomendasi tercatat" menunggu "$(jget rekomendasi.0.status)"

@@ -25,6 +25,7 @@ const LABEL_MEDAN = {
   alasan: 'Alasan', jenis_putusan: 'Jenis putusan', katalog: 'Perbuatan yang terbukti (katalog)', penerima: 'Penerima rekomendasi',
   nomor: 'Nomor surat', tanggal: 'Tanggal surat', jenis_sanksi: 'Jenis sanksi', nomor_sk: 'Nomor SK sanksi',
   tanggal_sk: 'Tanggal SK', pejabat: 'Pejabat yang menetapkan', catatan: 'Catatan', kekurangan: 'Kekurangan laporan',
+  fakta: 'Kajian: fakta dan keterangan hasil klarifikasi', analisis: 'Kajian: analisis unsur pelanggaran dan dasar hukumnya',
 };
 // Label tiap nilai isian berjenis pilihan; nilai yang tidak dikenal tampil apa adanya.
 const LABEL_PILIHAN = { alasan: ALASAN_TIDAK_REGISTRASI, jenis_putusan: JENIS_PUTUSAN, jenis_sanksi: JENIS_SANKSI };
@@ -153,7 +154,8 @@ function gambarPutusan() {
   const isi = [];
   if (pu) {
     const d = h('dl', { class: 'data' });
-    dl(d, [['Jenis putusan', JENIS_PUTUSAN[pu.jenis_putusan] || pu.jenis_putusan],
+    dl(d, [pu.fakta ? ['Fakta hasil klarifikasi', pu.fakta] : null, pu.analisis ? ['Analisis kajian', pu.analisis] : null,
+      ['Jenis putusan', JENIS_PUTUSAN[pu.jenis_putusan] || pu.jenis_putusan],
       ['Katalog', Array.isArray(pu.katalog) ? pu.katalog.map((x) => (typeof x === 'string' ? x : `${x.kode} ${x.teks || ''}`)).join('; ') : pu.katalog],
       pu.tanggal ? ['Tanggal', tanggal(pu.tanggal)] : null, pu.catatan ? ['Catatan', pu.catatan] : null]);
     isi.push(d);
@@ -260,7 +262,7 @@ async function bukaForm(t, tombol) {
       const bawaan = cocokOtoritas(o, OTORITAS_PUTUSAN[pu.jenis_putusan]) || cocokOtoritas(o, OTORITAS_BAWAAN[(kasus.terlapor || {}).kategori]);
       isi.push(medanPilih('penerima', label, o.map((x) => [x.kode, x.nama]), bawaan));
     } else if (m.jenis === 'tanggal') isi.push(medanTeks(m.nama, label, { type: 'date', wajib: true }));
-    else isi.push(medanTeks(m.nama, label, { wajib: true, area: ['alasan', 'kekurangan', 'catatan'].includes(m.nama) }));
+    else isi.push(medanTeks(m.nama, label, { wajib: true, area: ['alasan', 'kekurangan', 'catatan', 'fakta', 'analisis'].includes(m.nama) }));
   }
   if (!medan.some((m) => m.nama === 'catatan')) isi.push(medanTeks('catatan', 'Catatan', { area: true }));
   const galatUmum = h('p', { class: 'pesan', 'data-jenis': 'galat', role: 'alert', hidden: true });
