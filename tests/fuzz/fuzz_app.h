@@ -51,4 +51,12 @@ static app_t *fuzz_app_get(void) {
   opened = 1;
   return &fuzz_app;
 }
+/* A refused input must be the client's fault: a 4xx with a message, never a 5xx. */
+static inline void fuzz_check_4xx(err_t e, const char *where) {
+  int st = err_http_status(e);
+  if (st < 400 || st >= 500) {
+    fprintf(stderr, "%s: status %d (%s): %s\n", where, st, err_code_str(e), err_message(e));
+    abort();
+  }
+}
 #endif

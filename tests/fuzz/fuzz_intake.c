@@ -37,14 +37,6 @@ static err_t intake_tx(db_t *db, void *ud) {
   return in->e ? in->e : ERR_DONE; /* ERR_DONE: roll back what an accepted body wrote */
 }
 
-static void check_4xx(err_t e, const char *where) {
-  int st = err_http_status(e);
-  if (st < 400 || st >= 500) {
-    fprintf(stderr, "%s: status %d (%s): %s\n", where, st, err_code_str(e), err_message(e));
-    abort();
-  }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   app_t *app = fuzz_app_get();
   req_t rq;
@@ -55,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   err_clear();
   err_t e = req_json(&rq, &body);
   if (e) {
-    check_4xx(e, "req_json");
+    fuzz_check_4xx(e, "req_json");
     req_free(&rq);
     return 0;
   }
@@ -64,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   intake_t in = {app, body, (const char *)data, size, NULL, 0, ERR_OK};
   e = store_write(db, intake_tx, &in);
   if (in.e) {
-    check_4xx(in.e, "case_intake");
+    fuzz_check_4xx(in.e, "case_intake");
   } else {
     if (e != ERR_DONE) abort(); /* the rollback sentinel came back unchanged */
     const char *kode = json_string_value(json_object_get(in.out, "kode"));

@@ -62,14 +62,6 @@ static void make_case(app_t *app, db_t *db) {
   }
 }
 
-static void check_4xx(err_t e, const char *where) {
-  int st = err_http_status(e);
-  if (st < 400 || st >= 500) {
-    fprintf(stderr, "%s: status %d (%s): %s\n", where, st, err_code_str(e), err_message(e));
-    abort();
-  }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1) return 0;
   app_t *app = fuzz_app_get();
@@ -84,14 +76,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   err_clear();
   err_t e = req_json(&rq, &body);
   if (e) {
-    check_4xx(e, "req_json");
+    fuzz_check_4xx(e, "req_json");
     req_free(&rq);
     return 0;
   }
   staf_t s = {app, body, NULL, data[0] & 1, ERR_OK};
   e = store_write(db, staf_tx, &s);
   if (s.e) {
-    check_4xx(s.e, s.transition ? "case_transition" : "case_temuan");
+    fuzz_check_4xx(s.e, s.transition ? "case_transition" : "case_temuan");
   } else {
     if (e != ERR_DONE) abort();
     if (!s.transition && !json_string_value(json_object_get(s.out, "kode"))) abort();
