@@ -140,6 +140,23 @@ static void scope_clause(where_t *w, const char *col, const char *scope, arena_t
   w_add(w, clause, scope, like);
 }
 
+/* k.status IN (…) for a NULL-terminated allow-list (pemda/bkn); NULL adds nothing. */
+static void status_clause(where_t *w, const char *const *only, arena_t *a) {
+  if (!only) return;
+  buf_t in;
+  buf_init(&in);
+  buf_puts(&in, "k.status IN (");
+  int first = 1;
+  for (const char *const *s = only; *s && w->np < 20; s++) {
+    buf_puts(&in, first ? "?" : ",?");
+    first = 0;
+  }
+  buf_puts(&in, ")");
+  w_add(w, arena_strdup(a, in.data), NULL, NULL);
+  for (const char *const *s = only; *s && w->np < 20; s++) w->params[w->np++] = *s;
+  buf_free(&in);
+}
+
 static err_t bind_where(db_t *db, db_stmt_t *st, const where_t *w, int from) {
   err_t e = ERR_OK;
   for (int i = 0; i < w->np && !e; i++) e = db_ops(db)->bind_text(st, from + i, w->params[i], strlen(w->params[i]));
@@ -161,20 +178,7 @@ err_t store_case_list(db_t *db, const case_filter_t *f, store_case_fn fn, void *
   if (f->kategori && *f->kategori) w_add(&w, "k.kategori=?", f->kategori, NULL);
   if (f->due_before) w_add(&w, "k.tenggat_jatuh_tempo IS NOT NULL AND k.tenggat_jatuh_tempo<?", f->due_before, NULL);
   if (f->due_from) w_add(&w, "k.tenggat_jatuh_tempo>=?", f->due_from, NULL);
-  if (f->only_status) {
-    buf_t in;
-    buf_init(&in);
-    buf_puts(&in, "k.status IN (");
-    int first = 1;
-    for (const char *const *s = f->only_status; *s && w.np < 20; s++) {
-      buf_puts(&in, first ? "?" : ",?");
-      first = 0;
-    }
-    buf_puts(&in, ")");
-    w_add(&w, arena_strdup(&a, in.data), NULL, NULL);
-    for (const char *const *s = f->only_status; *s && w.np < 20; s++) w.params[w.np++] = *s;
-    buf_free(&in);
-  }
+  status_clause(&w, f->only_status, &a);
   if (f->q && *f->q) {
     char *like = arena_printf(&a, "%%%s%%", f->q);
     w_add(&w, "(k.kode LIKE ? OR k.terlapor_nama LIKE ? OR k.instansi LIKE ? OR k.uraian LIKE ?)", like, like);
@@ -407,30 +411,25 @@ err_t store_case_count_by(db_t *db, const char *scope, const char *const *only_s
   for (size_t i = 0; i < sizeof count_dims / sizeof count_dims[0]; i++)
     if (strcmp(count_dims[i].dim, dim) == 0) expr = count_dims[i].expr;
   if (!expr) return err_set(ERR_INTERNAL, NULL, "dimensi rekap tidak dikenal: %s", dim);
-  enum { MAX_ONLY = 8 };
-  char sql[512], in[4 * MAX_ONLY + 32] = "", like[40];
-  int nonly = 0;
-  if (only_status) {
-    size_t k = (size_t)snprintf(in, sizeof in, " AND k.status IN (");
-    for (; only_status[nonly]; nonly++) {
-      if (nonly == MAX_ONLY) return err_set(ERR_INTERNAL, NULL, "daftar status rekap terlalu panjang");
-      k += (size_t)snprintf(in + k, sizeof in - k, nonly ? ",?" : "?");
-    }
-    snprintf(in + k, sizeof in - k, nonly ? ")" : "NULL)"); /* an empty list matches nothing */
-  }
-  const char *sc = scope && *scope ? scope : "";
-  snprintf(like, sizeof like, "%s.%%", sc);
-  snprintf(sql, sizeof sql,
-           "SELECT %s AS g, COUNT(*) FROM kasus k WHERE (?='' OR k.wilayah=? OR k.wilayah LIKE ?)%s GROUP BY g ORDER BY g",
-           expr, in);
-  db_stmt_t *st;
-  err_t e = db_query(db, sql, &st, "ttt", sc, sc, like);
-  if (e) return e;
-  for (int i = 0; i < nonly && !e; i++) e = db_ops(db)->bind_text(st, 4 + i, only_status[i], strlen(only_status[i]));
-  if (e) return db_finish(st, e);
-  while ((e = db_step(st)) == ERR_OK)
+  where_t w;
+  arena_t a;
+  db_stmt_t *st = NULL;
+  memset(&w, 0, sizeof w);
+  buf_init(&w.sql);
+  arena_init(&a);
+  buf_puts(&w.sql, " FROM kasus k");
+  scope_clause(&w, "k.wilayah", scope, &a);
+  status_clause(&w, only_status, &a);
+  err_t e = w.sql.oom ? ERR_NOMEM : ERR_OK;
+  char *sql = e ? NULL : arena_printf(&a, "SELECT %s AS g, COUNT(*)%s GROUP BY g ORDER BY g", expr, w.sql.data);
+  if (!e) e = sql ? db_ops(db)->prepare(db, sql, &st) : ERR_NOMEM;
+  if (!e) e = bind_where(db, st, &w, 1);
+  while (!e && (e = db_step(st)) == ERR_OK)
     if ((e = fn(ud, db_text(st, 0), db_int(st, 1)))) break;
-  return db_finish(st, e);
+  if (st) e = db_finish(st, e);
+  buf_free(&w.sql);
+  arena_free(&a);
+  return e;
 }
 
 err_t store_rekom_count_by_status(db_t *db, const char *scope, store_count_fn fn, void *ud) {
