@@ -30,6 +30,14 @@ err_t store_audit_insert(db_t *db, const audit_row_t *r, int64_t *id) {
   return e == ERR_OK ? ERR_OK : (e == ERR_DONE ? ERR_DB : e);
 }
 
+#define AUDIT_COLS "id,ts,actor,action,object,details,prev_hash,hash"
+
+/* One row of AUDIT_COLS; the texts are borrowed until the next step. */
+static audit_row_t read_row(db_stmt_t *st) {
+  return (audit_row_t){db_int(st, 0),  db_text(st, 1), db_text(st, 2), db_text(st, 3),
+                       db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7)};
+}
+
 err_t store_audit_each_page(db_t *db, int64_t page, store_audit_fn fn, void *ud) {
   /* Keyset pages: PostgreSQL hands a client the whole result of a query,
    * so one SELECT of a log of millions of entries would need gigabytes.
@@ -41,13 +49,12 @@ err_t store_audit_each_page(db_t *db, int64_t page, store_audit_fn fn, void *ud)
   while (!e && !stopped && rows == page) {
     db_stmt_t *st;
     e = db_query(db,
-                 "SELECT id,ts,actor,action,object,details,prev_hash,hash FROM audit WHERE id>? ORDER BY id LIMIT ?",
+                 "SELECT " AUDIT_COLS " FROM audit WHERE id>? ORDER BY id LIMIT ?",
                  &st, "ii", after, page);
     if (e) break;
     rows = 0;
     while ((e = db_step(st)) == ERR_OK) {
-      audit_row_t r = {db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3),
-                       db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7)};
+      audit_row_t r = read_row(st);
       after = r.id;
       rows++;
       if ((e = fn(ud, &r))) {
@@ -84,7 +91,7 @@ err_t store_audit_search(db_t *db, const audit_filter_t *f, store_audit_fn fn, v
   like[k] = '\0';
   db_stmt_t *st;
   err_t e = db_query(db,
-                     "SELECT id,ts,actor,action,object,details,prev_hash,hash FROM audit"
+                     "SELECT " AUDIT_COLS " FROM audit"
                      " WHERE (?='' OR (?=0 AND action=?) OR (?=1 AND action LIKE ? ESCAPE '!'))"
                      " AND (?='' OR object=?) AND (?='' OR actor=?) AND (?='' OR ts>=?)"
                      " AND (?='' OR actor IN (SELECT username FROM users WHERE " DB_SCOPE_SQL("wilayah") "))"
@@ -93,8 +100,7 @@ err_t store_audit_search(db_t *db, const audit_filter_t *f, store_audit_fn fn, v
                      sc, sc_like, f->limit);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK) {
-    audit_row_t r = {db_int(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3),
-                     db_text(st, 4), db_text(st, 5), db_text(st, 6), db_text(st, 7)};
+    audit_row_t r = read_row(st);
     if ((e = fn(ud, &r))) break;
   }
   return db_finish(st, e);
