@@ -9,10 +9,10 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/clock.h"
 #include "cli/commands.h"
 #include "domain/evidence.h"
 #include "store/store_case.h"
@@ -27,12 +27,6 @@ typedef struct {
   double last;
 } verify_ctx_t;
 
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static err_t check_ref(void *ud, const char *sha, const char *place) {
   verify_ctx_t *c = ud;
   c->refs++;
@@ -42,8 +36,9 @@ static err_t check_ref(void *ud, const char *sha, const char *place) {
     c->state = evidence_verify(c->data_dir, sha);
     if (c->state == ERR_NOT_FOUND) c->hilang++;
     else if (c->state) c->rusak++;
-    if (c->tty && now_s() - c->last > 0.2) {
-      c->last = now_s();
+    double now = c->tty ? clock_mono() : 0;
+    if (c->tty && now - c->last > 0.2) {
+      c->last = now;
       fprintf(stderr, "\r\033[KMemeriksa: %ld berkas, %ld rusak, %ld hilang", c->files, c->rusak, c->hilang);
     }
   }

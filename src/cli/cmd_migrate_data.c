@@ -3,10 +3,10 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/clock.h"
 #include "core/mem.h"
 #include "domain/audit.h"
 #include "domain/keys.h"
@@ -132,15 +132,9 @@ static err_t insert_sql(const md_table_t *t, int rows, buf_t *b) {
   return b->oom ? ERR_NOMEM : ERR_OK;
 }
 
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void progress(md_ctx_t *c, const md_table_t *t, int64_t done, int force) {
   if (!c->tty) return;
-  double now = now_s();
+  double now = clock_mono();
   if (!force && now - c->last < 0.2) return;
   c->last = now;
   double dt = now - c->t0;
@@ -326,13 +320,13 @@ int cmd_migrate_data(int argc, char **argv) {
     }
   }
 
-  double t0 = now_s();
+  double t0 = clock_mono();
   c.tty = isatty(STDERR_FILENO);
   c.t0 = c.last = t0;
   e = store_write(dst, copy_tx, &c);
   if (c.tty) fputs("\r\033[K", stderr);
   if (e) goto fail;
-  double dt = now_s() - t0;
+  double dt = clock_mono() - t0;
   printf("\n%-24s %12s %12s\n", "TABEL", "SUMBER", "TUJUAN");
   for (int i = 0; i < c.nt; i++)
     printf("%-24s %12lld %12lld  cocok\n", tables[i].name, (long long)tables[i].src_rows, (long long)tables[i].dst_rows);
