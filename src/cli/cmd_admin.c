@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "domain/account.h"
 #include "domain/audit.h"
-#include "store/store_audit.h"
+#include "domain/auditlog.h"
 #include "core/banned.h"
 
 int cmd_migrate(int argc, char **argv) {
@@ -150,27 +150,19 @@ static err_t print_audit(void *ud, const audit_row_t *r) {
 }
 
 static int audit_list(int argc, char **argv) {
-  audit_filter_t f = {.action = cli_opt(argc, argv, "--aksi"), .object = cli_opt(argc, argv, "--objek"),
-                      .actor = cli_opt(argc, argv, "--pelaku"), .since = cli_opt(argc, argv, "--sejak"), .limit = 50};
-  const char *batas = cli_opt(argc, argv, "--batas");
+  auditlog_query_t q = {cli_opt(argc, argv, "--aksi"), cli_opt(argc, argv, "--pelaku"), cli_opt(argc, argv, "--objek"),
+                        cli_opt(argc, argv, "--sejak"), cli_opt(argc, argv, "--batas")};
   int json = cli_flag(argc, argv, "--json");
-  int y, m, d, n = 0;
-  if (f.since && (strlen(f.since) != 10 || sscanf(f.since, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)) {
-    fprintf(stderr, "galat (--sejak): tanggal harus berbentuk YYYY-MM-DD, mis. 2026-12-01.\n");
+  audit_filter_t f;
+  err_t e = auditlog_filter(&q, 50, 1000000, &f);
+  if (e) {
+    fprintf(stderr, "galat (--%s): %s\n", err_field(e), err_message(e));
     return 2;
-  }
-  if (batas) {
-    char *end;
-    f.limit = strtoll(batas, &end, 10);
-    if (*end || f.limit < 1 || f.limit > 1000000) {
-      fprintf(stderr, "galat (--batas): bilangan 1 sampai 1000000.\n");
-      return 2;
-    }
   }
   app_t app;
   if (cli_app_open(&app)) return 1;
   db_t *db;
-  err_t e = store_acquire(app.store, &db);
+  e = store_acquire(app.store, &db);
   if (!e) {
     if (!json) printf("%-8s %-20s %-24s %-20s %-24s %s\n", "ID", "WAKTU (UTC)", "PELAKU", "AKSI", "OBJEK", "RINCIAN");
     e = store_audit_search(db, &f, print_audit, &json);

@@ -65,9 +65,8 @@ static err_t add_row(void *ud, const audit_row_t *r) {
   return o && json_array_append_new(ud, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
-err_t auditlog_list(db_t *db, const account_t *who, const auditlog_query_t *q, json_t **out) {
-  audit_filter_t f = {q->aksi, q->objek, q->pelaku, NULL, who->role == ROLE_ADMIN ? "" : who->wilayah,
-                      AUDITLOG_DEFAULT};
+err_t auditlog_filter(const auditlog_query_t *q, long def, long max, audit_filter_t *f) {
+  *f = (audit_filter_t){q->aksi, q->objek, q->pelaku, NULL, NULL, def};
   err_t e = check_word(q->aksi, "aksi");
   if (!e) e = check_word(q->pelaku, "pelaku");
   if (!e) e = check_word(q->objek, "objek");
@@ -76,15 +75,22 @@ err_t auditlog_list(db_t *db, const account_t *who, const auditlog_query_t *q, j
   if (!blank(q->sejak)) {
     if (strlen(q->sejak) != 10 || caldate_parse(q->sejak, &d) != ERR_OK)
       return err_set(ERR_INVALID, "sejak", "Tanggal harus berbentuk YYYY-MM-DD.");
-    f.since = q->sejak;
+    f->since = q->sejak;
   }
   if (!blank(q->batas)) {
     char *end;
     long long v = strtoll(q->batas, &end, 10);
-    if (*end || v < 1 || v > AUDITLOG_MAX)
-      return err_set(ERR_INVALID, "batas", "Batas harus bilangan 1 sampai %d.", AUDITLOG_MAX);
-    f.limit = v;
+    if (*end || v < 1 || v > max) return err_set(ERR_INVALID, "batas", "Batas harus bilangan 1 sampai %ld.", max);
+    f->limit = v;
   }
+  return ERR_OK;
+}
+
+err_t auditlog_list(db_t *db, const account_t *who, const auditlog_query_t *q, json_t **out) {
+  audit_filter_t f;
+  err_t e = auditlog_filter(q, AUDITLOG_DEFAULT, AUDITLOG_MAX, &f);
+  if (e) return e;
+  f.scope = who->role == ROLE_ADMIN ? "" : who->wilayah;
   json_t *arr = json_array();
   if (!arr) return ERR_NOMEM;
   if ((e = store_audit_search(db, &f, add_row, arr))) {

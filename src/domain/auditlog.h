@@ -21,6 +21,9 @@ typedef struct {
   const char *aksi, *pelaku, *objek, *sejak, *batas;
 } auditlog_query_t;
 err_t auditlog_list(db_t *db, const account_t *who, const auditlog_query_t *q, json_t **out);
+/* The same fields checked into a store filter (scope left NULL): batas
+ * 1..max, def when absent. Shared by the API and `netral audit list`. */
+err_t auditlog_filter(const auditlog_query_t *q, long def, long max, audit_filter_t *f);
 /* The label of an action ("identitas.buka" → "Membuka identitas pelapor"); the code itself when unknown. */
 const char *auditlog_label(const char *action);
 #endif
