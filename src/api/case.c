@@ -17,6 +17,7 @@ typedef struct {
   const unsigned char *data;
   size_t len;
   int created;
+  int download; /* evidence asked with ?unduh=1: logged as unduh, not lihat */
   int64_t id;
 } call_t;
 
@@ -156,9 +157,8 @@ static err_t open_tx(db_t *db, void *ud) {
   call_t *c = ud;
   resp_t *rs = (resp_t *)(void *)c->out;
   static _Thread_local char mime[48];
-  const char *dl = req_query(c->rq, "unduh");
-  err_t e = case_open_evidence(db, c->cx, c->rq->user, req_param(c->rq, 0), c->id, dl && strcmp(dl, "1") == 0,
-                               &rs->file_fd, &rs->file_size, mime);
+  err_t e = case_open_evidence(db, c->cx, c->rq->user, req_param(c->rq, 0), c->id, c->download, &rs->file_fd,
+                               &rs->file_size, mime);
   if (!e) rs->ctype = mime;
   return e;
 }
@@ -167,11 +167,11 @@ err_t api_kasus_bukti_get(req_t *rq, resp_t *rs) {
   char *end;
   long long id = strtoll(req_param(rq, 1), &end, 10);
   if (*end || id <= 0) return err_set(ERR_NOT_FOUND, NULL, "Bukti tidak ditemukan.");
-  call_t c = {.rq = rq, .cx = case_ctx(rq->app), .id = id, .out = (json_t *)(void *)rs};
-  err_t e = api_write(rq, open_tx, &c); /* write: the custody log records the view */
-  if (e) return e;
   const char *dl = req_query(rq, "unduh");
   int download = dl && strcmp(dl, "1") == 0;
+  call_t c = {.rq = rq, .cx = case_ctx(rq->app), .id = id, .out = (json_t *)(void *)rs, .download = download};
+  err_t e = api_write(rq, open_tx, &c); /* write: the custody log records the view */
+  if (e) return e;
   rs->status = 200;
   rs->frame_self = !download;
   snprintf(rs->disposition, sizeof rs->disposition, "%s; filename=\"bukti-%lld\"", download ? "attachment" : "inline", id);
