@@ -11,10 +11,14 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/netral-screen-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$BUILD/bench"
 bin="$BUILD/bench/screen_bench"
+# Every core and screening source, so a module the engine starts to use is
+# linked without editing this line (tests/e2e/bench_smoke_test.sh builds and
+# runs this script on a small corpus, so a broken bench fails make test).
+# shellcheck disable=SC2046
 gcc -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra -Wno-unused-parameter -O2 -g -DNDEBUG -Isrc \
-  $(pkg-config --cflags libhs 2>/dev/null || echo -I/usr/include/hs) \
-  bench/screen_bench.c src/screen/*.c src/core/err.c src/core/mem.c src/core/csv.c src/core/assets.c \
-  -o "$bin" $(pkg-config --libs libhs 2>/dev/null || echo -lhs) -ljansson -lstdc++ -lm
+  $(pkg-config --cflags libhs jansson libsodium 2>/dev/null || echo -I/usr/include/hs) \
+  bench/screen_bench.c src/screen/*.c src/core/*.c \
+  -o "$bin" $(pkg-config --libs libhs jansson libsodium 2>/dev/null || echo -lhs -ljansson -lsodium) -lstdc++ -lm
 echo "== screen: pipeline penyaringan (korpus ${MB} MB)"
 "$bin" "$work" "$MB"
 if [ -x "$BUILD/netral" ] && "$BUILD/netral" screen --help >/dev/null 2>&1; then
