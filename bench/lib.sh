@@ -49,10 +49,15 @@ bench_tmpdir() {
 }
 
 # bench_free_port -> a TCP port on 127.0.0.1 nobody listens on right now
+# Ports are drawn below the kernel's ephemeral range: a port in that range can
+# be unconnectable yet still held by an outgoing socket in TIME_WAIT (wrk and
+# the load generator leave thousands), so a server could not bind it.
 bench_free_port() {
-  local p i
+  local p i lo=32768
+  read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || lo=32768
+  [ "$lo" -gt 12000 ] || lo=32768
   for ((i = 0; i < 200; i++)); do
-    p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    p=$((10000 + (RANDOM * 32768 + RANDOM) % (lo - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
   done
   bench_die "tidak menemukan port bebas"
