@@ -1,8 +1,8 @@
 /*
  * session.c — login, current session, logout, password change.
  *
- * Login failures are throttled per account and per address (limits in the
- * configuration table); an exceeded limit answers 429 with Retry-After
+ * Login failures are throttled per account and address, per account and per
+ * address (limits in the configuration table, see account.h); an exceeded limit answers 429 with Retry-After
  * before the password is even checked, so guessing cannot continue. Both
  * counts live in the database (account_fail_*), so several server
  * instances behind one proxy enforce one limit.
@@ -23,7 +23,7 @@ static json_t *user_json(const account_t *a) {
 typedef struct {
   req_t *rq;
   const char *username, *password;
-  char ip_key[ACCOUNT_IP_KEY_LEN];
+  account_fail_keys_t fk;
   char token[ACCOUNT_TOKEN_LEN + 1];
   account_t acc;
 } login_t;
@@ -32,13 +32,13 @@ static err_t login_tx(db_t *db, void *ud) {
   login_t *l = ud;
   err_t e = account_login(db, &l->rq->app->keys, l->username, l->password, clock_now(), l->rq->app->session_ttl,
                           l->token, &l->acc);
-  return e ? e : account_fail_clear(db, l->username);
+  return e ? e : account_fail_clear(db, &l->fk);
 }
 
 static err_t fail_tx(db_t *db, void *ud) {
   login_t *l = ud;
   const app_t *app = l->rq->app;
-  return account_fail_record(db, &app->keys, l->username, app->login_limit, l->ip_key, app->login_ip_limit, clock_now());
+  return account_fail_record(db, &app->keys, &l->fk, &app->login, clock_now());
 }
 
 err_t api_session_create(req_t *rq, resp_t *rs) {
@@ -50,13 +50,10 @@ err_t api_session_create(req_t *rq, resp_t *rs) {
   if (e) return e;
   app_t *app = rq->app;
   int64_t now = clock_now();
-  account_fail_ip_key(&app->keys, rq->ip, l.ip_key);
+  account_fail_keys(&app->keys, l.username, rq->ip, &l.fk);
   db_t *db;
-  int64_t wait, wait_ip;
-  if ((e = req_db(rq, &db)) || (e = account_fail_wait(db, l.username, app->login_limit, now, &wait)) ||
-      (e = account_fail_wait(db, l.ip_key, app->login_ip_limit, now, &wait_ip)))
-    return e;
-  if (wait_ip > wait) wait = wait_ip;
+  int64_t wait;
+  if ((e = req_db(rq, &db)) || (e = account_fail_wait(db, &l.fk, &app->login, now, &wait))) return e;
   if (wait > 0) {
     rs->retry_after = (long)wait;
     return err_set(ERR_RATE_LIMITED, NULL, "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %ld menit.",
@@ -64,7 +61,7 @@ err_t api_session_create(req_t *rq, resp_t *rs) {
   }
   e = api_write(rq, login_tx, &l);
   if (e == ERR_BAD_LOGIN) {
-    if ((app->login_limit > 0 || app->login_ip_limit > 0) && (e = api_write(rq, fail_tx, &l))) return e;
+    if ((e = api_write(rq, fail_tx, &l))) return e;
     return ERR_BAD_LOGIN;
   }
   if (e) return e;

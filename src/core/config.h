@@ -21,7 +21,8 @@
   X(max_upload_mb, "NETRAL_MAX_UPLOAD_MB", "--max-upload-mb", "20",                   "Batas ukuran satu berkas bukti (MB)") \
   X(max_files,     "NETRAL_MAX_FILES",     "--max-files",     "10",                   "Batas jumlah berkas bukti per laporan") \
   X(session_hours, "NETRAL_SESSION_HOURS", "--session-hours", "8",                    "Masa berlaku sesi staf (jam)") \
-  X(rate_login,    "NETRAL_RATE_LOGIN",    "--rate-login",    "5",                    "Maks. gagal masuk per akun per 15 menit (0 = tanpa batas)") \
+  X(rate_login,    "NETRAL_RATE_LOGIN",    "--rate-login",    "5",                    "Maks. gagal masuk per akun dari satu alamat IP per 15 menit (0 = tanpa batas)") \
+  X(rate_login_akun, "NETRAL_RATE_LOGIN_AKUN", "--rate-login-akun", "50",             "Maks. gagal masuk per akun dari semua alamat per 15 menit (0 = tanpa batas)") \
   X(rate_login_ip, "NETRAL_RATE_LOGIN_IP", "--rate-login-ip", "20",                   "Maks. gagal masuk per alamat IP per 15 menit (0 = tanpa batas)") \
   X(rate_intake,   "NETRAL_RATE_INTAKE",   "--rate-intake",   "20",                   "Maks. laporan publik per alamat IP per jam; unggahan bukti publik: ini × batas berkas (0 = tanpa batas)") \
   X(followup_days, "NETRAL_FOLLOWUP_DAYS", "--followup-days", "14",                   "Rekomendasi tanpa tindak lanjut setelah N hari kerja diingatkan") \

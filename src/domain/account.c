@@ -117,47 +117,87 @@ err_t account_login(db_t *db, const keys_t *k, const char *username, const char 
   return audit_append(db, k, u.username, "sesi.masuk", u.username, NULL);
 }
 
-err_t account_fail_wait(db_t *db, const char *key, long limit, int64_t now, int64_t *wait) {
+static err_t fail_wait(db_t *db, const char *key, long limit, int64_t now, int64_t *wait) {
   int64_t start, count;
-  *wait = 0;
   if (limit <= 0) return ERR_OK;
   err_t e = store_login_fail_get(db, key, &start, &count);
-  if (!e && count >= limit && start + ACCOUNT_FAIL_WINDOW > now) *wait = start + ACCOUNT_FAIL_WINDOW - now;
+  if (!e && count >= limit && start + ACCOUNT_FAIL_WINDOW > now && start + ACCOUNT_FAIL_WINDOW - now > *wait)
+    *wait = start + ACCOUNT_FAIL_WINDOW - now;
   return e;
 }
 
-err_t account_fail_hit(db_t *db, const char *key, int64_t now) {
-  return store_login_fail_hit(db, key, now, now - ACCOUNT_FAIL_WINDOW);
+err_t account_fail_wait(db_t *db, const account_fail_keys_t *fk, const account_limits_t *lim, int64_t now,
+                        int64_t *wait) {
+  err_t e;
+  *wait = 0;
+  if ((e = fail_wait(db, fk->pair, lim->akun_alamat, now, wait)) || (e = fail_wait(db, fk->username, lim->akun, now, wait)))
+    return e;
+  return fail_wait(db, fk->ip, lim->alamat, now, wait);
 }
 
-err_t account_fail_record(db_t *db, const keys_t *k, const char *username, long limit, const char *ip_key,
-                          long ip_limit, int64_t now) {
-  err_t e = ip_limit > 0 ? account_fail_hit(db, ip_key, now) : ERR_OK;
-  if (e || limit <= 0) return e;
+/* Count one failure under key; *locked: this one reached limit. */
+static err_t fail_hit(db_t *db, const char *key, long limit, int64_t now, int *locked) {
   int64_t start, count;
+  *locked = 0;
+  if (limit <= 0) return ERR_OK;
+  err_t e = store_login_fail_hit(db, key, now, now - ACCOUNT_FAIL_WINDOW);
+  if (!e) e = store_login_fail_get(db, key, &start, &count);
+  if (!e) *locked = count == limit;
+  return e;
+}
+
+static err_t audit_lock(db_t *db, const keys_t *k, const char *username, long count, const char *lingkup) {
   user_row_t u;
-  if ((e = account_fail_hit(db, username, now)) || (e = store_login_fail_get(db, username, &start, &count))) return e;
-  if (count != limit) return ERR_OK;
-  e = store_user_by_name(db, username, &u);
+  err_t e = store_user_by_name(db, username, &u);
   if (e == ERR_NOT_FOUND) return ERR_OK; /* guessing at names that do not exist: counted, not logged */
   if (e) return e;
-  json_t *d = json_pack("{s:I,s:i}", "gagal", (json_int_t)count, "menit", ACCOUNT_FAIL_WINDOW / 60);
+  json_t *d = json_pack("{s:I,s:i,s:s}", "gagal", (json_int_t)count, "menit", ACCOUNT_FAIL_WINDOW / 60, "lingkup", lingkup);
   e = d ? audit_append(db, k, "publik", "akun.terkunci", u.username, d) : ERR_NOMEM;
   json_decref(d);
   return e;
 }
 
+err_t account_fail_record(db_t *db, const keys_t *k, const account_fail_keys_t *fk, const account_limits_t *lim,
+                          int64_t now) {
+  int pair_locked, akun_locked, ip_locked;
+  err_t e;
+  if ((e = fail_hit(db, fk->ip, lim->alamat, now, &ip_locked)) ||
+      (e = fail_hit(db, fk->pair, lim->akun_alamat, now, &pair_locked)) ||
+      (e = fail_hit(db, fk->username, lim->akun, now, &akun_locked)))
+    return e;
+  if (pair_locked && (e = audit_lock(db, k, fk->username, lim->akun_alamat, "alamat"))) return e;
+  return akun_locked ? audit_lock(db, k, fk->username, lim->akun, "akun") : ERR_OK;
+}
+
 _Static_assert(sizeof ((keys_t *)0)->audit == crypto_kdf_KEYBYTES, "the audit key is a KDF master key");
-void account_fail_ip_key(const keys_t *k, const char *ip, char out[ACCOUNT_IP_KEY_LEN]) {
+/* prefix and the hex BLAKE2b-128 of a||'\n'||b keyed with subkey id of the audit key */
+static void keyed_key(const keys_t *k, uint64_t id, const char *prefix, const char *a, const char *b,
+                      char out[ACCOUNT_IP_KEY_LEN]) {
   unsigned char sub[crypto_generichash_KEYBYTES], h[16];
-  crypto_kdf_derive_from_key(sub, sizeof sub, 1, "gagalip_", k->audit);
-  crypto_generichash(h, sizeof h, (const unsigned char *)ip, strlen(ip), sub, sizeof sub);
+  crypto_generichash_state st;
+  crypto_kdf_derive_from_key(sub, sizeof sub, id, "gagalip_", k->audit);
+  crypto_generichash_init(&st, sub, sizeof sub, sizeof h);
+  crypto_generichash_update(&st, (const unsigned char *)a, strlen(a));
+  if (b) {
+    crypto_generichash_update(&st, (const unsigned char *)"\n", 1);
+    crypto_generichash_update(&st, (const unsigned char *)b, strlen(b));
+  }
+  crypto_generichash_final(&st, h, sizeof h);
   sodium_memzero(sub, sizeof sub);
-  memcpy(out, "ip:", 3);
+  memcpy(out, prefix, 3);
   sodium_bin2hex(out + 3, ACCOUNT_IP_KEY_LEN - 3, h, sizeof h);
 }
 
-err_t account_fail_clear(db_t *db, const char *username) { return store_login_fail_clear(db, username); }
+void account_fail_keys(const keys_t *k, const char *username, const char *ip, account_fail_keys_t *out) {
+  out->username = username;
+  keyed_key(k, 1, "ip:", ip, NULL, out->ip);
+  keyed_key(k, 2, "ua:", username, ip, out->pair);
+}
+
+err_t account_fail_clear(db_t *db, const account_fail_keys_t *fk) {
+  err_t e = store_login_fail_clear(db, fk->pair);
+  return e ? e : store_login_fail_clear(db, fk->username);
+}
 
 err_t account_session(db_t *db, const char *token, int64_t now, account_t *out) {
   if (!token || strlen(token) != ACCOUNT_TOKEN_LEN - 1) return ERR_UNAUTHORIZED;

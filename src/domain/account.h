@@ -35,29 +35,44 @@ err_t account_add(db_t *db, const keys_t *k, const char *actor, const char *user
 err_t account_login(db_t *db, const keys_t *k, const char *username, const char *password, int64_t now,
                     int64_t ttl_seconds, char token[ACCOUNT_TOKEN_LEN + 1], account_t *out);
 /* Failed logins, counted in the database so that every server instance on
- * it enforces one limit. A count is kept per key: the username, and
- * account_fail_ip_key of the client address. After limit failures within
- * ACCOUNT_FAIL_WINDOW seconds of a key's first one, the key waits until
- * that window ends (limit 0 = no limit). Counts are written in their own
- * transaction (the failed login's is rolled back); a successful login
- * clears its account's count, not its address's (one valid account must
- * not reset the guessing budget of an address). *wait: seconds until key
- * may try again, 0 = now. */
+ * it enforces one limit. Three counts are kept, each under its own key:
+ *   pair    the account tried from one address (limits.akun_alamat, 5): an
+ *           attacker who knows a username locks it for their address only;
+ *   akun    the account from every address (limits.akun, 50): guessing
+ *           spread over many addresses still ends;
+ *   alamat  the address over every account (limits.alamat, 20).
+ * After limit failures within ACCOUNT_FAIL_WINDOW seconds of a key's first
+ * one, the key waits until that window ends (limit 0 = no limit). Counts
+ * are written in their own transaction (the failed login's is rolled back);
+ * a successful login clears its account's pair and akun counts, not its
+ * address's (one valid account must not reset the guessing budget of an
+ * address). The address keys are "ip:"/"ua:" and the hex BLAKE2b-128 of the
+ * address (and username), keyed with keys derived from the server's audit
+ * key: the table never holds an address in the clear, and without the key
+ * file the 2^32 IPv4 addresses cannot be tried against it. Usernames cannot
+ * contain ':', so the keys never collide. */
 enum { ACCOUNT_FAIL_WINDOW = 15 * 60, ACCOUNT_IP_KEY_LEN = 3 + 32 + 1 };
-err_t account_fail_wait(db_t *db, const char *key, long limit, int64_t now, int64_t *wait);
-err_t account_fail_hit(db_t *db, const char *key, int64_t now);
-/* One failed login, in its own transaction: counted for the account (limit
- * > 0) and the address key (ip_limit > 0). The failure that locks an
- * existing account is audited ("akun.terkunci", actor "publik"), so guessing
- * shows in the log without one entry per wrong password. */
-err_t account_fail_record(db_t *db, const keys_t *k, const char *username, long limit, const char *ip_key,
-                          long ip_limit, int64_t now);
-/* "ip:" and the hex BLAKE2b-128 of ip, keyed with a key derived from the
- * server's audit key: the table never holds an address in the clear, and
- * without the key file the 2^32 IPv4 addresses cannot be tried against it.
- * Usernames cannot contain ':', so the keys never collide. */
-void account_fail_ip_key(const keys_t *k, const char *ip, char out[ACCOUNT_IP_KEY_LEN]);
-err_t account_fail_clear(db_t *db, const char *username);
+typedef struct {
+  long akun_alamat, akun, alamat;
+} account_limits_t;
+typedef struct {
+  const char *username;
+  char pair[ACCOUNT_IP_KEY_LEN], ip[ACCOUNT_IP_KEY_LEN];
+} account_fail_keys_t;
+void account_fail_keys(const keys_t *k, const char *username, const char *ip, account_fail_keys_t *out);
+/* *wait: seconds until the login may be tried again (the longest of the
+ * three), 0 = now. */
+err_t account_fail_wait(db_t *db, const account_fail_keys_t *fk, const account_limits_t *lim, int64_t now,
+                        int64_t *wait);
+/* One failed login, in its own transaction, counted under every key whose
+ * limit is > 0. The failure that locks an existing account — for one
+ * address, or for all — is audited ("akun.terkunci", actor "publik",
+ * detail lingkup "alamat" or "akun"), so guessing shows in the log without
+ * one entry per wrong password. */
+err_t account_fail_record(db_t *db, const keys_t *k, const account_fail_keys_t *fk, const account_limits_t *lim,
+                          int64_t now);
+/* After a successful login: the account's pair and akun counts. */
+err_t account_fail_clear(db_t *db, const account_fail_keys_t *fk);
 /* Administration (CLI), each audited with actor. Deactivating ends every
  * session of the account and refuses its logins until it is activated again
  * (ERR_NOT_FOUND for an unknown username). A reset sets a new password that

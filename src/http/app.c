@@ -39,8 +39,8 @@ err_t app_open(app_t *app, const config_t *cfg) {
   store_release(app->store, db);
   if (e) goto fail;
   if (applied) log_info("%d migrasi diterapkan (skema versi %d)", applied, migrations_latest());
-  app->login_limit = config_int(cfg->rate_login, 5);
-  app->login_ip_limit = config_int(cfg->rate_login_ip, 20);
+  app->login = (account_limits_t){config_int(cfg->rate_login, 5), config_int(cfg->rate_login_akun, 50),
+                                  config_int(cfg->rate_login_ip, 20)};
   long intake = config_int(cfg->rate_intake, 20);
   app->intake = throttle_new(intake, 3600);
   /* Evidence on a public report needs only its kode: as many files per hour as an

@@ -29,7 +29,7 @@ typedef struct app {
   store_t *store;
   keys_t keys;
   throttle_t *intake, *upload; /* public reports and public evidence files per address, per process (docs/deploy.md) */
-  long login_limit, login_ip_limit; /* failed logins per account and per address, shared through the database */
+  account_limits_t login; /* failed logins per account and address, account, address (database-wide) */
   size_t max_body, max_upload;
   int64_t session_ttl;
   void *ext[8]; /* feature modules hang their loaded state here (see app_ext_*) */

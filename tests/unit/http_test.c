@@ -222,6 +222,61 @@ static void test_address_throttle_shared_between_instances(void **state) {
   app_close(&other);
 }
 
+/* Knowing a username must not let anyone lock its officer out: five wrong
+ * passwords from one address lock the account for that address only (the
+ * officer logs in from another), audited once with lingkup "alamat"; only
+ * failures from many addresses (50, here ten addresses × 5) lock it
+ * everywhere, audited once with lingkup "akun", until the window ends. */
+static void test_lockout_per_address_then_account(void **state) {
+  const char *bad = "{\"username\":\"bawaslu.uji\",\"password\":\"tebak-tebak\"}";
+  const char *good = "{\"username\":\"bawaslu.uji\",\"password\":\"Rahasia-123!\"}";
+#define LINGKUP(x)                                                                                              \
+  "SELECT count(*) FROM audit WHERE action='akun.terkunci' AND object='bawaslu.uji' AND ts >= '2027-02-01'"      \
+  " AND details LIKE '%\"lingkup\":\"" x "\"%'"
+  setenv("NETRAL_FAKE_NOW", "2027-02-01T00:00:00Z", 1);
+  result_t r;
+  tu_client_ip = "10.0.0.66";
+  for (int i = 0; i < 5; i++) {
+    r = call("POST", "/api/v1/session", bad, NULL, NULL);
+    assert_int_equal(r.status, 401);
+    json_decref(r.json);
+  }
+  r = call("POST", "/api/v1/session", good, NULL, NULL); /* the guessing address is stopped, even when right */
+  assert_int_equal(r.status, 429);
+  json_decref(r.json);
+  tu_client_ip = "10.0.0.7"; /* the officer's own address is not */
+  r = call("POST", "/api/v1/session", good, NULL, NULL);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  assert_int_equal(tu_count(&env, LINGKUP("alamat")), 1);
+  assert_int_equal(tu_count(&env, LINGKUP("akun")), 0);
+
+  /* ten addresses × five failures: the account is locked for everyone */
+  char ip[32];
+  for (int a = 0; a < 10; a++) {
+    snprintf(ip, sizeof ip, "10.0.1.%d", a);
+    tu_client_ip = ip;
+    for (int i = 0; i < 5; i++) {
+      r = call("POST", "/api/v1/session", bad, NULL, NULL);
+      assert_int_equal(r.status, 401);
+      json_decref(r.json);
+    }
+  }
+  tu_client_ip = "10.0.0.8";
+  r = call("POST", "/api/v1/session", good, NULL, NULL);
+  assert_int_equal(r.status, 429);
+  assert_string_equal(err_code_of(&r), "rate_limited");
+  json_decref(r.json);
+  assert_int_equal(tu_count(&env, LINGKUP("akun")), 1);
+  setenv("NETRAL_FAKE_NOW", "2027-02-01T00:15:00Z", 1);
+  r = call("POST", "/api/v1/session", good, NULL, NULL);
+  assert_int_equal(r.status, 200);
+  json_decref(r.json);
+  tu_client_ip = "127.0.0.9";
+  unsetenv("NETRAL_FAKE_NOW");
+#undef LINGKUP
+}
+
 /* Reports sealed before identities were bound to their kode hold a plain
  * secretbox(nonce || MAC || ciphertext) under the server key: they still open. */
 static void test_legacy_sealed_identity_still_opens(void **state) {
@@ -278,6 +333,7 @@ int main(void) {
       cmocka_unit_test(test_throttle_after_repeated_failures),
       cmocka_unit_test(test_throttle_shared_between_instances),
       cmocka_unit_test(test_address_throttle_shared_between_instances),
+      cmocka_unit_test(test_lockout_per_address_then_account),
       cmocka_unit_test(test_wilayah),
   };
   return cmocka_run_group_tests_name("http", tests, setup, teardown);

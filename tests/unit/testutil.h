@@ -81,6 +81,9 @@ typedef struct {
   char cookie[256], ctype[64], disposition[256];
 } tu_result_t;
 
+/* The client address of every tu_call (a test that needs several sets it). */
+static const char *tu_client_ip = "127.0.0.9";
+
 /* The general form: a body of len bytes with its Content-Type (NULL: JSON). */
 static inline tu_result_t tu_call_body(app_t *app, const char *method, const char *path, const char *ctype,
                                        const char *body, size_t len, const char *token, const char *csrf) {
@@ -108,7 +111,7 @@ static inline tu_result_t tu_call_body(app_t *app, const char *method, const cha
   if (ctype) rq.content_type = ctype;
   rq.cookie_token = token;
   rq.csrf_header = csrf;
-  snprintf(rq.ip, sizeof rq.ip, "127.0.0.9");
+  snprintf(rq.ip, sizeof rq.ip, "%s", tu_client_ip);
   resp_init(&rs);
   http_dispatch(api_routes, api_routes_count, &rq, &rs);
   r.status = rs.status;
