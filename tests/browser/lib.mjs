@@ -102,9 +102,9 @@ export async function laporLewatApi(request, uraian) {
   return (await r.json()).kode;
 }
 
-export async function masuk(page) {
+export async function masuk(page, user = USER) {
   await page.goto('/masuk.html');
-  await page.fill('#username', USER);
+  await page.fill('#username', user);
   await page.fill('#password', PASS);
   await page.click('#tombol-masuk');
   await page.waitForURL(/\/meja\.html/);

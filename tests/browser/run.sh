@@ -43,6 +43,8 @@ else
   if [ ! -x "$BUILD/netral" ]; then echo "Tidak ada $BUILD/netral — jalankan make dulu." >&2; exit 1; fi
   printf 'Rahasia-123!\n' | "$BUILD/netral" user add --username uji_bawaslu --role bawaslu --wilayah 35.76 >"$TMP/user.log" 2>&1 \
     || { echo "Gagal membuat pengguna uji:" >&2; cat "$TMP/user.log" >&2; exit 1; }
+  printf 'Rahasia-123!\n' | "$BUILD/netral" user add --username uji_panwascam --role panwascam --wilayah 35.76.01 >"$TMP/user.log" 2>&1 \
+    || { echo "Gagal membuat pengguna uji:" >&2; cat "$TMP/user.log" >&2; exit 1; }
   # Daftar pegawai Kota Mojokerto untuk uji pemilihan penandatangan (pencegahan.test.mjs),
   # diimpor seperti oleh pemda sebelum server berjalan.
   cat >"$TMP/pegawai.csv" <<'CSV'

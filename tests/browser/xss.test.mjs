@@ -82,7 +82,22 @@ test('XSS di setiap kolom teks: rincian kasus, identitas yang dibuka, meja, log 
   await page.goto('/meja.html?q=' + encodeURIComponent(tanda));
   await page.waitForSelector('#baris tr');
   assert.ok((await page.textContent('#baris')).includes(p(3)));
+  // the leadership's notice of the unsealing: the kode and the alasan, as text
+  const notice = page.locator(`#pemberitahuan li[data-kode="${kode}"]`);
+  await notice.waitFor();
+  assert.ok((await notice.textContent()).includes(p(9)), 'alasan di pemberitahuan tampil apa adanya');
   await bersih('meja');
+  // a panwascam officer of the same kecamatan gets no notice (it cannot read the audit log)
+  const ctx2 = await konteks(browser);
+  const page2 = await ctx2.newPage();
+  const audit = [];
+  page2.on('request', (q) => { if (q.url().includes('/api/v1/audit')) audit.push(q.url()); });
+  await masuk(page2, 'uji_panwascam');
+  await page2.waitForSelector('#baris tr, #muat:has-text("Tidak ada")');
+  assert.equal(await page2.isVisible('#pemberitahuan'), false, 'panwascam: tanpa pemberitahuan');
+  assert.deepEqual(audit, [], 'panwascam: log audit tidak diminta');
+  assert.deepEqual(ctx2.galat, []);
+  await ctx2.close();
   await page.goto('/audit.html?aksi=identitas.buka');
   await page.waitForSelector('#tabel:not([hidden])');
   assert.ok((await page.textContent('#baris')).includes(p(9)), 'alasan tampil apa adanya');

@@ -3,6 +3,7 @@
 import { $, h, replace, clear } from './dom.js';
 import { get } from './api.js';
 import { mulaiStaf } from './staf.js';
+import { pemberitahuanIdentitas } from './pemberitahuan.js';
 import { KATEGORI, STATUS, angka } from './format.js';
 
 const W = 1000; // lebar viewBox peta
@@ -142,7 +143,8 @@ async function gambarPeta(perKec) {
     baris.map(([nama, kode, n]) => [h('a', { href: '/meja.html?wilayah=' + encodeURIComponent(kode) }, `${nama} (${kode})`), angka(n)])));
 }
 
-await mulaiStaf('dasbor');
+const sesi = await mulaiStaf('dasbor');
+pemberitahuanIdentitas(sesi, $('#pemberitahuan'));
 try {
   const r = await get('/api/v1/rekap');
   $('#muat').hidden = true;

@@ -3,6 +3,7 @@
 import { $, h, replace, clear, params } from './dom.js';
 import { get } from './api.js';
 import { mulaiStaf } from './staf.js';
+import { pemberitahuanIdentitas } from './pemberitahuan.js';
 import { lencanaTenggat as lencana } from './lencana.js';
 import { STATUS, KATEGORI, JENIS_KASUS, waktu, kelasTenggat, sisaJam, angka } from './format.js';
 
@@ -99,8 +100,8 @@ function pindah(halaman) {
 form.addEventListener('submit', (ev) => { ev.preventDefault(); pindah(1); });
 window.addEventListener('popstate', () => { bacaSaringan(); muat(); });
 
-await mulaiStaf('meja');
+const sesi = await mulaiStaf('meja');
 bacaSaringan();
-await muat();
+await Promise.all([muat(), pemberitahuanIdentitas(sesi, $('#pemberitahuan'))]);
 // Hitung mundur tetap segar bila meja dibiarkan terbuka.
 setInterval(() => { if (items.length) gambar(); }, 60000);
