@@ -18,6 +18,8 @@ typedef struct {
   size_t len;
   int created;
   int download; /* evidence asked with ?unduh=1: logged as unduh, not lihat */
+  int bersih;   /* evidence asked with ?bersih=1: the copy without metadata */
+  evidence_file_t *file; /* the evidence opened by open_tx */
   int64_t id;
 } call_t;
 
@@ -155,26 +157,37 @@ err_t api_kasus_identitas(req_t *rq, resp_t *rs) {
 
 static err_t open_tx(db_t *db, void *ud) {
   call_t *c = ud;
-  resp_t *rs = (resp_t *)(void *)c->out;
-  static _Thread_local char mime[48];
-  err_t e = case_open_evidence(db, c->cx, c->rq->user, req_param(c->rq, 0), c->id, c->download, &rs->file_fd,
-                               &rs->file_size, mime);
-  if (!e) rs->ctype = mime;
-  return e;
+  return case_open_evidence(db, c->cx, c->rq->user, req_param(c->rq, 0), c->id, c->download, c->bersih, c->file);
+}
+
+static int query_flag(req_t *rq, const char *name) {
+  const char *v = req_query(rq, name);
+  return v && strcmp(v, "1") == 0;
 }
 
 err_t api_kasus_bukti_get(req_t *rq, resp_t *rs) {
   char *end;
   long long id = strtoll(req_param(rq, 1), &end, 10);
   if (*end || id <= 0) return err_set(ERR_NOT_FOUND, NULL, "Bukti tidak ditemukan.");
-  const char *dl = req_query(rq, "unduh");
-  int download = dl && strcmp(dl, "1") == 0;
-  call_t c = {.rq = rq, .cx = case_ctx(rq->app), .id = id, .out = (json_t *)(void *)rs, .download = download};
+  static _Thread_local char mime[48];
+  evidence_file_t ef;
+  call_t c = {.rq = rq, .cx = case_ctx(rq->app), .id = id, .download = query_flag(rq, "unduh"),
+              .bersih = query_flag(rq, "bersih"), .file = &ef};
   err_t e = api_write(rq, open_tx, &c); /* write: the custody log records the view */
   if (e) return e;
+  snprintf(mime, sizeof mime, "%s", ef.mime);
+  rs->ctype = mime;
+  if (ef.cleaned) {
+    buf_free(&rs->body);
+    rs->body = ef.body; /* the response owns it now */
+  } else {
+    rs->file_fd = ef.fd;
+    rs->file_size = ef.size;
+  }
   rs->status = 200;
-  rs->frame_self = !download;
-  snprintf(rs->disposition, sizeof rs->disposition, "%s; filename=\"bukti-%lld\"", download ? "attachment" : "inline", id);
+  rs->frame_self = !c.download;
+  snprintf(rs->disposition, sizeof rs->disposition, "%s; filename=\"bukti-%lld%s\"", c.download ? "attachment" : "inline",
+           id, ef.cleaned ? "-bersih" : "");
   return ERR_OK;
 }
 

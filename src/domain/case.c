@@ -16,6 +16,7 @@
 #include "domain/audit.h"
 #include "domain/evidence.h"
 #include "domain/identitas.h"
+#include "domain/imgmeta.h"
 #include "domain/kode.h"
 #include "domain/receipt.h"
 #include "domain/wilayah.h"
@@ -864,8 +865,23 @@ done:
   return e;
 }
 
+/* The copy of the open file f (size bytes) without metadata, into out->body. */
+static err_t clean_copy(int f, uint64_t size, evidence_file_t *out) {
+  unsigned char *raw = xmalloc(size ? size : 1);
+  if (!raw) return ERR_NOMEM;
+  size_t got = 0;
+  ssize_t r;
+  while (got < size && (r = read(f, raw + got, size - got)) > 0) got += (size_t)r;
+  size_t removed;
+  err_t e = got == size ? imgmeta_strip(out->mime, raw, got, &out->body, &removed)
+                        : err_set(ERR_INTERNAL, NULL, "Berkas bukti tidak dapat dibaca.");
+  xfree(raw);
+  if (!e) out->cleaned = 1;
+  return e;
+}
+
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
-                         int download, int *fd, uint64_t *size, char mime[48]) {
+                         int download, int bersih, evidence_file_t *out) {
   case_row_t c;
   bukti_row_t b;
   char path[1024];
@@ -880,12 +896,29 @@ err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, c
     e = err_set(ERR_NOT_FOUND, NULL, "Berkas bukti tidak ditemukan di penyimpanan.");
     goto done;
   }
+  out->fd = -1;
+  out->size = (uint64_t)st.st_size;
+  out->cleaned = 0;
+  buf_init(&out->body);
+  snprintf(out->mime, sizeof out->mime, "%s", b.mime);
+  if ((bersih || (who->role & (ROLE_PEMDA | ROLE_BKN))) && imgmeta_supported(b.mime)) {
+    e = clean_copy(f, out->size, out);
+    close(f);
+    f = -1;
+    if (e) {
+      buf_free(&out->body);
+      goto done;
+    }
+  }
   char now[CLOCK_ISO_LEN];
+  static const char *const aksi[2][2] = {{"lihat", "lihat_bersih"}, {"unduh", "unduh_bersih"}};
   clock_iso(clock_now(), now);
-  if ((e = store_bukti_access(db, b.id, now, who->username, download ? "unduh" : "lihat"))) { close(f); goto done; }
-  *fd = f;
-  *size = (uint64_t)st.st_size;
-  snprintf(mime, 48, "%s", b.mime);
+  if ((e = store_bukti_access(db, b.id, now, who->username, aksi[!!download][out->cleaned]))) {
+    if (f >= 0) close(f);
+    buf_free(&out->body);
+    goto done;
+  }
+  out->fd = f;
 done:
   case_row_free(&c);
   return e;

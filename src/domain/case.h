@@ -59,10 +59,23 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
 /* Evidence on a public report (by tracking code) or by staff. */
 err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const account_t *who, const char *kode,
                         const unsigned char *p, size_t n, const char *filename, json_t **out);
-/* Open one evidence file for reading and record it in the custody log as
- * "unduh" (download) or "lihat" (shown in the page). *fd caller closes. */
+/* One evidence file as served. Either fd (caller closes; size bytes) or,
+ * when cleaned, body: a copy without identifying metadata (imgmeta.h). */
+typedef struct {
+  int fd;
+  uint64_t size;
+  char mime[48];
+  int cleaned;
+  buf_t body; /* caller frees */
+} evidence_file_t;
+/* Open one evidence file and record it in the custody log as "unduh"
+ * (download) or "lihat" (shown in the page), with "_bersih" when the copy
+ * without metadata was served. That copy is served to pemda and BKN always
+ * (the employer needs what the photo shows, not where and when the reporter
+ * took it) and to anyone who asks (bersih); photos only (JPEG, PNG, WebP),
+ * other types as stored. */
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
-                         int download, int *fd, uint64_t *size, char mime[48]);
+                         int download, int bersih, evidence_file_t *out);
 /* only_late: waiting longer than cx->followup_days working days (reminder list). */
 err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int only_waiting, int only_late,
                        json_t **out);

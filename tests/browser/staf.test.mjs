@@ -1,6 +1,9 @@
 // Petugas masuk → menjalankan transisi → status publik di halaman lacak ikut berubah.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import { luncurkan, konteks, unik, masuk, laporLewatApi } from './lib.mjs';
 
 let browser;
@@ -67,5 +70,50 @@ test('login salah menampilkan pesan server', async () => {
   await page.waitForSelector('#masuk-galat:not([hidden])');
   assert.ok((await page.textContent('#masuk-galat')).trim().length > 0);
   assert.match(page.url(), /masuk\.html/);
+  await ctx.close();
+});
+
+// Foto dengan lokasi di metadata (seperti ditulis aplikasi kamera): petugas mengunduh asli
+// (byte yang sama, hash sama) atau salinan tanpa metadata untuk dibagikan.
+function pngDenganLokasi() {
+  const chunk = (t, d) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(d.length);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(t), d])));
+    return Buffer.concat([len, Buffer.from(t), d, crc]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr),
+    chunk('tEXt', Buffer.from('Location\0GPS -7.4706,112.4401 Jl. Melati 5')),
+    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0, 255]))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('bukti foto: unduh asli atau salinan tanpa metadata', async () => {
+  const ctx = await konteks(browser, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  const kode = await laporLewatApi(ctx.request, `ASN memasang foto calon di akun dinas ${unik()}`);
+  const foto = pngDenganLokasi();
+  const r = await ctx.request.post(`/api/v1/laporan/${encodeURIComponent(kode)}/bukti`,
+    { multipart: { berkas: { name: 'foto.png', mimeType: 'image/png', buffer: foto } } });
+  assert.equal(r.status(), 201, await r.text());
+  await masuk(page);
+  await page.goto('/kasus.html?kode=' + encodeURIComponent(kode));
+  await page.waitForSelector('#bukti figure img');
+  const sha = (b) => createHash('sha256').update(b).digest('hex');
+  const ambil = async (sel) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(sel)]);
+    return { nama: d.suggestedFilename(), isi: await readFile(await d.path()) };
+  };
+  const asli = await ambil('#bukti figcaption a:text-is("Unduh")');
+  assert.equal(sha(asli.isi), sha(foto), 'unduhan asli = byte yang diunggah');
+  assert.ok(asli.isi.includes('Jl. Melati'));
+  assert.ok((await page.textContent('#bukti')).includes(sha(foto)), 'hash asli tampil');
+  const bersih = await ambil('#bukti a.unduh-bersih');
+  assert.match(bersih.nama, /bersih/);
+  assert.ok(!bersih.isi.includes('Melati') && !bersih.isi.includes('GPS'), 'salinan tanpa lokasi');
+  assert.ok(bersih.isi.includes('IDAT') && bersih.isi.length < foto.length);
+  await page.reload();
+  await page.click('#bukti details.akses summary');
+  assert.match(await page.textContent('#bukti details.akses'), /diunduh tanpa metadata/);
+  assert.deepEqual(ctx.galat, []);
   await ctx.close();
 });

@@ -33,8 +33,16 @@ check "tanda terima sah (API)" True "$(jget sah)"
 sed 's/"diterima":"20/"diterima":"19/' "$E2E_TMP/receipt.json" >"$E2E_TMP/bad.json"
 "$NETRAL" receipt verify "$E2E_TMP/bad.json" >/dev/null 2>&1; check "tanda terima diubah → tidak sah" 1 $?
 
-# evidence: a tiny PNG, then a forbidden HTML
-printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89' >"$E2E_TMP/foto.png"
+# evidence: a 1×1 PNG whose text chunk says where it was taken (as phone
+# apps write it), then a forbidden HTML
+python3 - "$E2E_TMP/foto.png" <<'PY'
+import struct, sys, zlib
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0))
+       + chunk(b"tEXt", b"Location\x00GPS -7.4706,112.4401 Jl. Melati 5") + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00\xff"))
+       + chunk(b"IEND", b""))
+open(sys.argv[1], "wb").write(png)
+PY
 STATUS=$(curl -s -o "$E2E_TMP/body" -w '%{http_code}' -F "berkas=@$E2E_TMP/foto.png" "$BASE/api/v1/laporan/$KODE/bukti"); BODY=$(cat "$E2E_TMP/body")
 check "bukti PNG 201" 201 "$STATUS"
 SHA=$(jget sha256)
@@ -81,9 +89,21 @@ STATUS=$(curl -s -o "$E2E_TMP/unduhan" -D "$E2E_TMP/hdr" -w '%{http_code}' -b "$
 check "bukti diunduh petugas" 200 "$STATUS"
 check_contains "bukti diunduh: attachment" "attachment" "$(grep -i '^content-disposition' "$E2E_TMP/hdr")"
 check "bukti diunduh: isi sama" "$SHA" "$(sha256sum "$E2E_TMP/unduhan" | cut -d' ' -f1)"
+check "bukti asli memuat lokasi" 1 "$(grep -c 'Jl. Melati' "$E2E_TMP/unduhan")"
+STATUS=$(curl -s -o "$E2E_TMP/bersih" -D "$E2E_TMP/hdr" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/1?unduh=1&bersih=1")
+check "salinan tanpa metadata diminta petugas" 200 "$STATUS"
+check_contains "salinan tanpa metadata: nama berkas" "bukti-1-bersih" "$(grep -i '^content-disposition' "$E2E_TMP/hdr")"
+check "salinan tanpa metadata: lokasi hilang" 0 "$(grep -c -e 'Melati' -e 'GPS' "$E2E_TMP/bersih")"
+check "salinan tanpa metadata: gambar yang sama" "IHDR IDAT IEND" \
+  "$(python3 -c 'import struct,sys,zlib
+d=open(sys.argv[1],"rb").read(); p=8; t=[]
+while p < len(d):
+    n=struct.unpack(">I",d[p:p+4])[0]; k=d[p+4:p+8]; assert zlib.crc32(k+d[p+8:p+8+n])==struct.unpack(">I",d[p+8+n:p+12+n])[0]; t.append(k.decode()); p+=12+n
+print(" ".join(t))' "$E2E_TMP/bersih")"
 req GET "/api/v1/kasus/$KODE"
 check "bawaslu melihat kasus" 200 "$STATUS"
-check "catatan penjagaan bukti: unggah, lihat, unduh" "publik/unggah uji.bawaslu/lihat uji.bawaslu/unduh" \
+check "catatan penjagaan bukti: unggah, lihat, unduh, unduh tanpa metadata" \
+  "publik/unggah uji.bawaslu/lihat uji.bawaslu/unduh uji.bawaslu/unduh_bersih" \
   "$(python3 -c 'import json,sys; print(" ".join(a["aktor"]+"/"+a["aksi"] for a in json.loads(sys.argv[1])["bukti"][0]["akses"]))' "$BODY")"
 check_contains "uraian apa adanya (teks)" "<img src=x onerror=alert(1)>" "$(jget peristiwa.uraian)"
 check "identitas disegel" True "$(jget pelapor.disegel)"
@@ -203,6 +223,14 @@ req GET "/api/v1/kasus/$KODE2"
 check "pemda: kasus tahap awal → 404" 404 "$STATUS"
 req GET "/api/v1/kasus/$KODE"
 check "pemda melihat kasus yang diteruskan" 200 "$STATUS"
+for q in "" "?unduh=1"; do # the employer never gets where and when the reporter took the photo
+  STATUS=$(curl -s -o "$E2E_TMP/pemda.png" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/1$q")
+  check "pemda: bukti$q tersaji" 200 "$STATUS"
+  check "pemda: bukti$q tanpa lokasi pelapor" "$(sha256sum <"$E2E_TMP/bersih")" "$(sha256sum <"$E2E_TMP/pemda.png")"
+done
+req GET "/api/v1/kasus/$KODE"
+check "pemda: catatan penjagaan mencatat salinan tanpa metadata" "uji.pemda/lihat_bersih uji.pemda/unduh_bersih" \
+  "$(python3 -c 'import json,sys; print(" ".join(a["aktor"]+"/"+a["aksi"] for a in json.loads(sys.argv[1])["bukti"][0]["akses"] if a["aktor"]=="uji.pemda"))' "$BODY")"
 check "pemda: riwayat terlapor tanpa kasus tahap awal" "[]" "$(jget riwayat_terlapor)"
 req GET /api/v1/kasus
 check "pemda: daftar hanya kasus tindak lanjut" 1 "$(jget total)"

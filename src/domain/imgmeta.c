@@ -1,0 +1,151 @@
+/* imgmeta.c — evidence photos without identifying metadata (see imgmeta.h). */
+#include "domain/imgmeta.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "core/banned.h"
+
+static uint32_t be16(const unsigned char *p) { return (uint32_t)p[0] << 8 | p[1]; }
+static uint32_t be32(const unsigned char *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+static uint32_t le32(const unsigned char *p) { return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0]; }
+
+static err_t bad(void) { return err_set(ERR_INVALID, "bukti", "Berkas gambar rusak: metadatanya tidak dapat dipisahkan."); }
+
+/* ---------- JPEG ---------- */
+
+/* APPn/COM segments that can carry who, where and when; APP2 only when it
+ * is not an ICC profile (e.g. the MPF index of the images appended after EOI). */
+static int jpeg_drop(unsigned m, const unsigned char *data, size_t len) {
+  if (m == 0xE2) return !(len >= 12 && memcmp(data, "ICC_PROFILE", 12) == 0);
+  return m == 0xE1 || (m >= 0xE3 && m <= 0xED) || m == 0xEF || m == 0xFE;
+}
+
+/* End of the entropy-coded data starting at p: the first marker that is
+ * neither a stuffed 0xFF00 nor a restart marker (or n). */
+static size_t jpeg_scan_end(const unsigned char *in, size_t n, size_t p) {
+  for (; p + 1 < n; p++) {
+    if (in[p] != 0xFF) continue;
+    unsigned m = in[p + 1];
+    if (m != 0x00 && m != 0xFF && !(m >= 0xD0 && m <= 0xD7)) return p;
+  }
+  return n;
+}
+
+static err_t jpeg_strip(const unsigned char *in, size_t n, buf_t *out) {
+  if (n < 2 || in[0] != 0xFF || in[1] != 0xD8) return bad();
+  if (buf_append(out, in, 2)) return ERR_NOMEM;
+  size_t p = 2;
+  while (p < n) {
+    if (in[p] != 0xFF) return bad();
+    while (p < n && in[p] == 0xFF) p++; /* fill bytes */
+    if (p >= n) return bad();
+    unsigned m = in[p++];
+    if (m == 0xD9) return buf_append(out, "\xFF\xD9", 2) ? ERR_NOMEM : ERR_OK; /* EOI: what follows is dropped */
+    if (m == 0xD8 || m == 0x00) return bad();
+    if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) { /* no length */
+      unsigned char mk[2] = {0xFF, (unsigned char)m};
+      if (buf_append(out, mk, 2)) return ERR_NOMEM;
+      continue;
+    }
+    if (p + 2 > n) return bad();
+    size_t len = be16(in + p);
+    if (len < 2 || p + len > n) return bad();
+    const unsigned char *seg = in + p - 2;
+    size_t end = p + len;
+    if (m == 0xDA) end = jpeg_scan_end(in, n, end); /* SOS: header and its entropy-coded data */
+    if (!jpeg_drop(m, in + p + 2, len - 2)) {
+      unsigned char mk[2] = {0xFF, (unsigned char)m};
+      if (buf_append(out, mk, 2) || buf_append(out, seg + 2, end - p)) return ERR_NOMEM;
+    }
+    p = end;
+  }
+  return ERR_OK; /* a file cut short after its last scan: served as far as it goes */
+}
+
+/* ---------- PNG ---------- */
+
+static const unsigned char PNG_SIG[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
+static int png_drop(const unsigned char *type) {
+  static const char *const drop[] = {"tEXt", "zTXt", "iTXt", "eXIf", "tIME"};
+  for (size_t i = 0; i < sizeof drop / sizeof *drop; i++)
+    if (memcmp(type, drop[i], 4) == 0) return 1;
+  return 0;
+}
+
+static err_t png_strip(const unsigned char *in, size_t n, buf_t *out) {
+  if (n < 8 || memcmp(in, PNG_SIG, 8) != 0) return bad();
+  if (buf_append(out, in, 8)) return ERR_NOMEM;
+  for (size_t p = 8; p < n;) {
+    if (n - p < 12) return bad();
+    size_t len = be32(in + p);
+    if (len > n - p - 12) return bad();
+    size_t whole = 12 + len;
+    if (!png_drop(in + p + 4) && buf_append(out, in + p, whole)) return ERR_NOMEM;
+    if (memcmp(in + p + 4, "IEND", 4) == 0) return ERR_OK; /* what follows is dropped */
+    p += whole;
+  }
+  return ERR_OK; /* ends at a chunk boundary without IEND: every chunk was walked */
+}
+
+/* ---------- WebP ---------- */
+
+enum { VP8X_EXIF = 0x08, VP8X_XMP = 0x04 };
+
+static err_t webp_strip(const unsigned char *in, size_t n, buf_t *out) {
+  if (n < 12 || memcmp(in, "RIFF", 4) != 0 || memcmp(in + 8, "WEBP", 4) != 0) return bad();
+  size_t riff = le32(in + 4);
+  if (riff < 4 || riff > n - 8) return bad();
+  size_t endp = 8 + riff, start = out->len;
+  if (buf_append(out, in, 12)) return ERR_NOMEM;
+  for (size_t p = 12; p < endp;) {
+    if (endp - p < 8) return bad();
+    size_t len = le32(in + p + 4), whole = 8 + len + (len & 1);
+    if (len > endp - p - 8 || whole > endp - p) {
+      if (len <= endp - p - 8 && whole == endp - p + 1) whole = endp - p; /* last chunk without its pad byte */
+      else return bad();
+    }
+    const unsigned char *fourcc = in + p;
+    if (memcmp(fourcc, "EXIF", 4) != 0 && memcmp(fourcc, "XMP ", 4) != 0) {
+      size_t at = out->len;
+      if (buf_append(out, in + p, whole)) return ERR_NOMEM;
+      if (memcmp(fourcc, "VP8X", 4) == 0 && len >= 1) out->data[at + 8] &= (char)~(VP8X_EXIF | VP8X_XMP);
+    }
+    p += whole;
+  }
+  size_t size = out->len - start - 8;
+  unsigned char le[4] = {(unsigned char)size, (unsigned char)(size >> 8), (unsigned char)(size >> 16),
+                         (unsigned char)(size >> 24)};
+  memcpy(out->data + start + 4, le, 4);
+  return ERR_OK;
+}
+
+/* ---------- table ---------- */
+
+static const struct {
+  const char *mime;
+  err_t (*strip)(const unsigned char *, size_t, buf_t *);
+} FORMATS[] = {{"image/jpeg", jpeg_strip}, {"image/png", png_strip}, {"image/webp", webp_strip}};
+
+static int format_of(const char *mime) {
+  for (size_t i = 0; mime && i < sizeof FORMATS / sizeof *FORMATS; i++)
+    if (strcmp(mime, FORMATS[i].mime) == 0) return (int)i;
+  return -1;
+}
+
+int imgmeta_supported(const char *mime) { return format_of(mime) >= 0; }
+
+err_t imgmeta_strip(const char *mime, const unsigned char *in, size_t n, buf_t *out, size_t *removed) {
+  int f = format_of(mime);
+  if (f < 0) return err_set(ERR_INVALID, "bukti", "Jenis berkas ini tidak dapat dibersihkan dari metadata.");
+  size_t before = out->len;
+  err_t e = FORMATS[f].strip(in, n, out);
+  if (!e && out->oom) e = ERR_NOMEM;
+  if (e) {
+    out->len = before;
+    return e;
+  }
+  *removed = n - (out->len - before);
+  return ERR_OK;
+}
