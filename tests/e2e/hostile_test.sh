@@ -110,7 +110,7 @@ check "tabel kasus utuh" "$COUNT0" "$(e2e_sql "SELECT count(*) FROM kasus")"
 USERS0=$(e2e_sql "SELECT count(*) FROM users")
 req POST /api/v1/session '{"username":"uji.admin","password":"Rahasia-123!"}'
 ROUTES=$(sed -n 's/^ *{"GET", "\(\/api\/v1\/[^"{}]*\)".*/\1/p' src/api/routes.c)
-PARAMS=$(grep -oh 'req_query\(_long\)\?(rq, "[a-z_]*"' src/api/*.c src/http/*.c | sed 's/.*"\([a-z_]*\)"/\1/' | sort -u)
+PARAMS=$(grep -oh '\(req_query\(_long\)\?\|query_flag\)(rq, "[a-z_]*"' src/api/*.c src/http/*.c | sed 's/.*"\([a-z_]*\)"/\1/' | sort -u)
 g_fail=0; g_n=0
 for p in "' OR '1'='1" "'; DROP TABLE kasus; --" "%' UNION SELECT username,pass_hash,3,4,5 FROM users --"; do
   e=$(enc "$p")
