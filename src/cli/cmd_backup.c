@@ -439,17 +439,18 @@ static int same_content(const char *a, const char *b) {
   return same;
 }
 
-static int restore_locked(const char *file, const char *dbpath, int force) {
-  const config_t *cfg = cli_config();
+err_t cmd_backup_restore_into(const char *file, const backup_dest_t *to, int force, long *nbukti_out, int *with_key) {
   err_t e;
   struct stat st;
-  if (stat(dbpath, &st) == 0 && st.st_size > 0 && !force)
-    return cli_fail(err_set(ERR_CONFLICT, "NETRAL_DB",
-                            "Basis data %s sudah berisi data. Pemulihan akan menimpanya: hentikan server, lalu ulangi "
-                            "dengan --paksa bila memang itu maksudnya.",
-                            dbpath));
+  *nbukti_out = 0;
+  *with_key = 0;
+  if (stat(to->db, &st) == 0 && st.st_size > 0 && !force)
+    return err_set(ERR_CONFLICT, "NETRAL_DB",
+                   "Basis data %s sudah berisi data. Pemulihan akan menimpanya: hentikan server, lalu ulangi "
+                   "dengan --paksa bila memang itu maksudnya.",
+                   to->db);
   FILE *in = fopen(file, "rb");
-  if (!in) return cli_fail(io_err("membuka", file));
+  if (!in) return io_err("membuka", file);
   members_t ms = {NULL, 0, 0};
   char *manifest = NULL;
   member_t *db = NULL, *key = NULL;
@@ -477,6 +478,8 @@ static int restore_locked(const char *file, const char *dbpath, int force) {
       if (!manifest) { e = ERR_NOMEM; goto fail; }
       if ((e = read_full(in, manifest, (size_t)size))) goto fail;
       manifest[size] = '\0';
+      /* a NUL would end the text early and hide the lines after it */
+      if (memchr(manifest, '\0', (size_t)size)) { e = bad_archive("MANIFEST.sha256 memuat bita NUL."); goto fail; }
       if ((e = read_full(in, NULL, (size_t)((TAR_BLOCK - size % TAR_BLOCK) % TAR_BLOCK)))) goto fail;
       continue;
     }
@@ -488,7 +491,7 @@ static int restore_locked(const char *file, const char *dbpath, int force) {
     for (size_t i = 0; i < ms.n; i++)
       if (strcmp(ms.m[i].name, name) == 0) { e = bad_archive("anggota ganda."); goto fail; }
     if (ms.n == ms.cap) {
-      size_t ncap = ms.cap ? ms.cap * 2 : 64;
+      size_t ncap = ms.cap ? ms.cap * 2 : 8; /* 8 KB a member: start small */
       member_t *nm = xrealloc(ms.m, ncap * sizeof *nm);
       if (!nm) { e = ERR_NOMEM; goto fail; }
       ms.m = nm;
@@ -497,9 +500,9 @@ static int restore_locked(const char *file, const char *dbpath, int force) {
     member_t *m = &ms.m[ms.n++];
     memset(m, 0, sizeof *m);
     snprintf(m->name, sizeof m->name, "%s", name);
-    if (is_db) snprintf(m->final, sizeof m->final, "%s", dbpath);
-    else if (is_key) snprintf(m->final, sizeof m->final, "%s", cfg->key_file);
-    else snprintf(m->final, sizeof m->final, "%s/%s", cfg->data_dir, name), nbukti++;
+    if (is_db) snprintf(m->final, sizeof m->final, "%s", to->db);
+    else if (is_key) snprintf(m->final, sizeof m->final, "%s", to->key_file);
+    else snprintf(m->final, sizeof m->final, "%s/%s", to->data_dir, name), nbukti++;
     if ((e = extract(in, size, m))) goto fail;
   }
   /* Found after the loop: ms.m may move while it grows. */
@@ -514,10 +517,10 @@ static int restore_locked(const char *file, const char *dbpath, int force) {
     if (bukti_name_ok(ms.m[i].name) && strcmp(ms.m[i].hex, ms.m[i].name + 9) != 0)
       fprintf(stderr, "peringatan: berkas bukti %s sudah rusak saat dicadangkan.\n", ms.m[i].name);
   if ((e = db_integrity(db->tmp))) goto fail;
-  if (key && fs_exists(cfg->key_file) && !same_content(key->tmp, cfg->key_file) && !force) {
+  if (key && fs_exists(to->key_file) && !same_content(key->tmp, to->key_file) && !force) {
     e = err_set(ERR_CONFLICT, "NETRAL_KEY_FILE",
                 "Berkas kunci %s sudah ada dan berbeda dengan kunci dalam arsip; ulangi dengan --paksa untuk menimpanya.",
-                cfg->key_file);
+                to->key_file);
     goto fail;
   }
   /* Move into place: evidence (additive), key, then the database last. */
@@ -530,16 +533,35 @@ static int restore_locked(const char *file, const char *dbpath, int force) {
     fsync_dir_of(m->final);
   }
   char side[PATH_MAX];
-  snprintf(side, sizeof side, "%s-wal", dbpath);
+  snprintf(side, sizeof side, "%s-wal", to->db);
   unlink(side);
-  snprintf(side, sizeof side, "%s-shm", dbpath);
+  snprintf(side, sizeof side, "%s-shm", to->db);
   unlink(side);
-  if (rename(db->tmp, dbpath) != 0) { e = io_err("memindahkan", dbpath); goto fail; }
+  if (rename(db->tmp, to->db) != 0) { e = io_err("memindahkan", to->db); goto fail; }
   db->tmp[0] = '\0';
-  fsync_dir_of(dbpath);
+  fsync_dir_of(to->db);
+  *nbukti_out = nbukti;
+  *with_key = key != NULL;
   fclose(in);
   xfree(manifest);
   xfree(ms.m);
+  return ERR_OK;
+fail:
+  for (size_t i = 0; i < ms.n; i++)
+    if (ms.m[i].tmp[0]) unlink(ms.m[i].tmp);
+  fclose(in);
+  xfree(manifest);
+  xfree(ms.m);
+  return e;
+}
+
+static int restore_locked(const char *file, const char *dbpath, int force) {
+  const config_t *cfg = cli_config();
+  const backup_dest_t to = {dbpath, cfg->key_file, cfg->data_dir};
+  long nbukti;
+  int key;
+  err_t e = cmd_backup_restore_into(file, &to, force, &nbukti, &key);
+  if (e) return cli_fail(e);
   printf("Dipulihkan dari %s: basis data, %ld berkas bukti, %s.\n", file, nbukti,
          key ? "kunci server" : "tanpa kunci server");
   if (!key && !fs_exists(cfg->key_file))
@@ -548,13 +570,6 @@ static int restore_locked(const char *file, const char *dbpath, int force) {
            cfg->key_file);
   printf("Periksa dengan: netral audit verify\n");
   return 0;
-fail:
-  for (size_t i = 0; i < ms.n; i++)
-    if (ms.m[i].tmp[0]) unlink(ms.m[i].tmp);
-  fclose(in);
-  xfree(manifest);
-  xfree(ms.m);
-  return cli_fail(e);
 }
 
 int cmd_restore(int argc, char **argv) {

@@ -30,6 +30,25 @@
  */
 #ifndef NETRAL_CMD_BACKUP_H
 #define NETRAL_CMD_BACKUP_H
+#include "core/err.h"
+
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+
+/* Where a restore puts the members (paths borrowed). */
+typedef struct {
+  const char *db;       /* netral.db goes here: the SQLite file of NETRAL_DB */
+  const char *key_file; /* netral.key: NETRAL_KEY_FILE */
+  const char *data_dir; /* bukti/XX/<sha256> under it: NETRAL_DATA_DIR */
+} backup_dest_t;
+
+/* The restore of `netral restore` without its lock and messages (the caller
+ * holds store_sqlite_exclusive on to->db; tests/fuzz/fuzz_restore.c calls it
+ * directly). ERR_INVALID with field "berkas" for an archive that is not a
+ * complete, untampered backup, ERR_CONFLICT for data in the way without
+ * force, ERR_IO. An archive refused while it is read or checked has moved
+ * nothing into place and left no temp file (evidence directories it made
+ * stay). On success *nbukti evidence files were restored, *with_key 1 when
+ * the archive held the key. */
+err_t cmd_backup_restore_into(const char *file, const backup_dest_t *to, int force, long *nbukti, int *with_key);
 #endif

@@ -127,4 +127,17 @@ NETRAL_DB="sqlite:$R/netral.db" NETRAL_DATA_DIR="$R" NETRAL_KEY_FILE="$R/netral.
 check "anggota ../ → ditolak" 1 $?
 [ -e "$E2E_TMP/../jahat.txt" ] || [ -e "$R/../../jahat.txt" ]; check "tidak ada berkas di luar tujuan" 1 $?
 check "tidak ada sisa di tujuan" "" "$(find "$R" -type f)"
+# a manifest that hides a missing member behind a NUL byte (found by fuzz_restore)
+python3 - "$E2E_TMP/cadangan.tar" "$E2E_TMP/nul.tar" <<'PY'
+import io, sys, tarfile
+with tarfile.open(sys.argv[1]) as a, tarfile.open(sys.argv[2], "w", format=tarfile.USTAR_FORMAT) as b:
+    for m in a.getmembers():
+        d = a.extractfile(m).read()
+        if m.name == "MANIFEST.sha256": d += b"\0" + b"0" * 64 + b"  bukti/00/" + b"0" * 64 + b"\n"
+        m.size = len(d); b.addfile(m, io.BytesIO(d))
+PY
+NETRAL_DB="sqlite:$R/netral.db" NETRAL_DATA_DIR="$R" NETRAL_KEY_FILE="$R/netral.key" "$NETRAL" restore "$E2E_TMP/nul.tar" >"$E2E_TMP/out" 2>&1
+check "MANIFEST dengan bita NUL → ditolak" 1 $?
+check_contains "alasan: bita NUL" "NUL" "$(cat "$E2E_TMP/out")"
+check "tidak ada sisa setelah MANIFEST NUL" "" "$(find "$R" -type f)"
 e2e_done
