@@ -89,7 +89,8 @@ err_t api_session_delete(req_t *rq, resp_t *rs) {
   logout_t l = {rq, NULL, NULL};
   err_t e = api_write(rq, logout_tx, &l);
   if (e) return e;
-  snprintf(rs->set_cookie, sizeof rs->set_cookie, "netral_sid=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  snprintf(rs->set_cookie, sizeof rs->set_cookie, "netral_sid=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+           strcmp(rq->app->cfg.cookie_secure, "1") == 0 ? "; Secure" : "");
   return resp_json(rs, 200, json_pack("{s:s}", "pesan", "Anda telah keluar."));
 }
 

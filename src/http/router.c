@@ -166,7 +166,12 @@ static err_t authenticate(req_t *rq, const route_t *r) {
     if (e == ERR_OK) rq->user = &rq->user_buf;
     else if (e != ERR_UNAUTHORIZED) return e;
   }
-  if (r->flags & ROUTE_PUBLIC) return ERR_OK;
+  if (r->flags & ROUTE_PUBLIC) {
+    /* a session still on its one-time password acts as nobody: on a public
+     * route it is the public (no staff upload under the account's name) */
+    if (rq->user && rq->user->must_change) rq->user = NULL;
+    return ERR_OK;
+  }
   if (!rq->user) return ERR_UNAUTHORIZED;
   if (!(r->roles & (unsigned)rq->user->role)) return ERR_FORBIDDEN;
   if (rq->user->must_change && !(r->flags & ROUTE_FIRST_LOGIN))

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "core/log.h"
@@ -93,6 +94,13 @@ static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const c
   return MHD_YES;
 }
 
+/* The value of the last X-Forwarded-For header line: a proxy that adds its
+ * own line (rather than appending to the client's) puts it last. */
+static enum MHD_Result last_xff(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+  if (key && value && strcasecmp(key, "X-Forwarded-For") == 0) *(const char **)cls = value;
+  return MHD_YES;
+}
+
 static void client_ip(struct MHD_Connection *c, char *out, size_t cap) {
   const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   snprintf(out, cap, "?");
@@ -152,8 +160,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     client_ip(c, rq.ip, sizeof rq.ip);
     if (s->app->cfg.trust_proxy[0] == '1') {
       /* Behind our own reverse proxy the peer is the proxy: the client is the
-       * last address the proxy appended to X-Forwarded-For. */
-      const char *xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+       * last address the proxy appended to X-Forwarded-For (last line, last hop;
+       * whatever the client wrote comes before it). */
+      const char *xff = NULL;
+      MHD_get_connection_values(c, MHD_HEADER_KIND, last_xff, &xff);
       if (xff && *xff) {
         const char *last = strrchr(xff, ',');
         last = last ? last + 1 : xff;
