@@ -177,13 +177,8 @@ err_t api_kasus_bukti_get(req_t *rq, resp_t *rs) {
   if (e) return e;
   snprintf(mime, sizeof mime, "%s", ef.mime);
   rs->ctype = mime;
-  if (ef.cleaned) {
-    buf_free(&rs->body);
-    rs->body = ef.body; /* the response owns it now */
-  } else {
-    rs->file_fd = ef.fd;
-    rs->file_size = ef.size;
-  }
+  buf_free(&rs->body);
+  rs->body = ef.body; /* decrypted (or cleaned) in memory; the response owns it now */
   rs->status = 200;
   rs->frame_self = !c.download;
   snprintf(rs->disposition, sizeof rs->disposition, "%s; filename=\"bukti-%lld%s\"", c.download ? "attachment" : "inline",

@@ -176,15 +176,19 @@ static void attachment(char *out, size_t cap, const char *nama) {
 static err_t berkas_download(req_t *rq, resp_t *rs, store_berkas_t kind) {
   static _Thread_local char mime[48];
   char nama[256];
-  int fd = -1;
-  uint64_t size = 0;
+  buf_t body;
   db_t *db;
+  buf_init(&body);
   err_t e = req_db(rq, &db);
-  if (!e) e = pakta_berkas_buka(db, rq->user, rq->app->cfg.data_dir, kind, req_param(rq, 0), &fd, &size, mime, nama);
-  if (e) return e;
+  if (!e)
+    e = pakta_berkas_buka(db, &rq->app->keys, rq->user, rq->app->cfg.data_dir, kind, req_param(rq, 0), &body, mime, nama);
+  if (e) {
+    buf_free(&body);
+    return e;
+  }
   rs->status = 200;
-  rs->file_fd = fd;
-  rs->file_size = size;
+  buf_free(&rs->body);
+  rs->body = body; /* decrypted in memory; the response owns it now */
   rs->ctype = mime;
   attachment(rs->disposition, sizeof rs->disposition, nama);
   return ERR_OK;

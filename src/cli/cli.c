@@ -25,7 +25,7 @@ static const cli_command_t commands[] = {
     {"migrate", cmd_migrate, "migrate                    Terapkan migrasi skema basis data", NULL},
     {"migrate-data", cmd_migrate_data, "migrate-data --from sqlite:BERKAS --to postgres://…  Pindahkan seluruh data ke PostgreSQL (satu transaksi, dicek jumlah baris dan audit)", NULL},
     {"user", cmd_user, "user add|list|disable|enable|passwd  Kelola akun staf (kata sandi dibaca dari stdin)", NULL},
-    {"bukti", cmd_bukti, "bukti verify                 Periksa ulang SHA-256 setiap berkas bukti, dokumen pakta dan lampiran di disk", NULL},
+    {"bukti", cmd_bukti, "bukti verify | enkripsi      Periksa ulang setiap berkas bukti, dokumen pakta dan lampiran di disk | enkripsikan berkas lama yang belum terenkripsi", NULL},
     {"audit", cmd_audit, "audit verify|list           Periksa keutuhan rantai log audit; tampilkan entrinya (mis. --aksi identitas.buka)", NULL},
     {"screen", cmd_screen, "screen [--json] [--eval F] [BERKAS|-]  Saring unggahan media sosial (JSONL) untuk konten kampanye", screen_own},
     {"receipt", cmd_receipt, "receipt verify BERKAS        Periksa tanda terima laporan (tanda tangan Ed25519)", NULL},

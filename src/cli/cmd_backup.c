@@ -25,6 +25,8 @@
 #include "cli/cli.h"
 #include "core/fsutil.h"
 #include "core/mem.h"
+#include "domain/evidence.h"
+#include "domain/keys.h"
 #include "store/store.h"
 #include "core/limits.h"
 #include "core/banned.h"
@@ -57,6 +59,43 @@ static void sha_hex(crypto_hash_sha256_state *st, char hex[HEX + 1]) {
   unsigned char d[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(st, d);
   sodium_bin2hex(hex, HEX + 1, d, sizeof d);
+}
+
+/* Checking evidence members: stored files are encrypted (evidence.h), so
+ * the SHA-256 of the bytes on disk is not the name; the name is the hash of
+ * the plaintext. A file from before encryption still hashes to its name. */
+typedef struct {
+  keys_t k;
+  int have_key;
+  long legacy;    /* plaintext files (from before encryption), intact */
+  long unchecked; /* encrypted files not opened: no key */
+} bukti_check_t;
+
+/* Load the key file at path (if it loads) for the checks. */
+static void bukti_check_key(bukti_check_t *bc, const char *path) {
+  bc->have_key = path && fs_exists(path) && keys_load(path, &bc->k) == ERR_OK;
+  err_clear(); /* a key file that does not load only means "not checked" */
+}
+
+/* Whether the copy at path of member name (raw_hex: SHA-256 of its bytes) is
+ * intact: ERR_OK (also when it cannot be checked without a key), else the
+ * error of evidence_read_path. */
+static err_t bukti_check(bukti_check_t *bc, const char *path, const char *name, const char *raw_hex) {
+  const char *sha = name + 9; /* "bukti/XX/" */
+  if (strcmp(raw_hex, sha) == 0) {
+    bc->legacy++;
+    return ERR_OK;
+  }
+  buf_t b;
+  buf_init(&b);
+  err_t e = evidence_read_path(bc->have_key ? &bc->k : NULL, path, sha, &b, NULL);
+  if (b.data) sodium_memzero(b.data, b.len);
+  buf_free(&b);
+  if (e == ERR_CRYPTO && !bc->have_key) {
+    bc->unchecked++;
+    e = ERR_OK;
+  }
+  return e;
 }
 
 /* ---------- writing ---------- */
@@ -180,8 +219,8 @@ done:
   return e;
 }
 
-/* Every data_dir/bukti/XX/<hex> file, in directory order. */
-static err_t add_bukti(FILE *out, const char *data_dir, buf_t *mf, long *count) {
+/* Every data_dir/bukti/XX/<hex> file, in directory order, as it is on disk (encrypted). */
+static err_t add_bukti(FILE *out, const char *data_dir, buf_t *mf, bukti_check_t *bc, long *count) {
   char dir[PATH_MAX];
   PATHF(dir, "%s/bukti", data_dir);
   DIR *top = opendir(dir);
@@ -203,8 +242,8 @@ static err_t add_bukti(FILE *out, const char *data_dir, buf_t *mf, long *count) 
       if (w < 0 || (size_t)w >= sizeof path) continue;
       snprintf(name, sizeof name, "bukti/%.2s/%.64s", a->d_name, f->d_name);
       if ((e = tar_add_file(out, name, path, mf, hex))) break;
-      if (strcmp(hex, f->d_name) != 0)
-        fprintf(stderr, "peringatan: berkas bukti %s rusak (isinya tidak cocok dengan namanya); tetap disalin apa adanya.\n", name);
+      err_t bad = bukti_check(bc, path, name, hex);
+      if (bad) fprintf(stderr, "peringatan: %s: %s Berkas tetap disalin apa adanya.\n", name, err_message(bad));
       (*count)++;
     }
     closedir(d);
@@ -255,6 +294,9 @@ int cmd_backup(int argc, char **argv) {
   FILE *out = NULL;
   buf_t mf;
   long nbukti = 0;
+  bukti_check_t bc;
+  memset(&bc, 0, sizeof bc);
+  bukti_check_key(&bc, cfg->key_file);
   buf_init(&mf);
   tmp_db[0] = '\0';
   snprintf(tmp_tar, sizeof tmp_tar, "%s.tmp-XXXXXX", file);
@@ -282,7 +324,7 @@ int cmd_backup(int argc, char **argv) {
   if ((e = tar_add_file(out, "netral.db", tmp_db, &mf, NULL))) goto fail;
   unlink(tmp_db);
   tmp_db[0] = '\0';
-  if ((e = add_bukti(out, cfg->data_dir, &mf, &nbukti))) goto fail;
+  if ((e = add_bukti(out, cfg->data_dir, &mf, &bc, &nbukti))) goto fail;
   if (with_key && (e = tar_add_file(out, "netral.key", cfg->key_file, &mf, NULL))) goto fail;
   if ((e = tar_header(out, MANIFEST, mf.len, (int64_t)time(NULL)))) goto fail;
   if (fwrite(mf.data, 1, mf.len, out) != mf.len || tar_pad(out, mf.len)) {
@@ -302,11 +344,20 @@ int cmd_backup(int argc, char **argv) {
   }
   fsync_dir_of(file);
   buf_free(&mf);
-  printf("Cadangan ditulis ke %s: basis data, %ld berkas bukti, %s.\n", file, nbukti,
+  sodium_memzero(&bc.k, sizeof bc.k);
+  printf("Cadangan ditulis ke %s: basis data, %ld berkas bukti%s, %s.\n", file, nbukti, bc.legacy ? "" : " (terenkripsi)",
          with_key ? "kunci server DISERTAKAN (simpan arsip ini serahasia kunci)"
                   : "kunci server tidak disertakan (simpan NETRAL_KEY_FILE terpisah, lihat docs/keamanan.md)");
+  if (bc.legacy)
+    printf("Perhatian: %ld berkas bukti tersimpan sebelum enkripsi dan terbaca apa adanya di arsip ini. Jalankan "
+           "`netral bukti enkripsi`, lalu buat cadangan baru.\n",
+           bc.legacy);
+  if (bc.unchecked)
+    fprintf(stderr, "catatan: isi %ld berkas bukti terenkripsi tidak diperiksa (berkas kunci %s tidak terbaca).\n",
+            bc.unchecked, cfg->key_file);
   return 0;
 fail:
+  sodium_memzero(&bc.k, sizeof bc.k);
   if (out) fclose(out);
   if (tmp_tar[0]) unlink(tmp_tar);
   if (tmp_db[0]) unlink(tmp_db);
@@ -455,6 +506,8 @@ err_t cmd_backup_restore_into(const char *file, const backup_dest_t *to, int for
   char *manifest = NULL;
   member_t *db = NULL, *key = NULL;
   long nbukti = 0;
+  bukti_check_t bc;
+  memset(&bc, 0, sizeof bc);
   for (;;) {
     unsigned char h[TAR_BLOCK];
     if ((e = read_full(in, h, sizeof h))) goto fail;
@@ -513,9 +566,21 @@ err_t cmd_backup_restore_into(const char *file, const backup_dest_t *to, int for
   if (!manifest) { e = bad_archive("MANIFEST.sha256 tidak ada (arsip terpotong?)."); goto fail; }
   if (!db) { e = bad_archive("netral.db tidak ada."); goto fail; }
   if ((e = manifest_check(&ms, manifest))) goto fail;
-  for (size_t i = 0; i < ms.n; i++)
-    if (bukti_name_ok(ms.m[i].name) && strcmp(ms.m[i].hex, ms.m[i].name + 9) != 0)
-      fprintf(stderr, "peringatan: berkas bukti %s sudah rusak saat dicadangkan.\n", ms.m[i].name);
+  /* The manifest protects the bytes; this looks inside: with the key in the
+   * archive or already in place, every encrypted member must open. */
+  bukti_check_key(&bc, key ? key->tmp : to->key_file);
+  for (size_t i = 0; i < ms.n; i++) {
+    if (!bukti_name_ok(ms.m[i].name)) continue;
+    err_t bad = bukti_check(&bc, ms.m[i].tmp, ms.m[i].name, ms.m[i].hex);
+    if (bad) fprintf(stderr, "peringatan: %s dalam arsip: %s\n", ms.m[i].name, err_message(bad));
+  }
+  sodium_memzero(&bc.k, sizeof bc.k);
+  if (bc.unchecked)
+    fprintf(stderr, "catatan: isi %ld berkas bukti terenkripsi belum diperiksa (kunci server belum ada); setelah kunci "
+                    "asli terpasang jalankan: netral bukti verify\n", bc.unchecked);
+  if (bc.legacy)
+    fprintf(stderr, "catatan: %ld berkas bukti dalam arsip belum dienkripsi; setelah pemulihan jalankan: netral bukti "
+                    "enkripsi\n", bc.legacy);
   if ((e = db_integrity(db->tmp))) goto fail;
   if (key && fs_exists(to->key_file) && !same_content(key->tmp, to->key_file) && !force) {
     e = err_set(ERR_CONFLICT, "NETRAL_KEY_FILE",

@@ -8,8 +8,11 @@
  *                           NETRAL_DB: a consistent snapshot even while the
  *                           server writes; journal mode DELETE, one file
  *   bukti/XX/<sha256>       every evidence file under NETRAL_DATA_DIR/bukti
- *                           (taken after the snapshot, and evidence is never
- *                           deleted, so every file the snapshot names is in)
+ *                           as it is on disk: encrypted (evidence.h), so the
+ *                           name is the SHA-256 of the plaintext while the
+ *                           manifest line is that of the bytes; taken after
+ *                           the snapshot, and evidence is never deleted, so
+ *                           every file the snapshot names is in
  *   netral.key              only with --dengan-kunci (see docs/keamanan.md)
  *   MANIFEST.sha256         "<sha256>  <member>" per line, the format of
  *                           `sha256sum -c`; written last
@@ -19,9 +22,13 @@
  * Restore reads member by member into temp files next to their final place,
  * hashing as it goes; only names of the shapes above are accepted (no path
  * can escape), every member must be in the manifest with its hash and every
- * manifest line must have its member. Then PRAGMA integrity_check on the
- * database, and only then the move into place: evidence first (additive),
- * then the key, then the database (the commit point). A non-empty database
+ * manifest line must have its member. Evidence members are opened with the
+ * key (the archive's, else the one in place; without one encrypted members
+ * are left unchecked) and a warning names any that does not open or match
+ * its name (a warning only: the bytes are the ones backed up). Then PRAGMA
+ * integrity_check on the database, and only then the move into place:
+ * evidence first (additive), then the key, then the database (the commit
+ * point). A non-empty database
  * or a different key file already in place is refused without --paksa.
  * The server must be stopped during restore (not during backup).
  *

@@ -53,5 +53,8 @@ enum {
   /* files the CLI reads */
   LIMIT_RECEIPT_FILE = 64 * 1024,       /* a receipt is < 1 KB */
   LIMIT_MANIFEST = 64 * 1024 * 1024,    /* MANIFEST.sha256 of a backup */
+
+  /* stored files */
+  LIMIT_EVIDENCE_READ = 1 << 30,        /* bytes of a stored evidence file read (decrypted) whole into memory */
 };
 #endif

@@ -3,15 +3,13 @@
 
 #include <ctype.h>
 #include <strings.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/caldate.h"
 #include "core/clock.h"
 #include "core/enc.h"
+#include "core/log.h"
 #include "core/mem.h"
 #include "domain/audit.h"
 #include "domain/evidence.h"
@@ -836,7 +834,7 @@ err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const
     goto done;
   }
   evidence_info_t info;
-  if ((e = evidence_store(cx->data_dir, p, n, cx->max_upload, &info))) goto done;
+  if ((e = evidence_store(cx->keys, cx->data_dir, p, n, cx->max_upload, &info))) goto done;
   bukti_row_t b;
   memset(&b, 0, sizeof b);
   snprintf(b.sha256, sizeof b.sha256, "%s", info.sha256);
@@ -865,61 +863,43 @@ done:
   return e;
 }
 
-/* The copy of the open file f (size bytes) without metadata, into out->body. */
-static err_t clean_copy(int f, uint64_t size, evidence_file_t *out) {
-  unsigned char *raw = xmalloc(size ? size : 1);
-  if (!raw) return ERR_NOMEM;
-  size_t got = 0;
-  ssize_t r;
-  while (got < size && (r = read(f, raw + got, size - got)) > 0) got += (size_t)r;
-  size_t removed;
-  err_t e = got == size ? imgmeta_strip(out->mime, raw, got, &out->body, &removed)
-                        : err_set(ERR_INTERNAL, NULL, "Berkas bukti tidak dapat dibaca.");
-  xfree(raw);
-  if (!e) out->cleaned = 1;
-  return e;
-}
-
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
                          int download, int bersih, evidence_file_t *out) {
   case_row_t c;
   bukti_row_t b;
-  char path[1024];
+  buf_t plain;
+  buf_init(&plain);
+  buf_init(&out->body);
+  out->cleaned = 0;
   err_t e = load_visible(db, who, kode, &c);
   if (e) return e;
   if ((e = store_bukti_get(db, c.id, bukti_id, &b))) goto done;
-  if ((e = evidence_path(cx->data_dir, b.sha256, path, sizeof path))) goto done;
-  int f = open(path, O_RDONLY | O_CLOEXEC);
-  struct stat st;
-  if (f < 0 || fstat(f, &st) != 0) {
-    if (f >= 0) close(f);
-    e = err_set(ERR_NOT_FOUND, NULL, "Berkas bukti tidak ditemukan di penyimpanan.");
-    goto done;
-  }
-  out->fd = -1;
-  out->size = (uint64_t)st.st_size;
-  out->cleaned = 0;
-  buf_init(&out->body);
   snprintf(out->mime, sizeof out->mime, "%s", b.mime);
+  e = evidence_read(cx->keys, cx->data_dir, b.sha256, &plain, NULL);
+  if (e == ERR_NOT_FOUND) {
+    e = err_set(ERR_NOT_FOUND, NULL, "Berkas bukti tidak ditemukan di penyimpanan.");
+  } else if (e == ERR_INVALID) {
+    log_warn("bukti %s (kasus %s): %s", b.sha256, c.kode, err_message(e));
+    e = err_set(ERR_INTERNAL, NULL,
+                "Berkas bukti di penyimpanan rusak atau tidak terbuka dengan kunci server; tidak disajikan. "
+                "Beri tahu admin (netral bukti verify).");
+  }
+  if (e) goto done;
   if ((bersih || (who->role & (ROLE_PEMDA | ROLE_BKN))) && imgmeta_supported(b.mime)) {
-    e = clean_copy(f, out->size, out);
-    close(f);
-    f = -1;
-    if (e) {
-      buf_free(&out->body);
-      goto done;
-    }
+    size_t removed; /* the clean copy is made from the decrypted original */
+    if ((e = imgmeta_strip(out->mime, (const unsigned char *)plain.data, plain.len, &out->body, &removed))) goto done;
+    out->cleaned = 1;
+  } else {
+    out->body = plain;
+    buf_init(&plain);
   }
   char now[CLOCK_ISO_LEN];
   static const char *const aksi[2][2] = {{"lihat", "lihat_bersih"}, {"unduh", "unduh_bersih"}};
   clock_iso(clock_now(), now);
-  if ((e = store_bukti_access(db, b.id, now, who->username, aksi[!!download][out->cleaned]))) {
-    if (f >= 0) close(f);
-    buf_free(&out->body);
-    goto done;
-  }
-  out->fd = f;
+  e = store_bukti_access(db, b.id, now, who->username, aksi[!!download][out->cleaned]);
 done:
+  buf_free(&plain);
+  if (e) buf_free(&out->body);
   case_row_free(&c);
   return e;
 }

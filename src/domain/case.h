@@ -59,11 +59,10 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
 /* Evidence on a public report (by tracking code) or by staff. */
 err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const account_t *who, const char *kode,
                         const unsigned char *p, size_t n, const char *filename, json_t **out);
-/* One evidence file as served. Either fd (caller closes; size bytes) or,
- * when cleaned, body: a copy without identifying metadata (imgmeta.h). */
+/* One evidence file as served: body holds the decrypted content (checked
+ * against its SHA-256 on the way, evidence.h) or, when cleaned, a copy of it
+ * without identifying metadata (imgmeta.h). */
 typedef struct {
-  int fd;
-  uint64_t size;
   char mime[48];
   int cleaned;
   buf_t body; /* caller frees */
@@ -73,7 +72,9 @@ typedef struct {
  * without metadata was served. That copy is served to pemda and BKN always
  * (the employer needs what the photo shows, not where and when the reporter
  * took it) and to anyone who asks (bersih); photos only (JPEG, PNG, WebP),
- * other types as stored. */
+ * other types as stored. A stored file that is missing is ERR_NOT_FOUND, one
+ * that does not open or no longer matches its hash ERR_INTERNAL (logged):
+ * nothing is served and nothing enters the custody log. */
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
                          int download, int bersih, evidence_file_t *out);
 /* only_late: waiting longer than cx->followup_days working days (reminder list). */

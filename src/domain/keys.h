@@ -4,9 +4,12 @@
  * Created on first start with fresh random keys. Holds:
  *   sign_sk/sign_pk  Ed25519, signs receipts (tanda terima)
  *   box              secretbox key: reporter identity sealed at rest
- *   audit            BLAKE2b key of the audit hash chain
- * Losing the file means sealed identities can no longer be opened and the
- * audit chain can no longer be verified: back it up apart from the database.
+ *   audit            BLAKE2b key of the audit hash chain; also the KDF master
+ *                    of subkeys "gagalip_" 1, 2 (account.c) and "buktienc" 1
+ *                    (the encryption key of stored evidence files, evidence.c)
+ * Losing the file means sealed identities and stored evidence can no longer be
+ * opened and the audit chain can no longer be verified: back it up apart from
+ * the database.
  */
 #ifndef NETRAL_KEYS_H
 #define NETRAL_KEYS_H

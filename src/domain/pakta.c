@@ -1,19 +1,17 @@
 /* pakta.c — pakta integritas, kegiatan and coverage (see pakta.h). */
 #include "domain/pakta.h"
 
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/assets.h"
 #include "core/caldate.h"
 #include "core/clock.h"
 #include "core/csv.h"
 #include "core/enc.h"
+#include "core/log.h"
 #include "core/mem.h"
 #include "domain/audit.h"
 #include "domain/evidence.h"
@@ -433,7 +431,7 @@ err_t pakta_berkas_simpan(db_t *db, const keys_t *k, const account_t *who, const
     return err_set(ERR_UNSUPPORTED_TYPE, medan, "%s harus berupa %s; isi berkas ini tidak dikenali sebagai salah satunya.",
                    label, BERKAS_JENIS_OK);
   }
-  if ((e = evidence_store(cfg->data_dir, p, n, cfg->max_bytes, &info))) return e;
+  if ((e = evidence_store(k, cfg->data_dir, p, n, cfg->max_bytes, &info))) return e;
   clean_name(filename, nama, sizeof nama);
   if (!nama[0]) snprintf(nama, sizeof nama, "%s-%s-%lld.%s", medan, berkas_kind[kind].objek, (long long)row.id, info.ext);
   clock_iso(clock_now(), now);
@@ -454,24 +452,25 @@ err_t pakta_berkas_simpan(db_t *db, const keys_t *k, const account_t *who, const
   return ERR_OK;
 }
 
-err_t pakta_berkas_buka(db_t *db, const account_t *who, const char *data_dir, store_berkas_t kind,
-                        const char *id_text, int *fd, uint64_t *size, char mime[48], char nama[256]) {
+err_t pakta_berkas_buka(db_t *db, const keys_t *k, const account_t *who, const char *data_dir, store_berkas_t kind,
+                        const char *id_text, buf_t *body, char mime[48], char nama[256]) {
   store_berkas_row_t row;
-  char path[1024];
-  struct stat st;
   err_t e = berkas_load(db, who, kind, id_text, &row);
   if (e) return e;
   if (!row.sha256[0] || !row.mime[0])
     return err_set(ERR_NOT_FOUND, berkas_kind[kind].medan, "%s belum diunggah.", berkas_kind[kind].label);
-  if ((e = evidence_path(data_dir, row.sha256, path, sizeof path))) return e;
-  int f = open(path, O_RDONLY | O_CLOEXEC);
-  if (f < 0 || fstat(f, &st) != 0) {
-    if (f >= 0) close(f);
+  e = evidence_read(k, data_dir, row.sha256, body, NULL);
+  if (e == ERR_NOT_FOUND)
     return err_set(ERR_NOT_FOUND, berkas_kind[kind].medan, "Berkas %s tidak ditemukan di penyimpanan.",
                    berkas_kind[kind].medan);
+  if (e == ERR_INVALID) {
+    log_warn("berkas %s %s:%lld: %s", row.sha256, berkas_kind[kind].objek, (long long)row.id, err_message(e));
+    return err_set(ERR_INTERNAL, NULL,
+                   "Berkas %s di penyimpanan rusak atau tidak terbuka dengan kunci server; tidak disajikan. "
+                   "Beri tahu admin (netral bukti verify).",
+                   berkas_kind[kind].medan);
   }
-  *fd = f;
-  *size = (uint64_t)st.st_size;
+  if (e) return e;
   snprintf(mime, 48, "%s", row.mime);
   if (row.nama[0]) snprintf(nama, 256, "%s", row.nama);
   else snprintf(nama, 256, "%s-%s-%lld.%s", berkas_kind[kind].medan, berkas_kind[kind].objek, (long long)row.id,

@@ -24,6 +24,7 @@
 #include <jansson.h>
 #include <stdint.h>
 #include "domain/account.h"
+#include "core/mem.h"
 #include "domain/keys.h"
 #include "store/store.h"
 #include "store/store_prevention.h"
@@ -39,7 +40,7 @@ err_t kegiatan_list(db_t *db, const account_t *who, const char *wilayah, const c
 err_t pakta_cakupan(db_t *db, const account_t *who, const char *tingkat, const char *wilayah, json_t **out);
 
 /* ---- files: the signed pakta document, a kegiatan's attachment ----
- * Stored content-addressed in <data_dir>/bukti like evidence (evidence.h):
+ * Stored content-addressed and encrypted in <data_dir>/bukti like evidence (evidence.h):
  * PDF, JPEG or PNG by magic bytes, at most max_bytes. The record keeps the
  * SHA-256, name, type, size and upload time; a new upload replaces the
  * record's file (the old one stays in the store, and the audit entry names
@@ -59,9 +60,12 @@ err_t pakta_berkas_check(db_t *db, const account_t *who, store_berkas_t kind, co
 err_t pakta_berkas_simpan(db_t *db, const keys_t *k, const account_t *who, const pakta_berkas_cfg_t *cfg,
                           store_berkas_t kind, const char *id_text, const unsigned char *p, size_t n,
                           const char *filename, json_t **out);
-/* Open the record's file: *fd (caller closes), *size, mime and download name. */
-err_t pakta_berkas_buka(db_t *db, const account_t *who, const char *data_dir, store_berkas_t kind,
-                        const char *id_text, int *fd, uint64_t *size, char mime[48], char nama[256]);
+/* The record's file, decrypted and checked against its SHA-256 (evidence.h),
+ * into body (empty; caller frees, also on error), with its mime and download
+ * name. ERR_NOT_FOUND when none was uploaded or the stored file is missing,
+ * ERR_INTERNAL (logged) when the stored file is damaged. */
+err_t pakta_berkas_buka(db_t *db, const keys_t *k, const account_t *who, const char *data_dir, store_berkas_t kind,
+                        const char *id_text, buf_t *body, char mime[48], char nama[256]);
 
 /* Coverage in percent, rounded to 2 decimals; -1 when there are no officials. */
 double pakta_cakupan_persen(int64_t ikrar, int64_t pegawai);

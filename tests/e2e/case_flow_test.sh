@@ -90,6 +90,18 @@ check "bukti diunduh petugas" 200 "$STATUS"
 check_contains "bukti diunduh: attachment" "attachment" "$(grep -i '^content-disposition' "$E2E_TMP/hdr")"
 check "bukti diunduh: isi sama" "$SHA" "$(sha256sum "$E2E_TMP/unduhan" | cut -d' ' -f1)"
 check "bukti asli memuat lokasi" 1 "$(grep -c 'Jl. Melati' "$E2E_TMP/unduhan")"
+cmp -s "$E2E_TMP/foto.png" "$E2E_TMP/unduhan"; check "bukti diunduh: bita demi bita sama dengan unggahan" 0 $?
+# at rest the file is encrypted: neither the reporter's location nor the PNG structure is on disk
+F_DISK="$E2E_TMP/bukti/${SHA:0:2}/$SHA"
+check "bukti di disk: berkas terenkripsi (NTRB1)" NTRB1 "$(head -c 5 "$F_DISK")"
+grep -qa -e 'Jl. Melati' -e 'GPS -7.4706' -e 'IHDR' "$F_DISK"; check "bukti di disk: isi tidak terbaca" 1 $?
+# a stored file changed on disk is not served (each read opens and re-hashes it)
+cp "$F_DISK" "$E2E_TMP/asli.enc"
+python3 -c 'import sys; p=sys.argv[1]; d=bytearray(open(p,"rb").read()); d[40]^=1; open(p,"wb").write(d)' "$F_DISK"
+STATUS=$(curl -s -o "$E2E_TMP/body" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/1?unduh=1")
+check "bukti diubah di disk: tidak disajikan" 500 "$STATUS"
+check_contains "bukti diubah di disk: pesan" "rusak" "$(cat "$E2E_TMP/body")"
+cp "$E2E_TMP/asli.enc" "$F_DISK"
 STATUS=$(curl -s -o "$E2E_TMP/bersih" -D "$E2E_TMP/hdr" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/1?unduh=1&bersih=1")
 check "salinan tanpa metadata diminta petugas" 200 "$STATUS"
 check_contains "salinan tanpa metadata: nama berkas" "bukti-1-bersih" "$(grep -i '^content-disposition' "$E2E_TMP/hdr")"
@@ -283,7 +295,25 @@ e2e_stop
 # listed), then removed.
 out=$("$NETRAL" bukti verify); check "bukti verify: utuh → 0" 0 $?
 check_contains "bukti verify: ringkasan" "0 rusak, 0 hilang" "$out"
+case "$out" in *"belum dienkripsi"*) check "bukti verify: semua terenkripsi" ok "$out";; *) check "bukti verify: semua terenkripsi" ok ok;; esac
 F=$(find "$E2E_TMP/bukti" -type f -name "$SHA")
+# a file stored before encryption (plaintext on disk) still verifies, is counted, and
+# `netral bukti enkripsi` rewrites it encrypted
+cp "$E2E_TMP/foto.png" "$F"
+out=$("$NETRAL" bukti verify); check "bukti lama tanpa enkripsi: verify → 0" 0 $?
+check_contains "bukti lama dihitung" "(1 belum dienkripsi), 0 rusak, 0 hilang" "$out"
+check_contains "bukti lama: saran perintah" "netral bukti enkripsi" "$out"
+out=$("$NETRAL" bukti enkripsi); check "bukti enkripsi → 0" 0 $?
+check_contains "bukti enkripsi: ringkasan" ": 1 dienkripsi sekarang," "$out"
+check "bukti lama kini terenkripsi" NTRB1 "$(head -c 5 "$F")"
+grep -qa -e 'Jl. Melati' -e 'IHDR' "$F"; check "bukti lama kini tidak terbaca di disk" 1 $?
+out=$("$NETRAL" bukti verify); check "verify setelah enkripsi → 0" 0 $?
+case "$out" in *"belum dienkripsi"*) check "verify setelah enkripsi: tidak ada yang lama" ok "$out";; *) check "verify setelah enkripsi: tidak ada yang lama" ok ok;; esac
+out=$("$NETRAL" bukti enkripsi); check_contains "enkripsi kedua tidak mengubah apa pun" ": 0 dienkripsi sekarang," "$out"
+# without the real key file the commands refuse (and make no new key)
+out=$(NETRAL_KEY_FILE="$E2E_TMP/tidak-ada.key" "$NETRAL" bukti verify 2>&1); check "bukti verify tanpa berkas kunci → 1" 1 $?
+check_contains "tanpa berkas kunci: pesan" "salin kunci asli" "$out"
+[ -e "$E2E_TMP/tidak-ada.key" ]; check "tanpa berkas kunci: tidak dibuat kunci baru" 1 $?
 printf 'x' >>"$F"
 out=$("$NETRAL" bukti verify); check "bukti diubah → 1" 1 $?
 check_contains "bukti diubah: kasus pertama disebut" "RUSAK  $SHA  (kasus $KODE)" "$out"

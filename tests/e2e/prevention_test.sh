@@ -60,6 +60,13 @@ up "/api/v1/pakta/$PAKTA/dokumen" dokumen "$E2E_TMP/ikrar.pdf"
 check "dokumen pakta diunggah 201" 201 "$STATUS"
 check "sha256 dokumen = sha256sum" "$SHA" "$(jget dokumen.sha256)"
 check "berkas tersimpan berdasarkan isinya" 1 "$([ -f "$E2E_TMP/bukti/${SHA:0:2}/$SHA" ] && echo 1)"
+check "dokumen di disk terenkripsi (NTRB1)" NTRB1 "$(head -c 5 "$E2E_TMP/bukti/${SHA:0:2}/$SHA")"
+grep -qa -e 'pakta integritas Jetis' -e '%PDF' "$E2E_TMP/bukti/${SHA:0:2}/$SHA"; check "dokumen di disk tidak terbaca" 1 $?
+python3 -c 'import sys; p=sys.argv[1]; d=bytearray(open(p,"rb").read()); d[-1]^=1; open(p,"wb").write(d)' "$E2E_TMP/bukti/${SHA:0:2}/$SHA"
+STATUS=$(curl -sS -o "$E2E_TMP/body" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/pakta/$PAKTA/dokumen")
+check "dokumen diubah di disk: tidak disajikan" 500 "$STATUS"
+check_contains "dokumen diubah di disk: pesan" "rusak" "$(cat "$E2E_TMP/body")"
+python3 -c 'import sys; p=sys.argv[1]; d=bytearray(open(p,"rb").read()); d[-1]^=1; open(p,"wb").write(d)' "$E2E_TMP/bukti/${SHA:0:2}/$SHA"
 curl -sS -D "$E2E_TMP/hdr" -o "$E2E_TMP/unduh.pdf" -b "$E2E_TMP/cookies" "$BASE/api/v1/pakta/$PAKTA/dokumen"
 check "unduhan sama persis" "$SHA" "$(sha256sum "$E2E_TMP/unduh.pdf" | cut -d' ' -f1)"
 check_contains "Content-Type PDF" "Content-Type: application/pdf" "$(cat "$E2E_TMP/hdr")"

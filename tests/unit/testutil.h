@@ -72,8 +72,8 @@ static inline err_t tu_add_user(tu_env_t *t, const char *username, const char *r
   return e;
 }
 /* One in-process HTTP call through http_dispatch, as the server would make it:
- * the query string (if any) is split into rq.query; a file answer (evidence,
- * XLSX) is read into raw, a JSON answer parsed into json. Free with tu_result_free. */
+ * the query string (if any) is split into rq.query; a file answer (evidence
+ * from memory, XLSX from a file) is copied into raw, a JSON answer parsed into json. Free with tu_result_free. */
 typedef struct {
   int status;
   json_t *json;
@@ -122,8 +122,10 @@ static inline tu_result_t tu_call_body(app_t *app, const char *method, const cha
     ssize_t n;
     while ((n = read(rs.file_fd, tmp, sizeof tmp)) > 0) buf_append(&r.raw, tmp, (size_t)n);
     close(rs.file_fd);
-  } else {
+  } else if (!rs.ctype || strncmp(rs.ctype, "application/json", 16) == 0) {
     r.json = rs.body.data ? json_loads(rs.body.data, 0, NULL) : NULL;
+  } else { /* a file answered from memory (decrypted evidence, clean copy) */
+    buf_append(&r.raw, rs.body.data ? rs.body.data : "", rs.body.len);
   }
   snprintf(r.cookie, sizeof r.cookie, "%s", rs.set_cookie);
   resp_free(&rs);
