@@ -17,9 +17,6 @@ typedef struct {
   const unsigned char *data;
   size_t len;
   int created;
-  int download; /* evidence asked with ?unduh=1: logged as unduh, not lihat */
-  int bersih;   /* evidence asked with ?bersih=1: the copy without metadata */
-  evidence_file_t *file; /* the evidence opened by open_tx */
   int64_t id;
 } call_t;
 
@@ -155,11 +152,6 @@ err_t api_kasus_identitas(req_t *rq, resp_t *rs) {
   return e ? e : resp_json(rs, 200, json_pack("{s:o}", "pelapor", c.out));
 }
 
-static err_t open_tx(db_t *db, void *ud) {
-  call_t *c = ud;
-  return case_open_evidence(db, c->cx, c->rq->user, req_param(c->rq, 0), c->id, c->download, c->bersih, c->file);
-}
-
 static int query_flag(req_t *rq, const char *name) {
   const char *v = req_query(rq, name);
   return v && strcmp(v, "1") == 0;
@@ -171,17 +163,19 @@ err_t api_kasus_bukti_get(req_t *rq, resp_t *rs) {
   if (*end || id <= 0) return err_set(ERR_NOT_FOUND, NULL, "Bukti tidak ditemukan.");
   static _Thread_local char mime[48];
   evidence_file_t ef;
-  call_t c = {.rq = rq, .cx = case_ctx(rq->app), .id = id, .download = query_flag(rq, "unduh"),
-              .bersih = query_flag(rq, "bersih"), .file = &ef};
-  err_t e = api_write(rq, open_tx, &c); /* write: the custody log records the view */
+  /* ?unduh=1: an attachment, logged as unduh; ?bersih=1: the copy without metadata */
+  int download = query_flag(rq, "unduh");
+  db_t *db;
+  err_t e = req_db(rq, &db);
+  if (!e) e = case_open_evidence(db, case_ctx(rq->app), rq->user, req_param(rq, 0), id, download, query_flag(rq, "bersih"), &ef);
   if (e) return e;
   snprintf(mime, sizeof mime, "%s", ef.mime);
   rs->ctype = mime;
   buf_free(&rs->body);
   rs->body = ef.body; /* decrypted (or cleaned) in memory; the response owns it now */
   rs->status = 200;
-  rs->frame_self = !c.download;
-  snprintf(rs->disposition, sizeof rs->disposition, "%s; filename=\"bukti-%lld%s\"", c.download ? "attachment" : "inline",
+  rs->frame_self = !download;
+  snprintf(rs->disposition, sizeof rs->disposition, "%s; filename=\"bukti-%lld%s\"", download ? "attachment" : "inline",
            id, ef.cleaned ? "-bersih" : "");
   return ERR_OK;
 }

@@ -863,29 +863,57 @@ done:
   return e;
 }
 
+typedef struct {
+  const account_t *who;
+  const char *kode;
+  int64_t bukti_id;
+  bukti_row_t b;
+  char kasus[64];
+  const char *aksi;
+} open_ev_t;
+
+static err_t locate_evidence_tx(db_t *db, void *ud) {
+  open_ev_t *o = ud;
+  case_row_t c;
+  err_t e = load_visible(db, o->who, o->kode, &c);
+  if (e) return e;
+  e = store_bukti_get(db, c.id, o->bukti_id, &o->b);
+  snprintf(o->kasus, sizeof o->kasus, "%s", c.kode);
+  case_row_free(&c);
+  return e;
+}
+
+static err_t log_access_tx(db_t *db, void *ud) {
+  open_ev_t *o = ud;
+  char now[CLOCK_ISO_LEN];
+  clock_iso(clock_now(), now);
+  return store_bukti_access(db, o->b.id, now, o->who->username, o->aksi);
+}
+
+/* Three steps, so that no transaction is held while a file of up to the
+ * upload limit is read, decrypted and hashed: find the row (read), open the
+ * file (no transaction), record the access (write). */
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
                          int download, int bersih, evidence_file_t *out) {
-  case_row_t c;
-  bukti_row_t b;
+  open_ev_t o = {.who = who, .kode = kode, .bukti_id = bukti_id};
   buf_t plain;
   buf_init(&plain);
   buf_init(&out->body);
   out->cleaned = 0;
-  err_t e = load_visible(db, who, kode, &c);
+  err_t e = store_read(db, locate_evidence_tx, &o);
   if (e) return e;
-  if ((e = store_bukti_get(db, c.id, bukti_id, &b))) goto done;
-  snprintf(out->mime, sizeof out->mime, "%s", b.mime);
-  e = evidence_read(cx->keys, cx->data_dir, b.sha256, &plain, NULL);
+  snprintf(out->mime, sizeof out->mime, "%s", o.b.mime);
+  e = evidence_read(cx->keys, cx->data_dir, o.b.sha256, &plain, NULL);
   if (e == ERR_NOT_FOUND) {
     e = err_set(ERR_NOT_FOUND, NULL, "Berkas bukti tidak ditemukan di penyimpanan.");
   } else if (e == ERR_INVALID) {
-    log_warn("bukti %s (kasus %s): %s", b.sha256, c.kode, err_message(e));
+    log_warn("bukti %s (kasus %s): %s", o.b.sha256, o.kasus, err_message(e));
     e = err_set(ERR_INTERNAL, NULL,
                 "Berkas bukti di penyimpanan rusak atau tidak terbuka dengan kunci server; tidak disajikan. "
                 "Beri tahu admin (netral bukti verify).");
   }
   if (e) goto done;
-  if ((bersih || (who->role & (ROLE_PEMDA | ROLE_BKN))) && imgmeta_supported(b.mime)) {
+  if ((bersih || (who->role & (ROLE_PEMDA | ROLE_BKN))) && imgmeta_supported(o.b.mime)) {
     size_t removed; /* the clean copy is made from the decrypted original */
     if ((e = imgmeta_strip(out->mime, (const unsigned char *)plain.data, plain.len, &out->body, &removed))) goto done;
     out->cleaned = 1;
@@ -893,14 +921,12 @@ err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, c
     out->body = plain;
     buf_init(&plain);
   }
-  char now[CLOCK_ISO_LEN];
   static const char *const aksi[2][2] = {{"lihat", "lihat_bersih"}, {"unduh", "unduh_bersih"}};
-  clock_iso(clock_now(), now);
-  e = store_bukti_access(db, b.id, now, who->username, aksi[!!download][out->cleaned]);
+  o.aksi = aksi[!!download][out->cleaned];
+  e = store_write(db, log_access_tx, &o);
 done:
   buf_free(&plain);
   if (e) buf_free(&out->body);
-  case_row_free(&c);
   return e;
 }
 

@@ -74,7 +74,8 @@ typedef struct {
  * took it) and to anyone who asks (bersih); photos only (JPEG, PNG, WebP),
  * other types as stored. A stored file that is missing is ERR_NOT_FOUND, one
  * that does not open or no longer matches its hash ERR_INTERNAL (logged):
- * nothing is served and nothing enters the custody log. */
+ * nothing is served and nothing enters the custody log. Runs its own
+ * transactions (db must not be in one): none is held while the file is read. */
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
                          int download, int bersih, evidence_file_t *out);
 /* only_late: waiting longer than cx->followup_days working days (reminder list). */
