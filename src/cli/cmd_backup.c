@@ -510,43 +510,43 @@ err_t cmd_backup_restore_into(const char *file, const backup_dest_t *to, int for
   memset(&bc, 0, sizeof bc);
   for (;;) {
     unsigned char h[TAR_BLOCK];
-    if ((e = read_full(in, h, sizeof h))) goto fail;
+    if ((e = read_full(in, h, sizeof h))) goto done;
     int zero = 1;
     for (size_t i = 0; i < sizeof h && zero; i++) zero = h[i] == 0;
     if (zero) break;
-    if (manifest) { e = bad_archive("ada anggota setelah MANIFEST."); goto fail; }
+    if (manifest) { e = bad_archive("ada anggota setelah MANIFEST."); goto done; }
     unsigned sum = 0;
     for (size_t i = 0; i < sizeof h; i++) sum += (i >= 148 && i < 156) ? ' ' : h[i];
     int ok = 1;
     uint64_t want_sum = octal(h + 148, 8, &ok), size = octal(h + 124, 12, &ok);
-    if (!ok || want_sum != sum || memcmp(h + 257, "ustar", 5) != 0) { e = bad_archive("kepala anggota rusak."); goto fail; }
-    if (h[156] != '0' && h[156] != '\0') { e = bad_archive("hanya berkas biasa yang boleh ada di arsip."); goto fail; }
-    if (h[345] != '\0' || memchr(h, '\0', 100) == NULL) { e = bad_archive("nama anggota tidak dikenal."); goto fail; }
+    if (!ok || want_sum != sum || memcmp(h + 257, "ustar", 5) != 0) { e = bad_archive("kepala anggota rusak."); goto done; }
+    if (h[156] != '0' && h[156] != '\0') { e = bad_archive("hanya berkas biasa yang boleh ada di arsip."); goto done; }
+    if (h[345] != '\0' || memchr(h, '\0', 100) == NULL) { e = bad_archive("nama anggota tidak dikenal."); goto done; }
     char name[101];
     memcpy(name, h, 100);
     name[100] = '\0';
     if (strcmp(name, MANIFEST) == 0) {
-      if (size > MANIFEST_MAX) { e = bad_archive("MANIFEST terlalu besar."); goto fail; }
+      if (size > MANIFEST_MAX) { e = bad_archive("MANIFEST terlalu besar."); goto done; }
       manifest = xmalloc((size_t)size + 1);
-      if (!manifest) { e = ERR_NOMEM; goto fail; }
-      if ((e = read_full(in, manifest, (size_t)size))) goto fail;
+      if (!manifest) { e = ERR_NOMEM; goto done; }
+      if ((e = read_full(in, manifest, (size_t)size))) goto done;
       manifest[size] = '\0';
       /* a NUL would end the text early and hide the lines after it */
-      if (memchr(manifest, '\0', (size_t)size)) { e = bad_archive("MANIFEST.sha256 memuat bita NUL."); goto fail; }
-      if ((e = read_full(in, NULL, (size_t)((TAR_BLOCK - size % TAR_BLOCK) % TAR_BLOCK)))) goto fail;
+      if (memchr(manifest, '\0', (size_t)size)) { e = bad_archive("MANIFEST.sha256 memuat bita NUL."); goto done; }
+      if ((e = read_full(in, NULL, (size_t)((TAR_BLOCK - size % TAR_BLOCK) % TAR_BLOCK)))) goto done;
       continue;
     }
     int is_db = strcmp(name, "netral.db") == 0, is_key = strcmp(name, "netral.key") == 0;
     if (!is_db && !is_key && !bukti_name_ok(name)) {
       e = err_set(ERR_INVALID, "berkas", "Arsip cadangan tidak sah: anggota tak dikenal \"%.100s\".", name);
-      goto fail;
+      goto done;
     }
     for (size_t i = 0; i < ms.n; i++)
-      if (strcmp(ms.m[i].name, name) == 0) { e = bad_archive("anggota ganda."); goto fail; }
+      if (strcmp(ms.m[i].name, name) == 0) { e = bad_archive("anggota ganda."); goto done; }
     if (ms.n == ms.cap) {
       size_t ncap = ms.cap ? ms.cap * 2 : 8; /* 8 KB a member: start small */
       member_t *nm = xrealloc(ms.m, ncap * sizeof *nm);
-      if (!nm) { e = ERR_NOMEM; goto fail; }
+      if (!nm) { e = ERR_NOMEM; goto done; }
       ms.m = nm;
       ms.cap = ncap;
     }
@@ -556,16 +556,16 @@ err_t cmd_backup_restore_into(const char *file, const backup_dest_t *to, int for
     if (is_db) snprintf(m->final, sizeof m->final, "%s", to->db);
     else if (is_key) snprintf(m->final, sizeof m->final, "%s", to->key_file);
     else snprintf(m->final, sizeof m->final, "%s/%s", to->data_dir, name), nbukti++;
-    if ((e = extract(in, size, m))) goto fail;
+    if ((e = extract(in, size, m))) goto done;
   }
   /* Found after the loop: ms.m may move while it grows. */
   for (size_t i = 0; i < ms.n; i++) {
     if (strcmp(ms.m[i].name, "netral.db") == 0) db = &ms.m[i];
     if (strcmp(ms.m[i].name, "netral.key") == 0) key = &ms.m[i];
   }
-  if (!manifest) { e = bad_archive("MANIFEST.sha256 tidak ada (arsip terpotong?)."); goto fail; }
-  if (!db) { e = bad_archive("netral.db tidak ada."); goto fail; }
-  if ((e = manifest_check(&ms, manifest))) goto fail;
+  if (!manifest) { e = bad_archive("MANIFEST.sha256 tidak ada (arsip terpotong?)."); goto done; }
+  if (!db) { e = bad_archive("netral.db tidak ada."); goto done; }
+  if ((e = manifest_check(&ms, manifest))) goto done;
   /* The manifest protects the bytes; this looks inside: with the key in the
    * archive or already in place, every encrypted member must open. */
   bukti_check_key(&bc, key ? key->tmp : to->key_file);
@@ -581,19 +581,19 @@ err_t cmd_backup_restore_into(const char *file, const backup_dest_t *to, int for
   if (bc.legacy)
     fprintf(stderr, "catatan: %ld berkas bukti dalam arsip belum dienkripsi; setelah pemulihan jalankan: netral bukti "
                     "enkripsi\n", bc.legacy);
-  if ((e = db_integrity(db->tmp))) goto fail;
+  if ((e = db_integrity(db->tmp))) goto done;
   if (key && fs_exists(to->key_file) && !same_content(key->tmp, to->key_file) && !force) {
     e = err_set(ERR_CONFLICT, "NETRAL_KEY_FILE",
                 "Berkas kunci %s sudah ada dan berbeda dengan kunci dalam arsip; ulangi dengan --paksa untuk menimpanya.",
                 to->key_file);
-    goto fail;
+    goto done;
   }
   /* Move into place: evidence (additive), key, then the database last. */
   for (size_t i = 0; i < ms.n; i++) {
     member_t *m = &ms.m[i];
     if (m == db) continue;
     if (m == key) chmod(m->tmp, 0600);
-    if (rename(m->tmp, m->final) != 0) { e = io_err("memindahkan", m->final); goto fail; }
+    if (rename(m->tmp, m->final) != 0) { e = io_err("memindahkan", m->final); goto done; }
     m->tmp[0] = '\0';
     fsync_dir_of(m->final);
   }
@@ -602,17 +602,14 @@ err_t cmd_backup_restore_into(const char *file, const backup_dest_t *to, int for
   unlink(side);
   snprintf(side, sizeof side, "%s-shm", to->db);
   unlink(side);
-  if (rename(db->tmp, to->db) != 0) { e = io_err("memindahkan", to->db); goto fail; }
+  if (rename(db->tmp, to->db) != 0) { e = io_err("memindahkan", to->db); goto done; }
   db->tmp[0] = '\0';
   fsync_dir_of(to->db);
   *nbukti_out = nbukti;
   *with_key = key != NULL;
-  fclose(in);
-  xfree(manifest);
-  xfree(ms.m);
-  return ERR_OK;
-fail:
-  for (size_t i = 0; i < ms.n; i++)
+  e = ERR_OK;
+done:
+  for (size_t i = 0; e && i < ms.n; i++) /* a refusal leaves no temp file */
     if (ms.m[i].tmp[0]) unlink(ms.m[i].tmp);
   fclose(in);
   xfree(manifest);
