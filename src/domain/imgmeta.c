@@ -41,23 +41,20 @@ static err_t jpeg_strip(const unsigned char *in, size_t n, buf_t *out) {
     while (p < n && in[p] == 0xFF) p++; /* fill bytes */
     if (p >= n) return bad();
     unsigned m = in[p++];
-    if (m == 0xD9) return buf_append(out, "\xFF\xD9", 2) ? ERR_NOMEM : ERR_OK; /* EOI: what follows is dropped */
+    const unsigned char mk[2] = {0xFF, (unsigned char)m};
     if (m == 0xD8 || m == 0x00) return bad();
+    if (m == 0xD9) return buf_append(out, mk, 2) ? ERR_NOMEM : ERR_OK; /* EOI: what follows is dropped */
     if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) { /* no length */
-      unsigned char mk[2] = {0xFF, (unsigned char)m};
       if (buf_append(out, mk, 2)) return ERR_NOMEM;
       continue;
     }
     if (p + 2 > n) return bad();
     size_t len = be16(in + p);
     if (len < 2 || p + len > n) return bad();
-    const unsigned char *seg = in + p - 2;
     size_t end = p + len;
     if (m == 0xDA) end = jpeg_scan_end(in, n, end); /* SOS: header and its entropy-coded data */
-    if (!jpeg_drop(m, in + p + 2, len - 2)) {
-      unsigned char mk[2] = {0xFF, (unsigned char)m};
-      if (buf_append(out, mk, 2) || buf_append(out, seg + 2, end - p)) return ERR_NOMEM;
-    }
+    if (!jpeg_drop(m, in + p + 2, len - 2) && (buf_append(out, mk, 2) || buf_append(out, in + p, end - p)))
+      return ERR_NOMEM;
     p = end;
   }
   return ERR_OK; /* a file cut short after its last scan: served as far as it goes */
