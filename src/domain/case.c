@@ -14,7 +14,7 @@
 #include "domain/audit.h"
 #include "domain/evidence.h"
 #include "domain/identitas.h"
-#include "domain/imgmeta.h"
+#include "domain/mediameta.h"
 #include "domain/kode.h"
 #include "domain/receipt.h"
 #include "domain/wilayah.h"
@@ -446,14 +446,30 @@ static json_t *deadline_json(const case_row_t *c) {
                    (json_int_t)((due - now) / 60));
 }
 
+/* When the public did something (the report, an evidence upload), as the
+ * viewer may see it: pemda and BKN get the WIB date only. Matched with the
+ * log of a proxy or an office network, a time to the second can name the
+ * reporter (threat model §4.2); a follow-up needs no more than the date.
+ * aktor NULL: the time is the public's by nature (diterima). */
+static const char *shown_time(const account_t *who, const char *aktor, const char *ts, char day[CALDATE_STR]) {
+  if (!who || !(who->role & (ROLE_PEMDA | ROLE_BKN)) || (aktor && strcmp(aktor, "publik") != 0)) return ts;
+  int64_t t = clock_parse_iso(ts);
+  if (t < 0) return "";
+  caldate_format(caldatetime_date(caldatetime_from_unix(t, CALDATE_WIB_OFFSET)), day, CALDATE_STR);
+  return day;
+}
+
 typedef struct {
   json_t *arr;
   int public_view;
+  const account_t *who;
 } events_ctx_t;
 
 static err_t add_event(void *ud, const char *waktu, const char *aktor, const char *dari, const char *ke,
                        const char *catatan, const char *data) {
   events_ctx_t *x = ud;
+  char day[CALDATE_STR];
+  waktu = shown_time(x->who, aktor, waktu, day);
   json_t *o = x->public_view
                   ? json_pack("{s:s,s:s,s:s}", "tahap", ke, "tahap_label", state_label(ke), "waktu", waktu)
                   : json_pack("{s:s,s:s,s:s*,s:s,s:s,s:s,s:o}", "waktu", waktu, "aktor", aktor, "dari", *dari ? dari : NULL,
@@ -470,7 +486,7 @@ err_t case_lacak(db_t *db, const case_ctx_t *cx, const char *kode_in, json_t **o
   e = store_case_by_kode(db, kode, &c);
   if (e == ERR_NOT_FOUND) return err_set(ERR_NOT_FOUND, "kode", "Kode lacak tidak ditemukan. Periksa kembali penulisannya.");
   if (e) return e;
-  events_ctx_t x = {json_array(), 1};
+  events_ctx_t x = {json_array(), 1, NULL};
   e = store_case_events(db, c.id, add_event, &x);
   if (!e) {
     *out = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "kode", c.kode, "jenis", c.jenis, "tahap", c.status,
@@ -485,25 +501,44 @@ err_t case_lacak(db_t *db, const case_ctx_t *cx, const char *kode_in, json_t **o
   return e;
 }
 
+/* The rule for who gets a copy without metadata: pemda and BKN always (they
+ * need the content, never the reporter's position), supervisors when they
+ * ask (?bersih=1, a copy to share); only for types mediameta cleans. */
+static int serves_clean(const account_t *who, const char *mime, int asked) {
+  return (asked || (who->role & (ROLE_PEMDA | ROLE_BKN))) && mediameta_supported(mime);
+}
+
+typedef struct {
+  json_t *arr;
+  const char *kode;
+  const account_t *who;
+} bukti_ctx_t;
+
+/* One evidence item of the detail; "bersih": this viewer is served the copy
+ * without metadata by default, "dapat_dibersihkan": such a copy can be asked for. */
 static err_t add_bukti(void *ud, const bukti_row_t *b) {
-  json_t **ctx = ud;
-  const char *kode = json_string_value(ctx[1]);
-  char url[160];
-  snprintf(url, sizeof url, "/api/v1/kasus/%s/bukti/%lld", kode, (long long)b->id);
-  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:I,s:s,s:s}", "id", (json_int_t)b->id, "sha256", b->sha256, "jenis", b->jenis,
-                        "mime", b->mime, "ukuran", (json_int_t)b->ukuran, "diterima", b->diterima, "url", url);
-  return o && json_array_append_new(ctx[0], o) == 0 ? ERR_OK : ERR_NOMEM;
+  bukti_ctx_t *x = ud;
+  char url[160], day[CALDATE_STR];
+  snprintf(url, sizeof url, "/api/v1/kasus/%s/bukti/%lld", x->kode, (long long)b->id);
+  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:I,s:s,s:s,s:b,s:b}", "id", (json_int_t)b->id, "sha256", b->sha256, "jenis",
+                        b->jenis, "mime", b->mime, "ukuran", (json_int_t)b->ukuran, "diterima",
+                        shown_time(x->who, NULL, b->diterima, day), "url", url, "bersih",
+                        serves_clean(x->who, b->mime, 0), "dapat_dibersihkan", mediameta_supported(b->mime));
+  return o && json_array_append_new(x->arr, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
 /* One custody entry onto its evidence item (bukti array of the detail). */
 static err_t add_access(void *ud, int64_t bukti_id, const char *waktu, const char *aktor, const char *aksi) {
+  bukti_ctx_t *x = ud;
   size_t i;
   json_t *b;
-  json_array_foreach((json_t *)ud, i, b) {
+  char day[CALDATE_STR];
+  json_array_foreach(x->arr, i, b) {
     if (json_integer_value(json_object_get(b, "id")) != bukti_id) continue;
     json_t *log = json_object_get(b, "akses");
     if (!log) json_object_set_new(b, "akses", log = json_array());
-    return json_array_append_new(log, json_pack("{s:s,s:s,s:s}", "waktu", waktu, "aktor", aktor, "aksi", aksi)) == 0
+    return json_array_append_new(log, json_pack("{s:s,s:s,s:s}", "waktu", shown_time(x->who, aktor, waktu, day), "aktor",
+                                                aktor, "aksi", aksi)) == 0
                ? ERR_OK
                : ERR_NOMEM;
   }
@@ -587,20 +622,22 @@ err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   case_row_t c;
   err_t e = load_visible(db, who, kode, &c);
   if (e) return e;
-  events_ctx_t ev = {json_array(), 0};
-  json_t *bukti = json_array(), *bctx[2] = {bukti, json_string(c.kode)};
+  events_ctx_t ev = {json_array(), 0, who};
+  json_t *bukti = json_array();
+  bukti_ctx_t bctx = {bukti, c.kode, who};
   rekom_ctx_t rk = {json_array(), cx, today_date(), 0};
   json_t *hist = NULL;
-  if (!(e = store_case_events(db, c.id, add_event, &ev)) && !(e = store_bukti_list(db, c.id, add_bukti, bctx)) &&
-      !(e = store_bukti_access_list(db, c.id, add_access, bukti)) && !(e = store_rekom_list(db, "", c.id, 0, add_rekom, &rk)))
+  if (!(e = store_case_events(db, c.id, add_event, &ev)) && !(e = store_bukti_list(db, c.id, add_bukti, &bctx)) &&
+      !(e = store_bukti_access_list(db, c.id, add_access, &bctx)) && !(e = store_rekom_list(db, "", c.id, 0, add_rekom, &rk)))
     e = case_terlapor_lookup(db, who, c.terlapor_nip[0] ? c.terlapor_nip : c.terlapor_nama, NULL, c.kode, &hist);
   if (e) goto done;
   const char *def_oto = catalog_default_otoritas(cx->catalog, c.kategori);
+  char day[CALDATE_STR];
   *out = json_pack(
       "{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s*,s:s,s:s*,s:s*,s:s*,s:s*},s:{s:s,s:s,s:s,s:s,s:s,s:s},s:o,s:{s:b,s:b},"
       "s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:s,s:s*}",
       "kode", c.kode, "jenis", c.jenis, "status", c.status, "status_label", state_label(c.status), "rezim", c.rezim,
-      "diterima", c.diterima, "content_sha256", c.content_sha256,
+      "diterima", shown_time(who, NULL, c.diterima, day), "content_sha256", c.content_sha256,
       "terlapor", "nama", c.terlapor_nama, "nip", c.terlapor_nip[0] ? c.terlapor_nip : NULL, "kategori", c.kategori,
       "kategori_label", catalog_kategori_label(c.kategori), "instansi", c.instansi[0] ? c.instansi : NULL, "jabatan",
       c.jabatan[0] ? c.jabatan : NULL, "wilayah", c.terlapor_wilayah[0] ? c.terlapor_wilayah : NULL,
@@ -619,7 +656,6 @@ done:
   json_decref(ev.arr);
   json_decref(rk.arr);
   json_decref(hist);
-  json_decref(bctx[1]);
   case_row_free(&c);
   return e;
 }
@@ -722,15 +758,17 @@ done:
 
 typedef struct {
   json_t *items;
+  const account_t *who;
 } list_ctx_t;
 
 static err_t add_item(void *ud, const case_row_t *c) {
   list_ctx_t *x = ud;
+  char day[CALDATE_STR];
   json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b}", "kode", c->kode, "jenis", c->jenis, "status",
                         c->status, "status_label", state_label(c->status), "kategori", c->kategori, "terlapor_nama",
                         c->terlapor_nama, "instansi", c->instansi, "wilayah", c->wilayah, "wilayah_nama",
-                        c->wilayah_nama, "diterima", c->diterima, "tenggat", deadline_json(c), "kedaluwarsa",
-                        c->kedaluwarsa);
+                        c->wilayah_nama, "diterima", shown_time(x->who, NULL, c->diterima, day), "tenggat",
+                        deadline_json(c), "kedaluwarsa", c->kedaluwarsa);
   return o && json_array_append_new(x->items, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
@@ -769,7 +807,7 @@ err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char
   if (wilayah && *wilayah && !wilayah_code_valid(wilayah))
     return err_set(ERR_INVALID, "wilayah", "Kode wilayah filter tidak valid.");
   if (q && strlen(q) > 100) return err_set(ERR_INVALID, "q", "Kata kunci terlalu panjang (maks. 100).");
-  list_ctx_t x = {json_array()};
+  list_ctx_t x = {json_array(), who};
   int64_t total = 0;
   err_t e = store_case_list(db, &f, add_item, &x, &total);
   if (e) { json_decref(x.items); return e; }
@@ -913,9 +951,9 @@ err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, c
                 "Beri tahu admin (netral bukti verify).");
   }
   if (e) goto done;
-  if ((bersih || (who->role & (ROLE_PEMDA | ROLE_BKN))) && imgmeta_supported(o.b.mime)) {
+  if (serves_clean(who, o.b.mime, bersih)) {
     size_t removed; /* the clean copy is made from the decrypted original */
-    if ((e = imgmeta_strip(out->mime, (const unsigned char *)plain.data, plain.len, &out->body, &removed))) goto done;
+    if ((e = mediameta_strip(out->mime, (const unsigned char *)plain.data, plain.len, &out->body, &removed))) goto done;
     out->cleaned = 1;
   } else {
     out->body = plain;
@@ -955,9 +993,10 @@ static err_t add_match(void *ud, const case_row_t *c) {
   double sim = x->by_nip ? 1.0 : nama_mirip(x->q, c->terlapor_nama);
   if (!x->by_nip && sim < 0.85) return ERR_OK;
   if (!x->by_nip && x->instansi && strcasecmp(x->instansi, c->instansi) != 0) return ERR_OK;
+  char day[CALDATE_STR];
   json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:f}", "kode", c->kode, "status", c->status, "status_label",
                         state_label(c->status), "terlapor_nama", c->terlapor_nama, "instansi", c->instansi, "diterima",
-                        c->diterima, "wilayah", c->wilayah, "kemiripan", sim);
+                        shown_time(x->who, NULL, c->diterima, day), "wilayah", c->wilayah, "kemiripan", sim);
   return o && json_array_append_new(x->arr, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 

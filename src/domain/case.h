@@ -61,7 +61,7 @@ err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const
                         const unsigned char *p, size_t n, const char *filename, json_t **out);
 /* One evidence file as served: body holds the decrypted content (checked
  * against its SHA-256 on the way, evidence.h) or, when cleaned, a copy of it
- * without identifying metadata (imgmeta.h). */
+ * without identifying metadata (mediameta.h). */
 typedef struct {
   char mime[48];
   int cleaned;

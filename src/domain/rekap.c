@@ -143,7 +143,7 @@ err_t rekap_json(db_t *db, const account_t *who, json_t **out) {
 /* ---- case list rows for exports ---- */
 
 static const char *const EXPORT_COLS[] = {"Kode", "Jenis", "Tahap", "Kategori terlapor", "Nama terlapor", "Instansi",
-                                          "Kode wilayah", "Wilayah", "Diterima (UTC)", "Jatuh tempo", "Dasar tenggat",
+                                          "Kode wilayah", "Wilayah", "Diterima", "Jatuh tempo", "Dasar tenggat",
                                           NULL};
 
 static void row_values(json_t *it, const char *v[11]) {

@@ -117,3 +117,44 @@ test('bukti foto: unduh asli atau salinan tanpa metadata', async () => {
   assert.deepEqual(ctx.galat, []);
   await ctx.close();
 });
+
+// Foto potret dari ponsel: piksel tersimpan mendatar, Exif berkata "putar 90°" (orientasi 6).
+// Salinan tanpa metadata membuang lokasi dan merek ponsel tetapi tetap tampil tegak.
+function sisipkanExif(jpeg) {
+  const ifd = (...e) => Buffer.concat([Buffer.from([e.length, 0]), ...e.map((x) => Buffer.from(x)), Buffer.alloc(4)]);
+  const tiff = Buffer.concat([Buffer.from('II*\0\x08\0\0\0', 'latin1'),
+    ifd([0x0f, 0x01, 2, 0, 8, 0, 0, 0, 0x2e, 0, 0, 0], [0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0]),
+    Buffer.alloc(8), Buffer.from('Samsung\0GPS -7.4706,112.4401 Jl. Melati 5', 'latin1')]);
+  const isi = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (isi.length + 2) >> 8, (isi.length + 2) & 255]), isi]);
+  const app0 = 4 + jpeg.readUInt16BE(4); // SOI, lalu APP0 (JFIF) dari kanvas
+  return Buffer.concat([jpeg.subarray(0, app0), app1, jpeg.subarray(app0)]);
+}
+
+test('bukti foto potret: salinan tanpa metadata tetap tegak', async () => {
+  const ctx = await konteks(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  const kode = await laporLewatApi(ctx.request, `ASN berfoto dengan calon di kantor desa ${unik()}`);
+  await masuk(page);
+  const url = await page.evaluate(() => { // 40×20 piksel, mendatar
+    const c = Object.assign(document.createElement('canvas'), { width: 40, height: 20 });
+    c.getContext('2d').fillRect(0, 0, 40, 20);
+    return c.toDataURL('image/jpeg');
+  });
+  const foto = sisipkanExif(Buffer.from(url.split(',')[1], 'base64'));
+  const r = await ctx.request.post(`/api/v1/laporan/${encodeURIComponent(kode)}/bukti`,
+    { multipart: { berkas: { name: 'potret.jpg', mimeType: 'image/jpeg', buffer: foto } } });
+  assert.equal(r.status(), 201, await r.text());
+  await page.goto('/kasus.html?kode=' + encodeURIComponent(kode));
+  await page.waitForSelector('#bukti figure img');
+  const src = await page.getAttribute('#bukti figure img', 'src');
+  const ukuran = (u) => page.evaluate((u) => new Promise((ok, gagal) => {
+    const i = new Image(); i.onload = () => ok(`${i.naturalWidth}×${i.naturalHeight}`); i.onerror = gagal; i.src = u;
+  }), u);
+  assert.equal(await ukuran(src), '20×40', 'asli tampil tegak');
+  assert.equal(await ukuran(src + '?bersih=1'), '20×40', 'salinan bersih juga tegak');
+  const bersih = Buffer.from(await (await ctx.request.get(src + '?bersih=1')).body());
+  assert.ok(!bersih.includes('Melati') && !bersih.includes('Samsung'), 'lokasi dan perangkat terhapus');
+  assert.deepEqual(ctx.galat, []);
+  await ctx.close();
+});

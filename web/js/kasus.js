@@ -91,10 +91,6 @@ function gambar() {
 
 const AKSES = { unggah: 'diunggah', lihat: 'dilihat', unduh: 'diunduh',
   lihat_bersih: 'dilihat tanpa metadata', unduh_bersih: 'diunduh tanpa metadata' };
-// Foto yang server sajikan tanpa metadata (lokasi, waktu, perangkat): lihat src/domain/imgmeta.h.
-const FOTO = ['image/jpeg', 'image/png', 'image/webp', 'jpeg', 'jpg', 'png', 'webp'];
-// Pemda dan BKN selalu menerima salinan tanpa metadata; pengawas memintanya untuk dibagikan.
-const SELALU_BERSIH = ['pemda', 'bkn'];
 
 function gambarBukti() {
   const w = $('#bukti');
@@ -114,15 +110,16 @@ function gambarBukti() {
     const akses = x.akses || [];
     const riwayat = akses.length ? h('details', { class: 'akses' }, h('summary', null, `Riwayat akses (${akses.length})`),
       h('ol', null, akses.map((a) => h('li', null, `${waktu(a.waktu)} · ${a.aktor} · ${AKSES[a.aksi] || a.aksi}`)))) : null;
-    const foto = FOTO.includes(jl);
-    const peran = (sesiSaya && sesiSaya.user && sesiSaya.user.role) || '';
-    const bersih = foto && SELALU_BERSIH.includes(peran);
+    // Server menentukan per bukti: "bersih" = penampil ini selalu menerima salinan tanpa metadata
+    // (pemda, BKN); "dapat_dibersihkan" = salinan itu dapat diminta untuk dibagikan.
+    const bersih = x.bersih === true;
+    const bisaBersih = x.dapat_dibersihkan === true;
     return h('figure', null, media,
       h('figcaption', null, h('strong', null, nama), ` · ${j || 'berkas'} · ${ukuran(x.ukuran)} · `,
         h('a', { href: x.url + '?unduh=1', download: '' }, bersih ? 'Unduh (tanpa metadata)' : 'Unduh'),
-        foto && !bersih ? [' · ', h('a', { href: x.url + '?unduh=1&bersih=1', download: '', class: 'unduh-bersih' }, 'Unduh tanpa metadata (untuk dibagikan)')] : null,
+        bisaBersih && !bersih ? [' · ', h('a', { href: x.url + '?unduh=1&bersih=1', download: '', class: 'unduh-bersih' }, 'Unduh tanpa metadata (untuk dibagikan)')] : null,
         h('br'), h('span', { class: 'mono' }, `SHA-256${bersih ? ' berkas asli' : ''} ` + (x.sha256 || '—')),
-        bersih ? h('p', { class: 'bantuan' }, 'Lokasi, waktu dan perangkat pemotret telah dihapus dari salinan ini untuk melindungi pelapor.') : null,
+        bersih ? h('p', { class: 'bantuan' }, 'Lokasi, waktu dan perangkat pembuat berkas telah dihapus dari salinan ini untuk melindungi pelapor.') : null,
         riwayat));
   }));
 }

@@ -1,5 +1,5 @@
 /*
- * fuzz_imgmeta.c — imgmeta_strip() over arbitrary photos.
+ * fuzz_mediameta.c — mediameta_strip() over arbitrary photos.
  *
  * The first byte picks the type (JPEG, PNG, WebP); the rest is the file.
  * Checked: an error is ERR_INVALID and leaves the output untouched; a copy
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/mem.h"
-#include "domain/imgmeta.h"
+#include "domain/mediameta.h"
 #include "core/banned.h"
 
 static const char *const MIME[] = {"image/jpeg", "image/png", "image/webp"};
@@ -29,12 +29,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   buf_init(&out);
   buf_init(&again);
   size_t removed = 0, removed2 = 0;
-  err_t e = imgmeta_strip(mime, p, n, &out, &removed);
+  err_t e = mediameta_strip(mime, p, n, &out, &removed);
   if (e) {
     if (e != ERR_INVALID || out.len != 0) abort();
   } else {
     if (out.len > n || removed != n - out.len) abort();
-    if (imgmeta_strip(mime, (const unsigned char *)out.data, out.len, &again, &removed2) != ERR_OK) abort();
+    if (mediameta_strip(mime, (const unsigned char *)out.data, out.len, &again, &removed2) != ERR_OK) abort();
     if (removed2 != 0 || again.len != out.len || (out.len && memcmp(again.data, out.data, out.len) != 0)) abort();
   }
   buf_free(&out);

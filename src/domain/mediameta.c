@@ -1,5 +1,5 @@
-/* imgmeta.c — evidence photos without identifying metadata (see imgmeta.h). */
-#include "domain/imgmeta.h"
+/* mediameta.c — evidence files without identifying metadata, one table row per type (see mediameta.h). */
+#include "domain/mediameta.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -9,6 +9,9 @@
 static uint32_t be16(const unsigned char *p) { return (uint32_t)p[0] << 8 | p[1]; }
 static uint32_t be32(const unsigned char *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
 static uint32_t le32(const unsigned char *p) { return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0]; }
+
+static uint32_t rd16(int big, const unsigned char *p) { return big ? be16(p) : (uint32_t)p[1] << 8 | p[0]; }
+static uint32_t rd32(int big, const unsigned char *p) { return big ? be32(p) : le32(p); }
 
 static err_t bad(void) { return err_set(ERR_INVALID, "bukti", "Berkas gambar rusak: metadatanya tidak dapat dipisahkan."); }
 
@@ -32,10 +35,45 @@ static size_t jpeg_scan_end(const unsigned char *in, size_t n, size_t p) {
   return n;
 }
 
+/* ---------- Exif orientation ---------- */
+
+/* The orientation (2..8) in the first IFD of an Exif APP1 payload
+ * ("Exif\0\0" + TIFF), 0 when absent, 1 (upright) or unreadable. The IFD must
+ * be whole, next-IFD pointer included, so that the minimal Exif written in
+ * its place is never longer than the segment it replaces. */
+static int exif_orientation(const unsigned char *d, size_t n) {
+  if (n < 14 || memcmp(d, "Exif\0\0", 6) != 0) return 0;
+  const unsigned char *t = d + 6;
+  size_t tn = n - 6;
+  int be = memcmp(t, "MM\0*", 4) == 0;
+  if (!be && memcmp(t, "II*\0", 4) != 0) return 0;
+  uint32_t ifd = rd32(be, t + 4);
+  if (ifd < 8 || ifd > tn || tn - ifd < 2) return 0;
+  size_t count = rd16(be, t + ifd);
+  if ((tn - ifd - 2) / 12 < count || tn - ifd - 2 - 12 * count < 4) return 0;
+  for (size_t i = 0; i < count; i++) {
+    const unsigned char *e = t + ifd + 2 + 12 * i;
+    if (rd16(be, e) != 0x0112) continue;
+    uint32_t v = rd16(be, e + 8), cnt = rd32(be, e + 4);
+    return rd16(be, e + 2) == 3 && cnt == 1 && v >= 2 && v <= 8 ? (int)v : 0;
+  }
+  return 0;
+}
+
+/* An APP1 segment holding only the orientation: a big-endian TIFF with one
+ * IFD of one entry (tag 0x0112, SHORT, count 1) and no next IFD. */
+static int jpeg_put_orientation(buf_t *out, int orientation) {
+  static const unsigned char head[] = {0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, '*', 0, 0, 0, 8,
+                                       0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1};
+  const unsigned char tail[] = {0, (unsigned char)orientation, 0, 0, 0, 0, 0, 0};
+  return buf_append(out, head, sizeof head) || buf_append(out, tail, sizeof tail);
+}
+
 static err_t jpeg_strip(const unsigned char *in, size_t n, buf_t *out) {
   if (n < 2 || in[0] != 0xFF || in[1] != 0xD8) return bad();
   if (buf_append(out, in, 2)) return ERR_NOMEM;
   size_t p = 2;
+  int turned = 0; /* the orientation of the first Exif that has one is kept */
   while (p < n) {
     if (in[p] != 0xFF) return bad();
     while (p < n && in[p] == 0xFF) p++; /* fill bytes */
@@ -53,6 +91,8 @@ static err_t jpeg_strip(const unsigned char *in, size_t n, buf_t *out) {
     if (len < 2 || p + len > n) return bad();
     size_t end = p + len;
     if (m == 0xDA) end = jpeg_scan_end(in, n, end); /* SOS: header and its entropy-coded data */
+    if (m == 0xE1 && !turned && (turned = exif_orientation(in + p + 2, len - 2)) && jpeg_put_orientation(out, turned))
+      return ERR_NOMEM;
     if (!jpeg_drop(m, in + p + 2, len - 2) && (buf_append(out, mk, 2) || buf_append(out, in + p, end - p)))
       return ERR_NOMEM;
     p = end;
@@ -131,9 +171,9 @@ static int format_of(const char *mime) {
   return -1;
 }
 
-int imgmeta_supported(const char *mime) { return format_of(mime) >= 0; }
+int mediameta_supported(const char *mime) { return format_of(mime) >= 0; }
 
-err_t imgmeta_strip(const char *mime, const unsigned char *in, size_t n, buf_t *out, size_t *removed) {
+err_t mediameta_strip(const char *mime, const unsigned char *in, size_t n, buf_t *out, size_t *removed) {
   int f = format_of(mime);
   if (f < 0) return err_set(ERR_INVALID, "bukti", "Jenis berkas ini tidak dapat dibersihkan dari metadata.");
   size_t before = out->len;

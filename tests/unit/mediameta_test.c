@@ -1,4 +1,4 @@
-/* imgmeta_test.c — photos without identifying metadata: a table of files
+/* mediameta_test.c — photos without identifying metadata: a table of files
  * built segment by segment (or chunk by chunk), each with what the copy
  * must be, byte for byte; then damaged files, which are refused. */
 #include <setjmp.h>
@@ -10,7 +10,7 @@
 
 #include "core/err.h"
 #include "core/mem.h"
-#include "domain/imgmeta.h"
+#include "domain/mediameta.h"
 #include "core/banned.h"
 
 #define S(s) s, sizeof(s) - 1
@@ -80,7 +80,7 @@ static void test_table(void **state) {
     buf_init(&out);
     assemble(cases[i].parts, &in, &want);
     size_t removed = 0;
-    err_t e = imgmeta_strip(cases[i].mime, (const unsigned char *)in.data, in.len, &out, &removed);
+    err_t e = mediameta_strip(cases[i].mime, (const unsigned char *)in.data, in.len, &out, &removed);
     if (e != ERR_OK || out.len != want.len || memcmp(out.data, want.data, want.len) != 0)
       fail_msg("%s: err %d, %zu bytes, wanted %zu", cases[i].what, e, out.len, want.len);
     assert_int_equal(removed, in.len - want.len);
@@ -104,11 +104,61 @@ static void test_webp(void **state) {
   buf_t out;
   buf_init(&out);
   size_t removed;
-  assert_int_equal(imgmeta_strip("image/webp", (const unsigned char *)in, sizeof in - 1, &out, &removed), ERR_OK);
+  assert_int_equal(mediameta_strip("image/webp", (const unsigned char *)in, sizeof in - 1, &out, &removed), ERR_OK);
   assert_int_equal(out.len, sizeof want - 1);
   assert_memory_equal(out.data, want, sizeof want - 1);
   assert_int_equal(removed, 28);
   buf_free(&out);
+}
+
+/* Orientation: a phone's Exif (GPS, camera, time and the orientation) is
+ * replaced by an APP1 holding the orientation alone, where the Exif was. */
+#define JHEAD "\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+#define JTAIL "\xFF\xDB\x00\x05\x00\x01\x02\xFF\xDA\x00\x08\x01\x01\x00\x00\x3F\x00\x12\x34\xFF\xD9"
+/* little endian; IFD0: Make "Samsung", Orientation 6, GPS IFD pointer; then the GPS IFD */
+#define EXIF_II6 "\xFF\xE1\x00\x56" "Exif\x00\x00" "II*\x00\x08\x00\x00\x00" "\x03\x00" \
+  "\x0F\x01\x02\x00\x08\x00\x00\x00\x38\x00\x00\x00" "\x12\x01\x03\x00\x01\x00\x00\x00\x06\x00\x00\x00" \
+  "\x25\x88\x04\x00\x01\x00\x00\x00\x32\x00\x00\x00" "\x00\x00\x00\x00" \
+  "\x00\x00" "\x00\x00\x00\x00" "Samsung\x00" "-7.4706,112.44"
+/* big endian, orientation 8 alone */
+#define EXIF_MM8 "\xFF\xE1\x00\x22" "Exif\x00\x00" "MM\x00*\x00\x00\x00\x08" "\x00\x01" \
+  "\x01\x12\x00\x03\x00\x00\x00\x01\x00\x08\x00\x00" "\x00\x00\x00\x00"
+#define EXIF_MM1 "\xFF\xE1\x00\x22" "Exif\x00\x00" "MM\x00*\x00\x00\x00\x08" "\x00\x01" \
+  "\x01\x12\x00\x03\x00\x00\x00\x01\x00\x01\x00\x00" "\x00\x00\x00\x00"
+/* orientation 3, but the IFD is cut before its next-IFD pointer */
+#define EXIF_CUT "\xFF\xE1\x00\x1E" "Exif\x00\x00" "MM\x00*\x00\x00\x00\x08" "\x00\x01" \
+  "\x01\x12\x00\x03\x00\x00\x00\x01\x00\x03\x00\x00"
+#define KEEP(o) "\xFF\xE1\x00\x22" "Exif\x00\x00" "MM\x00*\x00\x00\x00\x08" "\x00\x01" \
+  "\x01\x12\x00\x03\x00\x00\x00\x01\x00" o "\x00\x00" "\x00\x00\x00\x00"
+
+static void test_orientation(void **state) {
+  static const struct {
+    const char *what, *in;
+    size_t in_n;
+    const char *want;
+    size_t want_n;
+  } rows[] = {
+      {"ii: orientation 6 kept, make and gps gone", S(JHEAD EXIF_II6 JTAIL), S(JHEAD KEEP("\x06") JTAIL)},
+      {"mm: orientation 8 kept", S(JHEAD EXIF_MM8 JTAIL), S(JHEAD KEEP("\x08") JTAIL)},
+      {"upright (1): nothing to keep", S(JHEAD EXIF_MM1 JTAIL), S(JHEAD JTAIL)},
+      {"ifd cut short: dropped", S(JHEAD EXIF_CUT JTAIL), S(JHEAD JTAIL)},
+      {"first exif that has one wins", S(JHEAD EXIF_MM1 EXIF_II6 EXIF_MM8 JTAIL), S(JHEAD KEEP("\x06") JTAIL)},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    buf_t out, again;
+    buf_init(&out);
+    buf_init(&again);
+    size_t removed = 0;
+    err_t e = mediameta_strip("image/jpeg", (const unsigned char *)rows[i].in, rows[i].in_n, &out, &removed);
+    if (e != ERR_OK || out.len != rows[i].want_n || memcmp(out.data, rows[i].want, rows[i].want_n) != 0)
+      fail_msg("%s: err %d, %zu bytes, wanted %zu", rows[i].what, e, out.len, rows[i].want_n);
+    assert_int_equal(removed, rows[i].in_n - rows[i].want_n);
+    assert_int_equal(mediameta_strip("image/jpeg", (const unsigned char *)out.data, out.len, &again, &removed), ERR_OK);
+    assert_int_equal(removed, 0); /* the kept orientation survives a second cleaning unchanged */
+    assert_memory_equal(again.data, out.data, out.len);
+    buf_free(&out);
+    buf_free(&again);
+  }
 }
 
 /* A damaged file gives no copy at all (one that might still hold the data). */
@@ -132,21 +182,22 @@ static void test_damaged_refused(void **state) {
     buf_init(&out);
     buf_append(&out, "x", 1);
     size_t removed = 0;
-    err_t e = imgmeta_strip(bad[i].mime, (const unsigned char *)bad[i].p, bad[i].n, &out, &removed);
+    err_t e = mediameta_strip(bad[i].mime, (const unsigned char *)bad[i].p, bad[i].n, &out, &removed);
     if (e != ERR_INVALID) fail_msg("bad[%zu] (%s): err %d", i, bad[i].mime, e);
     assert_int_equal(out.len, 1); /* nothing half-written */
     buf_free(&out);
   }
-  assert_true(imgmeta_supported("image/png"));
-  assert_false(imgmeta_supported("application/pdf"));
-  assert_false(imgmeta_supported(NULL));
+  assert_true(mediameta_supported("image/png"));
+  assert_false(mediameta_supported("application/pdf"));
+  assert_false(mediameta_supported(NULL));
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_table),
       cmocka_unit_test(test_webp),
+      cmocka_unit_test(test_orientation),
       cmocka_unit_test(test_damaged_refused),
   };
-  return cmocka_run_group_tests_name("imgmeta", tests, NULL, NULL);
+  return cmocka_run_group_tests_name("mediameta", tests, NULL, NULL);
 }
