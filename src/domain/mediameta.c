@@ -4,14 +4,12 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/bytes.h"
+#include "domain/avmeta.h"
 #include "core/banned.h"
 
-static uint32_t be16(const unsigned char *p) { return (uint32_t)p[0] << 8 | p[1]; }
-static uint32_t be32(const unsigned char *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
-static uint32_t le32(const unsigned char *p) { return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0]; }
-
-static uint32_t rd16(int big, const unsigned char *p) { return big ? be16(p) : (uint32_t)p[1] << 8 | p[0]; }
-static uint32_t rd32(int big, const unsigned char *p) { return big ? be32(p) : le32(p); }
+static uint32_t rd16(int big, const unsigned char *p) { return big ? bytes_be16(p) : bytes_le16(p); }
+static uint32_t rd32(int big, const unsigned char *p) { return big ? bytes_be32(p) : bytes_le32(p); }
 
 static err_t bad(void) { return err_set(ERR_INVALID, "bukti", "Berkas gambar rusak: metadatanya tidak dapat dipisahkan."); }
 
@@ -87,7 +85,7 @@ static err_t jpeg_strip(const unsigned char *in, size_t n, buf_t *out) {
       continue;
     }
     if (p + 2 > n) return bad();
-    size_t len = be16(in + p);
+    size_t len = bytes_be16(in + p);
     if (len < 2 || p + len > n) return bad();
     size_t end = p + len;
     if (m == 0xDA) end = jpeg_scan_end(in, n, end); /* SOS: header and its entropy-coded data */
@@ -116,7 +114,7 @@ static err_t png_strip(const unsigned char *in, size_t n, buf_t *out) {
   if (buf_append(out, in, 8)) return ERR_NOMEM;
   for (size_t p = 8; p < n;) {
     if (n - p < 12) return bad();
-    size_t len = be32(in + p);
+    size_t len = bytes_be32(in + p);
     if (len > n - p - 12) return bad();
     size_t whole = 12 + len;
     if (!png_drop(in + p + 4) && buf_append(out, in + p, whole)) return ERR_NOMEM;
@@ -132,13 +130,13 @@ enum { VP8X_EXIF = 0x08, VP8X_XMP = 0x04 };
 
 static err_t webp_strip(const unsigned char *in, size_t n, buf_t *out) {
   if (n < 12 || memcmp(in, "RIFF", 4) != 0 || memcmp(in + 8, "WEBP", 4) != 0) return bad();
-  size_t riff = le32(in + 4);
+  size_t riff = bytes_le32(in + 4);
   if (riff < 4 || riff > n - 8) return bad();
   size_t endp = 8 + riff, start = out->len;
   if (buf_append(out, in, 12)) return ERR_NOMEM;
   for (size_t p = 12; p < endp;) {
     if (endp - p < 8) return bad();
-    size_t len = le32(in + p + 4), whole = 8 + len + (len & 1);
+    size_t len = bytes_le32(in + p + 4), whole = 8 + len + (len & 1);
     if (len > endp - p - 8 || whole > endp - p) {
       if (len <= endp - p - 8 && whole == endp - p + 1) whole = endp - p; /* last chunk without its pad byte */
       else return bad();
@@ -163,7 +161,8 @@ static err_t webp_strip(const unsigned char *in, size_t n, buf_t *out) {
 static const struct {
   const char *mime;
   err_t (*strip)(const unsigned char *, size_t, buf_t *);
-} FORMATS[] = {{"image/jpeg", jpeg_strip}, {"image/png", png_strip}, {"image/webp", webp_strip}};
+} FORMATS[] = {{"image/jpeg", jpeg_strip},        {"image/png", png_strip},         {"image/webp", webp_strip},
+               {"video/mp4", avmeta_strip_bmff}, {"audio/mp4", avmeta_strip_bmff}, {"audio/mpeg", avmeta_strip_mp3}};
 
 static int format_of(const char *mime) {
   for (size_t i = 0; mime && i < sizeof FORMATS / sizeof *FORMATS; i++)

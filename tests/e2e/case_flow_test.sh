@@ -47,6 +47,17 @@ STATUS=$(curl -s -o "$E2E_TMP/body" -w '%{http_code}' -F "berkas=@$E2E_TMP/foto.
 check "bukti PNG 201" 201 "$STATUS"
 SHA=$(jget sha256)
 check "hash bukti" "$(sha256sum "$E2E_TMP/foto.png" | cut -d' ' -f1)" "$SHA"
+# a phone video: where (udta/©xyz) and when (mvhd times) it was recorded, as phone cameras write it
+python3 - "$E2E_TMP/video.mp4" <<'PY'
+import struct, sys
+def box(t, d): return struct.pack(">I", 8 + len(d)) + t + d
+mvhd = box(b"mvhd", b"\x00\x00\x00\x00" + struct.pack(">II", 3846736000, 3846736012) + struct.pack(">II", 1000, 5000) + b"\x00" * 80)
+udta = box(b"udta", box(b"\xa9xyz", struct.pack(">HH", 19, 0x15c7) + b"-07.4706+112.4401/") + box(b"\xa9mod", b"SM-A515F"))
+mp4 = box(b"ftyp", b"isom\x00\x00\x02\x00isommp41") + box(b"moov", mvhd + udta) + box(b"mdat", b"\x00\x00\x00\x02\x09\xf0")
+open(sys.argv[1], "wb").write(mp4)
+PY
+STATUS=$(curl -s -o "$E2E_TMP/body" -w '%{http_code}' -F "berkas=@$E2E_TMP/video.mp4" "$BASE/api/v1/laporan/$KODE/bukti")
+check "bukti video MP4 201" 201 "$STATUS"
 echo '<html><script>alert(1)</script></html>' >"$E2E_TMP/x.jpg"
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -F "berkas=@$E2E_TMP/x.jpg" "$BASE/api/v1/laporan/$KODE/bukti")
 check "HTML menyamar jpg → 415" 415 "$STATUS"
@@ -246,6 +257,12 @@ done
 req GET "/api/v1/kasus/$KODE"
 check "pemda: catatan penjagaan mencatat salinan tanpa metadata" "uji.pemda/lihat_bersih uji.pemda/unduh_bersih" \
   "$(python3 -c 'import json,sys; print(" ".join(a["aktor"]+"/"+a["aksi"] for a in json.loads(sys.argv[1])["bukti"][0]["akses"] if a["aktor"]=="uji.pemda"))' "$BODY")"
+STATUS=$(curl -s -o "$E2E_TMP/pemda.mp4" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/2?unduh=1")
+check "pemda: video tersaji" 200 "$STATUS"
+check "pemda: video tanpa lokasi, perangkat dan waktu rekam; panjang sama" "0 0 0 $(wc -c <"$E2E_TMP/video.mp4")" \
+  "$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(); i=d.index(b"mvhd")
+print(d.count(b"-07.4706"), d.count(b"SM-A515F"), struct.unpack(">I", d[i+8:i+12])[0], len(d))' "$E2E_TMP/pemda.mp4")"
+check "pemda: video masih memuat gambarnya (mdat utuh)" 1 "$(grep -c -a 'mdat' "$E2E_TMP/pemda.mp4")"
 check "pemda: bukti foto ditandai selalu bersih" "True" \
   "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["bukti"][0]["bersih"])' "$BODY")"
 check "pemda: riwayat terlapor tanpa kasus tahap awal" "[]" "$(jget riwayat_terlapor)"

@@ -1,7 +1,10 @@
 /*
- * fuzz_mediameta.c — mediameta_strip() over arbitrary photos.
+ * fuzz_mediameta.c — mediameta_strip() over arbitrary photos, videos and
+ * audio recordings.
  *
- * The first byte picks the type (JPEG, PNG, WebP); the rest is the file.
+ * The first byte picks the type from MIME (modulo its length: 0 JPEG, 1 PNG,
+ * 2 WebP, 3 MP4, 4 M4A, 5 MP3 — seeds in the corpus start with that byte);
+ * the rest is the file.
  * Checked: an error is ERR_INVALID and leaves the output untouched; a copy
  * is never longer than the file, *removed says by how much it is shorter,
  * and cleaning the copy again changes nothing (nothing that should go is
@@ -16,11 +19,11 @@
 #include "domain/mediameta.h"
 #include "core/banned.h"
 
-static const char *const MIME[] = {"image/jpeg", "image/png", "image/webp"};
+static const char *const MIME[] = {"image/jpeg", "image/png", "image/webp", "video/mp4", "audio/mp4", "audio/mpeg"};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1) return 0;
-  const char *mime = MIME[data[0] % 3];
+  const char *mime = MIME[data[0] % (sizeof MIME / sizeof *MIME)];
   size_t n = size - 1;
   unsigned char *p = malloc(n ? n : 1); /* exact size: ASan catches over-reads */
   if (!p) abort();
