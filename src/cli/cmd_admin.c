@@ -1,4 +1,4 @@
-/* cmd_admin.c — `netral migrate`, `netral user add|list|disable|enable|passwd`, `netral audit verify|list`. */
+/* cmd_admin.c — `netral migrate`, `netral user add|list|disable|enable|passwd|segel`, `netral audit verify|list`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +28,7 @@ typedef struct {
   app_t *app;
   const char *username, *role, *wilayah;
   char password[300];
-  int active;
+  int active, changed;
 } user_cmd_t;
 
 static err_t user_add_tx(db_t *db, void *ud) {
@@ -46,9 +46,15 @@ static err_t user_passwd_tx(db_t *db, void *ud) {
   return account_reset_password(db, &u->app->keys, "cli", u->username, u->password);
 }
 
+static err_t user_segel_tx(db_t *db, void *ud) {
+  user_cmd_t *u = ud;
+  return account_reseal(db, &u->app->keys, "cli", u->username, &u->changed);
+}
+
 static err_t print_user(void *ud, const user_row_t *u) {
+  int sealed = account_row_sealed(ud, u);
   printf("%-24s %-10s %-10s %-28s %s\n", u->username, u->role, u->wilayah, u->wilayah_nama,
-         u->active ? "aktif" : "nonaktif");
+         !sealed ? "SEGEL RUSAK (diubah di luar aplikasi; tidak dapat dipakai)" : u->active ? "aktif" : "nonaktif");
   return ERR_OK;
 }
 
@@ -78,7 +84,7 @@ static int user_list(app_t *app) {
   err_t e = store_acquire(app->store, &db);
   if (!e) {
     printf("%-24s %-10s %-10s %-28s %s\n", "NAMA PENGGUNA", "PERAN", "WILAYAH", "NAMA WILAYAH", "STATUS");
-    e = store_user_each(db, print_user, NULL);
+    e = store_user_each(db, print_user, &app->keys);
     store_release(app->store, db);
   }
   return e ? cli_fail(e) : 0;
@@ -89,15 +95,17 @@ static const char USER_USAGE[] =
     "           netral user list\n"
     "           netral user disable --username U    nonaktifkan akun dan akhiri semua sesinya\n"
     "           netral user enable --username U     aktifkan kembali\n"
-    "           netral user passwd --username U     kata sandi baru dari stdin, wajib diganti saat masuk\n";
+    "           netral user passwd --username U     kata sandi baru dari stdin, wajib diganti saat masuk\n"
+    "           netral user segel --username U      terima baris akun yang segelnya rusak apa adanya (periksa dulu\n"
+    "                                               peran dan wilayahnya di `user list`); semua sesinya berakhir\n";
 
 int cmd_user(int argc, char **argv) {
   const char *sub = argc > 1 ? argv[1] : "";
   int add = strcmp(sub, "add") == 0, list = strcmp(sub, "list") == 0, passwd = strcmp(sub, "passwd") == 0;
-  int disable = strcmp(sub, "disable") == 0, enable = strcmp(sub, "enable") == 0;
+  int disable = strcmp(sub, "disable") == 0, enable = strcmp(sub, "enable") == 0, segel = strcmp(sub, "segel") == 0;
   user_cmd_t u = {NULL, cli_opt(argc - 1, argv + 1, "--username"), cli_opt(argc - 1, argv + 1, "--role"),
-                  cli_opt(argc - 1, argv + 1, "--wilayah"), "", enable};
-  if (!(add || list || passwd || disable || enable) || (!list && !u.username) || (add && (!u.role || !u.wilayah))) {
+                  cli_opt(argc - 1, argv + 1, "--wilayah"), "", enable, 0};
+  if (!(add || list || passwd || disable || enable || segel) || (!list && !u.username) || (add && (!u.role || !u.wilayah))) {
     fputs(USER_USAGE, stderr);
     return 2;
   }
@@ -107,9 +115,12 @@ int cmd_user(int argc, char **argv) {
   if (cli_app_open(&app)) return 1;
   u.app = &app;
   if (list) rc = user_list(&app);
-  else rc = user_write(&u, add ? user_add_tx : passwd ? user_passwd_tx : user_active_tx);
+  else rc = user_write(&u, add ? user_add_tx : passwd ? user_passwd_tx : segel ? user_segel_tx : user_active_tx);
   if (!rc && add) printf("Akun %s (%s, wilayah %s) dibuat.\n", u.username, u.role, u.wilayah);
   if (!rc && passwd) printf("Kata sandi akun %s diganti; wajib diganti lagi saat masuk. Semua sesinya berakhir.\n", u.username);
+  if (!rc && segel)
+    printf(u.changed ? "Akun %s disegel ulang apa adanya; semua sesinya berakhir (log audit: akun.segel_ulang).\n"
+                     : "Segel akun %s utuh; tidak ada yang diubah.\n", u.username);
   if (!rc && (disable || enable))
     printf(enable ? "Akun %s aktif kembali.\n" : "Akun %s dinonaktifkan; semua sesinya berakhir.\n", u.username);
   app_close(&app);

@@ -38,6 +38,67 @@ static err_t check_password(const char *p, const char *field) {
   return ERR_OK;
 }
 
+/* ---------- seals ---------- */
+
+_Static_assert(sizeof ((keys_t *)0)->audit == crypto_kdf_KEYBYTES, "the audit key is a KDF master key");
+enum { SEAL_USER = 1, SEAL_SESSION = 2 };
+
+/* Hex BLAKE2b-256 of the NUL-terminated parts (none holds a NUL, so the
+ * joining is unambiguous), keyed with subkey id of the audit key. */
+static void seal(const keys_t *k, uint64_t id, const char *const *parts, size_t n, char out[ACCOUNT_SEAL_LEN]) {
+  unsigned char sub[crypto_generichash_KEYBYTES], h[32];
+  crypto_generichash_state st;
+  crypto_kdf_derive_from_key(sub, sizeof sub, id, "akunsegl", k->audit);
+  crypto_generichash_init(&st, sub, sizeof sub, sizeof h);
+  for (size_t i = 0; i < n; i++) crypto_generichash_update(&st, (const unsigned char *)parts[i], strlen(parts[i]) + 1);
+  crypto_generichash_final(&st, h, sizeof h);
+  sodium_memzero(sub, sizeof sub);
+  sodium_bin2hex(out, ACCOUNT_SEAL_LEN, h, sizeof h);
+}
+
+/* What an account may do rests on these fields: who (id, name), how it logs
+ * in (hash, must_change, active), what it may see (role, wilayah). */
+static void user_seal(const keys_t *k, const user_row_t *u, char out[ACCOUNT_SEAL_LEN]) {
+  char id[24], flags[8];
+  snprintf(id, sizeof id, "%lld", (long long)u->id);
+  snprintf(flags, sizeof flags, "%d,%d", u->must_change != 0, u->active != 0);
+  const char *const parts[] = {id, u->username, u->pass_hash, u->role, u->wilayah, flags};
+  seal(k, SEAL_USER, parts, sizeof parts / sizeof *parts, out);
+}
+
+static void session_seal(const keys_t *k, const char *id_hash, int64_t user_id, int64_t expires,
+                         char out[ACCOUNT_SEAL_LEN]) {
+  char uid[24], exp[24];
+  snprintf(uid, sizeof uid, "%lld", (long long)user_id);
+  snprintf(exp, sizeof exp, "%lld", (long long)expires);
+  const char *const parts[] = {id_hash, uid, exp};
+  seal(k, SEAL_SESSION, parts, sizeof parts / sizeof *parts, out);
+}
+
+static int seal_matches(const char *want, const char *have) {
+  return strlen(have) == ACCOUNT_SEAL_LEN - 1 && sodium_memcmp(want, have, ACCOUNT_SEAL_LEN - 1) == 0;
+}
+
+int account_row_sealed(const keys_t *k, const user_row_t *u) {
+  char want[ACCOUNT_SEAL_LEN];
+  user_seal(k, u, want);
+  return seal_matches(want, u->segel);
+}
+
+static err_t broken_seal(const char *username) {
+  log_warn("akun %s: segel tidak cocok — baris users diubah di luar aplikasi", username);
+  return err_set(ERR_FORBIDDEN, "username",
+                 "Akun %s diubah langsung di basis data, di luar aplikasi (segel tidak cocok); akun ini tidak dapat "
+                 "dipakai. Admin: periksa barisnya dan log audit, lalu `netral user segel --username %s`.",
+                 username, username);
+}
+
+/* Write u's fields (already changed by the caller) with its new seal. */
+static err_t reseal(db_t *db, const keys_t *k, user_row_t *u) {
+  user_seal(k, u, u->segel);
+  return store_user_set_segel(db, u->id, u->segel);
+}
+
 err_t account_add(db_t *db, const keys_t *k, const char *actor, const char *username, const char *role,
                   const char *wilayah, const char *password, int must_change) {
   user_row_t u;
@@ -62,8 +123,9 @@ err_t account_add(db_t *db, const keys_t *k, const char *actor, const char *user
   u.must_change = must_change;
   clock_iso(clock_now(), u.created_at);
   if ((e = account_hash_password(password, u.pass_hash))) return e;
-  int64_t id;
-  if ((e = store_user_insert(db, &u, &id))) return e;
+  if ((e = store_user_insert(db, &u, &u.id))) return e;
+  u.active = 1;
+  if ((e = reseal(db, k, &u))) return e; /* the seal covers the id the insert gave */
   json_t *d = json_pack("{s:s,s:s}", "role", role, "wilayah", wilayah);
   e = audit_append(db, k, actor, "akun.tambah", username, d);
   json_decref(d);
@@ -106,12 +168,14 @@ err_t account_login(db_t *db, const keys_t *k, const char *username, const char 
   }
   if (e) return e;
   if (crypto_pwhash_str_verify(u.pass_hash, password, strlen(password)) != 0) return ERR_BAD_LOGIN;
-  char hash[65], csrf[ACCOUNT_TOKEN_LEN + 1];
+  if (!account_row_sealed(k, &u)) return broken_seal(u.username);
+  char hash[65], csrf[ACCOUNT_TOKEN_LEN + 1], sess_seal[ACCOUNT_SEAL_LEN];
   random_token(token, 32);
   random_token(csrf, 32);
   token_hash(token, hash);
   if ((e = store_session_purge(db, now))) return e;
-  if ((e = store_session_insert(db, hash, u.id, csrf, now, now + ttl_seconds))) return e;
+  session_seal(k, hash, u.id, now + ttl_seconds, sess_seal);
+  if ((e = store_session_insert(db, hash, u.id, csrf, now, now + ttl_seconds, sess_seal))) return e;
   fill_account(out, &u);
   snprintf(out->csrf, sizeof out->csrf, "%s", csrf);
   return audit_append(db, k, u.username, "sesi.masuk", u.username, NULL);
@@ -169,7 +233,6 @@ err_t account_fail_record(db_t *db, const keys_t *k, const account_fail_keys_t *
   return akun_locked ? audit_lock(db, k, fk->username, lim->akun, "akun") : ERR_OK;
 }
 
-_Static_assert(sizeof ((keys_t *)0)->audit == crypto_kdf_KEYBYTES, "the audit key is a KDF master key");
 /* prefix and the hex BLAKE2b-128 of a||'\n'||b keyed with subkey id of the audit key */
 static void keyed_key(const keys_t *k, uint64_t id, const char *prefix, const char *a, const char *b,
                       char out[ACCOUNT_IP_KEY_LEN]) {
@@ -199,16 +262,22 @@ err_t account_fail_clear(db_t *db, const account_fail_keys_t *fk) {
   return e ? e : store_login_fail_clear(db, fk->username);
 }
 
-err_t account_session(db_t *db, const char *token, int64_t now, account_t *out) {
+err_t account_session(db_t *db, const keys_t *k, const char *token, int64_t now, account_t *out) {
   if (!token || strlen(token) != ACCOUNT_TOKEN_LEN - 1) return ERR_UNAUTHORIZED;
-  char hash[65], csrf[80];
+  char hash[65], want[ACCOUNT_SEAL_LEN];
   user_row_t u;
+  session_row_t s;
   token_hash(token, hash);
-  err_t e = store_session_get(db, hash, now, &u, csrf);
+  err_t e = store_session_get(db, hash, now, &u, &s);
   if (e == ERR_NOT_FOUND) return ERR_UNAUTHORIZED;
   if (e) return e;
+  session_seal(k, hash, u.id, s.expires, want);
+  if (!seal_matches(want, s.segel) || !account_row_sealed(k, &u)) {
+    log_warn("sesi akun %s ditolak: segel sesi atau akun tidak cocok (diubah di luar aplikasi)", u.username);
+    return ERR_UNAUTHORIZED;
+  }
   fill_account(out, &u);
-  snprintf(out->csrf, sizeof out->csrf, "%s", csrf);
+  snprintf(out->csrf, sizeof out->csrf, "%s", s.csrf);
   return ERR_OK;
 }
 
@@ -222,16 +291,18 @@ err_t account_logout(db_t *db, const keys_t *k, const char *token, const account
 err_t account_change_password(db_t *db, const keys_t *k, const account_t *who, const char *token, const char *old_pw,
                               const char *new_pw) {
   user_row_t u;
-  char h[160];
   err_t e = store_user_by_id(db, who->id, &u);
   if (e) return e;
+  if (!account_row_sealed(k, &u)) return broken_seal(u.username);
   if (crypto_pwhash_str_verify(u.pass_hash, old_pw, strlen(old_pw)) != 0)
     return err_set(ERR_INVALID, "password_lama", "Kata sandi lama salah.");
   if ((e = check_password(new_pw, "password_baru"))) return e;
   if (strcmp(old_pw, new_pw) == 0)
     return err_set(ERR_INVALID, "password_baru", "Kata sandi baru harus berbeda dari yang lama.");
-  if ((e = account_hash_password(new_pw, h))) return e;
-  if ((e = store_user_set_password(db, who->id, h, 0))) return e;
+  if ((e = account_hash_password(new_pw, u.pass_hash))) return e;
+  u.must_change = 0;
+  user_seal(k, &u, u.segel);
+  if ((e = store_user_set_password(db, u.id, u.pass_hash, 0, u.segel))) return e;
   char keep[65];
   token_hash(token ? token : "", keep);
   if ((e = store_session_delete_user(db, who->id, keep))) return e;
@@ -243,10 +314,21 @@ static err_t user_named(db_t *db, const char *username, user_row_t *u) {
   return e == ERR_NOT_FOUND ? err_set(ERR_NOT_FOUND, "username", "Akun %s tidak ada.", username ? username : "") : e;
 }
 
+/* An account to administer: its row must carry its seal, or the change
+ * would seal whatever was written into it behind the application's back. */
+static err_t user_sealed_named(db_t *db, const keys_t *k, const char *username, user_row_t *u) {
+  err_t e = user_named(db, username, u);
+  return !e && !account_row_sealed(k, u) ? broken_seal(u->username) : e;
+}
+
 err_t account_set_active(db_t *db, const keys_t *k, const char *actor, const char *username, int active) {
   user_row_t u;
-  err_t e = user_named(db, username, &u);
-  if (!e) e = store_user_set_active(db, u.id, active != 0);
+  err_t e = user_sealed_named(db, k, username, &u);
+  if (!e) {
+    u.active = active != 0;
+    user_seal(k, &u, u.segel);
+    e = store_user_set_active(db, u.id, u.active, u.segel);
+  }
   if (!e && !active) e = store_session_delete_user(db, u.id, NULL);
   if (!e) e = audit_append(db, k, actor, active ? "akun.aktif" : "akun.nonaktif", u.username, NULL);
   return e;
@@ -255,14 +337,62 @@ err_t account_set_active(db_t *db, const keys_t *k, const char *actor, const cha
 err_t account_reset_password(db_t *db, const keys_t *k, const char *actor, const char *username,
                              const char *password) {
   user_row_t u;
-  char h[160];
-  err_t e = user_named(db, username, &u);
+  err_t e = user_sealed_named(db, k, username, &u);
   if (!e) e = check_password(password, "password");
-  if (!e) e = account_hash_password(password, h);
-  if (!e) e = store_user_set_password(db, u.id, h, 1);
+  if (!e) e = account_hash_password(password, u.pass_hash);
+  if (!e) {
+    u.must_change = 1;
+    user_seal(k, &u, u.segel);
+    e = store_user_set_password(db, u.id, u.pass_hash, 1, u.segel);
+  }
   if (!e) e = store_session_delete_user(db, u.id, NULL);
   if (!e) e = audit_append(db, k, actor, "akun.reset_sandi", u.username, NULL);
-  sodium_memzero(h, sizeof h);
+  sodium_memzero(&u, sizeof u);
+  return e;
+}
+
+typedef struct {
+  db_t *db;
+  const keys_t *k;
+  json_t *names;
+} legacy_ctx_t;
+
+static err_t seal_if_legacy(void *ud, const user_row_t *row) {
+  legacy_ctx_t *x = ud;
+  if (strcmp(row->segel, ACCOUNT_UNSEALED) != 0) return ERR_OK;
+  user_row_t u = *row;
+  err_t e = reseal(x->db, x->k, &u);
+  return e ? e : json_array_append_new(x->names, json_string(u.username)) == 0 ? ERR_OK : ERR_NOMEM;
+}
+
+err_t account_seal_legacy(db_t *db, const keys_t *k, int *sealed) {
+  legacy_ctx_t x = {db, k, json_array()};
+  *sealed = 0;
+  if (!x.names) return ERR_NOMEM;
+  err_t e = store_user_each(db, seal_if_legacy, &x);
+  if (!e) e = store_session_delete_unsealed(db);
+  if (!e && json_array_size(x.names)) {
+    *sealed = (int)json_array_size(x.names);
+    json_t *d = json_pack("{s:O}", "akun", x.names);
+    e = d ? audit_append(db, k, "sistem", "akun.segel_awal", "users", d) : ERR_NOMEM;
+    json_decref(d);
+  }
+  json_decref(x.names);
+  return e;
+}
+
+err_t account_reseal(db_t *db, const keys_t *k, const char *actor, const char *username, int *changed) {
+  user_row_t u;
+  err_t e = user_named(db, username, &u);
+  *changed = 0;
+  if (e || account_row_sealed(k, &u)) return e;
+  *changed = 1;
+  if ((e = reseal(db, k, &u))) return e;
+  if ((e = store_session_delete_user(db, u.id, NULL))) return e; /* sessions planted meanwhile end */
+  json_t *d = json_pack("{s:s,s:s,s:b,s:b}", "role", u.role, "wilayah", u.wilayah, "aktif", u.active, "wajib_ganti",
+                        u.must_change);
+  e = d ? audit_append(db, k, actor, "akun.segel_ulang", u.username, d) : ERR_NOMEM;
+  json_decref(d);
   return e;
 }
 

@@ -6,6 +6,20 @@
  * leak live sessions. A fresh token is made at every login (no fixation).
  * Each session has its own CSRF token, returned at login and required on
  * every state-changing request.
+ *
+ * Seals: every users row and every session row carries a keyed BLAKE2b-256
+ * (key derived from the audit key in NETRAL_KEY_FILE) of the fields that
+ * decide what it may do — for an account its id, username, password hash,
+ * role, wilayah, must_change and active; for a session its token hash, user
+ * id and expiry. Whoever can write the database but lacks the key file
+ * cannot raise a role, move an account to another wilayah, set a password
+ * they know or plant a session: a row whose seal does not match is refused
+ * at login, on every request and by every administrative change, and shown
+ * as "SEGEL RUSAK" by `netral user list`. Rows from before seals read
+ * ACCOUNT_UNSEALED; the server seals them at start (account_seal_legacy,
+ * audited with their names) and ends their sessions. Not covered: putting
+ * back an older copy of a whole row (its seal was valid once), deleting
+ * rows, and tables other than users and sessions (threat model §4.5).
  */
 #ifndef NETRAL_ACCOUNT_H
 #define NETRAL_ACCOUNT_H
@@ -15,7 +29,8 @@
 #include "store/store.h"
 #include "store/store_user.h"
 
-enum { ACCOUNT_TOKEN_LEN = 44, ACCOUNT_MIN_PASSWORD = 10 };
+enum { ACCOUNT_TOKEN_LEN = 44, ACCOUNT_MIN_PASSWORD = 10, ACCOUNT_SEAL_LEN = 65 };
+#define ACCOUNT_UNSEALED "belum"
 
 typedef struct {
   int64_t id;
@@ -80,8 +95,19 @@ err_t account_fail_clear(db_t *db, const account_fail_keys_t *fk);
 err_t account_set_active(db_t *db, const keys_t *k, const char *actor, const char *username, int active);
 err_t account_reset_password(db_t *db, const keys_t *k, const char *actor, const char *username,
                              const char *password);
-/* Resolve a cookie token; ERR_UNAUTHORIZED when unknown or expired. */
-err_t account_session(db_t *db, const char *token, int64_t now, account_t *out);
+/* Resolve a cookie token; ERR_UNAUTHORIZED when unknown, expired, or when
+ * the session's or its account's seal does not match. */
+err_t account_session(db_t *db, const keys_t *k, const char *token, int64_t now, account_t *out);
+/* 1 when u carries the seal of its fields. */
+int account_row_sealed(const keys_t *k, const user_row_t *u);
+/* At start: seal the accounts from before seals, end such sessions; audited
+ * ("akun.segel_awal", their usernames) when there were any. */
+err_t account_seal_legacy(db_t *db, const keys_t *k, int *sealed);
+/* The operator has checked an account whose seal is broken and accepts its
+ * row as it stands: seal it again and end its sessions; audited
+ * ("akun.segel_ulang", with the role and wilayah accepted). *changed 0: the
+ * seal was intact, nothing done. */
+err_t account_reseal(db_t *db, const keys_t *k, const char *actor, const char *username, int *changed);
 err_t account_logout(db_t *db, const keys_t *k, const char *token, const account_t *who);
 /* Also ends every other session of who (a stolen session dies with the old
  * password); the one holding token stays. */

@@ -14,6 +14,8 @@ static const struct {
     {"akun.ganti_sandi", "Kata sandi diganti"},
     {"akun.nonaktif", "Akun dinonaktifkan"},
     {"akun.reset_sandi", "Kata sandi disetel ulang"},
+    {"akun.segel_awal", "Akun lama disegel saat server mulai"},
+    {"akun.segel_ulang", "Akun yang diubah di luar aplikasi diterima dan disegel ulang"},
     {"akun.tambah", "Akun dibuat"},
     {"akun.terkunci", "Akun terkunci: terlalu banyak sandi salah"},
     {"bukti.tambah", "Bukti ditambahkan"},

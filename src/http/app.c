@@ -14,6 +14,16 @@
 extern const app_module_t app_modules[];
 extern const size_t app_modules_count;
 
+typedef struct {
+  const keys_t *keys;
+  int *sealed;
+} seal_ctx_t;
+
+static err_t seal_legacy_tx(db_t *db, void *ud) {
+  seal_ctx_t *c = ud;
+  return account_seal_legacy(db, c->keys, c->sealed);
+}
+
 err_t app_open(app_t *app, const config_t *cfg) {
   err_t e;
   db_t *db = NULL;
@@ -36,9 +46,12 @@ err_t app_open(app_t *app, const config_t *cfg) {
   if ((e = store_open(dbu, &app->store))) return e;
   if ((e = store_acquire(app->store, &db))) goto fail;
   e = store_migrate(db, &applied);
+  int sealed = 0;
+  if (!e) e = store_write(db, seal_legacy_tx, &(seal_ctx_t){&app->keys, &sealed});
   store_release(app->store, db);
   if (e) goto fail;
   if (applied) log_info("%d migrasi diterapkan (skema versi %d)", applied, migrations_latest());
+  if (sealed) log_info("%d akun dari sebelum segel akun kini disegel (log audit: akun.segel_awal)", sealed);
   app->login = (account_limits_t){config_int(cfg->rate_login, 5), config_int(cfg->rate_login_akun, 50),
                                   config_int(cfg->rate_login_ip, 20)};
   long intake = config_int(cfg->rate_intake, 20);

@@ -162,7 +162,7 @@ static err_t authenticate(req_t *rq, const route_t *r) {
   if (rq->cookie_token && *rq->cookie_token) {
     err_t e = req_db(rq, &db);
     if (e) return e;
-    e = account_session(db, rq->cookie_token, clock_now(), &rq->user_buf);
+    e = account_session(db, &rq->app->keys, rq->cookie_token, clock_now(), &rq->user_buf);
     if (e == ERR_OK) rq->user = &rq->user_buf;
     else if (e != ERR_UNAUTHORIZED) return e;
   }

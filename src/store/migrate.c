@@ -406,6 +406,14 @@ static const char M11_SQL[] =
     "CREATE TABLE gagal_masuk(username TEXT PRIMARY KEY, mulai BIGINT NOT NULL, jumlah INTEGER NOT NULL);\n"
     "CREATE INDEX gagal_masuk_mulai ON gagal_masuk(mulai);\n";
 
+/* Seals on accounts and sessions: a keyed BLAKE2b of each row's fields
+ * (account.h), so that someone who can write the database but lacks the key
+ * file cannot make an officer's account, raise a role or plant a session.
+ * Rows from before this version read 'belum' until the server seals them. */
+static const char M12_SQL[] =
+    "ALTER TABLE users ADD COLUMN segel TEXT NOT NULL DEFAULT 'belum';\n"
+    "ALTER TABLE sessions ADD COLUMN segel TEXT NOT NULL DEFAULT 'belum';\n";
+
 static const migration_t migrations[] = {
     {1, "dasar: wilayah, pengguna, sesi, audit, kalender", M1_SQL, M1_PG, NULL},
     {2, "data wilayah Kemendagri", NULL, NULL, load_wilayah},
@@ -418,6 +426,7 @@ static const migration_t migrations[] = {
     {9, "berkas pakta integritas dan lampiran kegiatan", M9_SQL, M9_PG, NULL},
     {10, "register pegawai untuk impor massal: indeks NIP bernama, log impor", M10_SQL, M10_PG, NULL},
     {11, "batas gagal masuk per akun bersama antar-server", M11_SQL, NULL, NULL},
+    {12, "segel akun dan sesi", M12_SQL, NULL, NULL},
 };
 
 static err_t ensure_table(db_t *db) {

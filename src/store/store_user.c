@@ -6,7 +6,7 @@
 
 #include "core/banned.h"
 
-#define USER_COLS "u.id,u.username,u.role,u.wilayah,w.nama,u.pass_hash,u.must_change,u.active,u.created_at"
+#define USER_COLS "u.id,u.username,u.role,u.wilayah,w.nama,u.pass_hash,u.must_change,u.active,u.created_at,u.segel"
 #define USER_FROM " FROM users u JOIN wilayah w ON w.kode=u.wilayah"
 
 static void copy(char *dst, size_t cap, const char *s) { snprintf(dst, cap, "%s", s ? s : ""); }
@@ -22,6 +22,7 @@ static void read_user(db_stmt_t *st, user_row_t *u) {
   u->must_change = (int)db_int(st, 6);
   u->active = (int)db_int(st, 7);
   copy(u->created_at, sizeof u->created_at, db_text(st, 8));
+  copy(u->segel, sizeof u->segel, db_text(st, 9));
 }
 
 err_t store_user_insert(db_t *db, const user_row_t *u, int64_t *id) {
@@ -60,12 +61,17 @@ err_t store_user_by_id(db_t *db, int64_t id, user_row_t *out) {
 
 err_t store_user_count(db_t *db, int64_t *n) { return db_one_int(db, "SELECT COUNT(*) FROM users", n, ""); }
 
-err_t store_user_set_active(db_t *db, int64_t id, int active) {
-  return db_exec(db, "UPDATE users SET active=? WHERE id=?", "Ii", active, id);
+err_t store_user_set_active(db_t *db, int64_t id, int active, const char *segel) {
+  return db_exec(db, "UPDATE users SET active=?, segel=? WHERE id=?", "Iti", active, segel, id);
 }
 
-err_t store_user_set_password(db_t *db, int64_t id, const char *hash, int must_change) {
-  return db_exec(db, "UPDATE users SET pass_hash=?, must_change=? WHERE id=?", "tIi", hash, must_change, id);
+err_t store_user_set_password(db_t *db, int64_t id, const char *hash, int must_change, const char *segel) {
+  return db_exec(db, "UPDATE users SET pass_hash=?, must_change=?, segel=? WHERE id=?", "tIti", hash, must_change,
+                 segel, id);
+}
+
+err_t store_user_set_segel(db_t *db, int64_t id, const char *segel) {
+  return db_exec(db, "UPDATE users SET segel=? WHERE id=?", "ti", segel, id);
 }
 
 err_t store_user_each(db_t *db, store_user_fn fn, void *ud) {
@@ -81,22 +87,24 @@ err_t store_user_each(db_t *db, store_user_fn fn, void *ud) {
 }
 
 err_t store_session_insert(db_t *db, const char *id_hash, int64_t user_id, const char *csrf, int64_t created,
-                           int64_t expires) {
-  return db_exec(db, "INSERT INTO sessions(id_hash,user_id,csrf,created_at,expires_at) VALUES(?,?,?,?,?)", "titii",
-                 id_hash, user_id, csrf, created, expires);
+                           int64_t expires, const char *segel) {
+  return db_exec(db, "INSERT INTO sessions(id_hash,user_id,csrf,created_at,expires_at,segel) VALUES(?,?,?,?,?,?)",
+                 "titiit", id_hash, user_id, csrf, created, expires, segel);
 }
 
-err_t store_session_get(db_t *db, const char *id_hash, int64_t now, user_row_t *user, char csrf[80]) {
+err_t store_session_get(db_t *db, const char *id_hash, int64_t now, user_row_t *user, session_row_t *s) {
   db_stmt_t *st;
   err_t e = db_query(db,
-                     "SELECT " USER_COLS ",s.csrf FROM sessions s JOIN users u ON u.id=s.user_id"
+                     "SELECT " USER_COLS ",s.csrf,s.segel,s.expires_at FROM sessions s JOIN users u ON u.id=s.user_id"
                      " JOIN wilayah w ON w.kode=u.wilayah WHERE s.id_hash=? AND s.expires_at>? AND u.active=1",
                      &st, "ti", id_hash, now);
   if (e) return e;
   e = db_step(st);
   if (e == ERR_OK) {
     read_user(st, user);
-    copy(csrf, 80, db_text(st, 9));
+    copy(s->csrf, sizeof s->csrf, db_text(st, 10));
+    copy(s->segel, sizeof s->segel, db_text(st, 11));
+    s->expires = db_int(st, 12);
   } else if (e == ERR_DONE) {
     e = ERR_NOT_FOUND;
   }
@@ -110,6 +118,10 @@ err_t store_session_delete(db_t *db, const char *id_hash) {
 
 err_t store_session_delete_user(db_t *db, int64_t user_id, const char *keep_hash) {
   return db_exec(db, "DELETE FROM sessions WHERE user_id=? AND id_hash<>?", "it", user_id, keep_hash ? keep_hash : "");
+}
+
+err_t store_session_delete_unsealed(db_t *db) {
+  return db_exec(db, "DELETE FROM sessions WHERE segel='belum'", "");
 }
 
 err_t store_session_purge(db_t *db, int64_t now) {

@@ -108,6 +108,23 @@ check "user disable akun tak dikenal → exit 1" 1 $rc
 check_contains "pesan menyebut akun" "Akun tidak.ada tidak ada" "$out"
 out=$("$NETRAL" user passwd --username uji.bawaslu 2>&1 </dev/null); rc=$?
 check "user passwd tanpa stdin → exit 2" 2 $rc
+# Someone with write access to the database but not the key file raises an account to admin:
+# its session ends, it cannot log in, `user list` shows it, administration refuses it until the
+# operator has looked and accepts the row (`user segel`, audited).
+req POST /api/v1/session "$LOGIN"; check "segel: masuk sebelum diubah" 200 "$STATUS"
+e2e_sql "UPDATE users SET role='admin', wilayah='35' WHERE username='uji.bawaslu'" >/dev/null
+req GET /api/v1/session; check "segel: akun diubah di basis data → sesinya ditolak" 401 "$STATUS"
+req POST /api/v1/session "$LOGIN"; check "segel: akun diubah → tidak dapat masuk" 403 "$STATUS"
+check_contains "segel: pesan menyebut segel" "segel tidak cocok" "$(jget error.message)"
+check_contains "user list: SEGEL RUSAK" "SEGEL RUSAK" "$("$NETRAL" user list | grep uji.bawaslu)"
+out=$("$NETRAL" user disable --username uji.bawaslu 2>&1); rc=$?
+check "segel rusak: user disable ditolak → exit 1" 1 $rc
+check_contains "segel rusak: pesan menyebut user segel" "netral user segel" "$out"
+check_contains "user segel: diterima apa adanya" "disegel ulang" "$("$NETRAL" user segel --username uji.bawaslu)"
+check_contains "user segel lagi: utuh" "utuh" "$("$NETRAL" user segel --username uji.bawaslu)"
+req POST /api/v1/session "$LOGIN"; check "sesudah user segel: dapat masuk" 200 "$STATUS"
+check "sesudah user segel: peran yang diterima operator" admin "$(jget user.role)"
+check "segel ulang tercatat di audit" 1 "$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action='akun.segel_ulang' AND object='uji.bawaslu'")"
 e2e_stop
 
 out=$("$NETRAL" audit verify); rc=$?
