@@ -23,6 +23,11 @@ test('bawaslu membaca dan menyaring log audit', async () => {
   await page.fill('#f-pelaku', USER);
   await page.click('#saringan button[type="submit"]');
   await page.waitForURL(/aksi=sesi\.&pelaku=/);
+  // the URL changes before the filtered rows arrive: wait for the table to be redrawn (times out if never filtered)
+  await page.waitForFunction(() => {
+    const tr = [...document.querySelectorAll('#baris tr')];
+    return tr.length > 0 && tr.every((t) => (t.dataset.aksi || '').startsWith('sesi.'));
+  }).catch(() => {});
   const aksi = await page.$$eval('#baris tr', (tr) => [...new Set(tr.map((t) => t.dataset.aksi))]);
   assert.ok(aksi.length >= 1 && aksi.every((a) => a.startsWith('sesi.')), 'hanya masuk/keluar: ' + aksi);
 
