@@ -138,7 +138,7 @@ static int parse_checkpoint(const char *s, int64_t *id, char hash[65]) {
 }
 
 static const char AUDIT_USAGE[] =
-    "Pemakaian: netral audit verify [--titik ID:HASH]\n"
+    "Pemakaian: netral audit verify [--titik ID:HASH]   (juga memeriksa segel setiap akun)\n"
     "  --titik: ujung log yang dicetak pemeriksaan sebelumnya dan dicatat di luar server;\n"
     "           gagal bila entri itu hilang atau berbeda (log dipotong atau dibangun ulang).\n"
     "           netral audit list [--aksi AKSI|AWALAN.] [--objek X] [--pelaku U] [--sejak YYYY-MM-DD] [--batas N] [--json]\n"
@@ -196,9 +196,11 @@ int cmd_audit(int argc, char **argv) {
   if (cli_app_open(&app)) return 1;
   db_t *db;
   audit_report_t rep;
+  account_seal_report_t seals;
   err_t e = store_acquire(app.store, &db);
   if (!e) {
     e = audit_verify_checkpoint(db, &app.keys, cp_id, cp_hash, &rep);
+    if (!e) e = account_check_seals(db, &app.keys, &seals);
     store_release(app.store, db);
   }
   app_close(&app);
@@ -213,5 +215,11 @@ int cmd_audit(int argc, char **argv) {
   if (rep.last_id)
     printf("ujung: %lld:%s\n(catat di luar server; periksa nanti dengan --titik %lld:%s)\n", (long long)rep.last_id,
            rep.last_hash, (long long)rep.last_id, rep.last_hash);
+  if (seals.nbroken) {
+    printf("segel akun RUSAK: %ld dari %ld akun diubah di luar aplikasi: %s%s (periksa, lalu netral user segel)\n",
+           seals.nbroken, seals.total, seals.broken, seals.nbroken > ACCOUNT_REPORT_NAMES ? ", …" : "");
+    return 1;
+  }
+  printf("segel akun OK: %ld akun\n", seals.total);
   return 0;
 }

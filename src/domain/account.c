@@ -396,6 +396,27 @@ err_t account_reseal(db_t *db, const keys_t *k, const char *actor, const char *u
   return e;
 }
 
+typedef struct {
+  const keys_t *k;
+  account_seal_report_t *r;
+} check_ctx_t;
+
+static err_t check_seal(void *ud, const user_row_t *u) {
+  check_ctx_t *x = ud;
+  x->r->total++;
+  if (account_row_sealed(x->k, u)) return ERR_OK;
+  size_t at = strlen(x->r->broken);
+  if (x->r->nbroken++ < ACCOUNT_REPORT_NAMES)
+    snprintf(x->r->broken + at, sizeof x->r->broken - at, "%s%s", at ? ", " : "", u->username);
+  return ERR_OK;
+}
+
+err_t account_check_seals(db_t *db, const keys_t *k, account_seal_report_t *r) {
+  memset(r, 0, sizeof *r);
+  check_ctx_t x = {k, r};
+  return store_user_each(db, check_seal, &x);
+}
+
 /* Demo accounts: the four seed regions of DOMAIN.md, one account per role that
  * works there, plus a kecamatan-level panwascam/pkd for Kec. Jetis (35.16.16)
  * and an admin. */

@@ -108,6 +108,14 @@ err_t account_seal_legacy(db_t *db, const keys_t *k, int *sealed);
  * ("akun.segel_ulang", with the role and wilayah accepted). *changed 0: the
  * seal was intact, nothing done. */
 err_t account_reseal(db_t *db, const keys_t *k, const char *actor, const char *username, int *changed);
+/* Every account's seal, for `netral audit verify`: how many accounts, how
+ * many broken, and the first ACCOUNT_REPORT_NAMES of those by name. */
+enum { ACCOUNT_REPORT_NAMES = 20 };
+typedef struct {
+  long total, nbroken;
+  char broken[ACCOUNT_REPORT_NAMES * 50];
+} account_seal_report_t;
+err_t account_check_seals(db_t *db, const keys_t *k, account_seal_report_t *r);
 err_t account_logout(db_t *db, const keys_t *k, const char *token, const account_t *who);
 /* Also ends every other session of who (a stolen session dies with the old
  * password); the one holding token stays. */

@@ -117,6 +117,10 @@ req GET /api/v1/session; check "segel: akun diubah di basis data → sesinya dit
 req POST /api/v1/session "$LOGIN"; check "segel: akun diubah → tidak dapat masuk" 403 "$STATUS"
 check_contains "segel: pesan menyebut segel" "segel tidak cocok" "$(jget error.message)"
 check_contains "user list: SEGEL RUSAK" "SEGEL RUSAK" "$("$NETRAL" user list | grep uji.bawaslu)"
+out=$("$NETRAL" audit verify); rc=$?
+check "audit verify: akun bersegel rusak → exit 1" 1 $rc
+check_contains "audit verify menyebut akunnya" "segel akun RUSAK: 1 dari" "$out"
+check_contains "audit verify menyebut nama akun" "uji.bawaslu" "$out"
 out=$("$NETRAL" user disable --username uji.bawaslu 2>&1); rc=$?
 check "segel rusak: user disable ditolak → exit 1" 1 $rc
 check_contains "segel rusak: pesan menyebut user segel" "netral user segel" "$out"
@@ -124,6 +128,7 @@ check_contains "user segel: diterima apa adanya" "disegel ulang" "$("$NETRAL" us
 check_contains "user segel lagi: utuh" "utuh" "$("$NETRAL" user segel --username uji.bawaslu)"
 req POST /api/v1/session "$LOGIN"; check "sesudah user segel: dapat masuk" 200 "$STATUS"
 check "sesudah user segel: peran yang diterima operator" admin "$(jget user.role)"
+check_contains "audit verify sesudah user segel: segel akun OK" "segel akun OK" "$("$NETRAL" audit verify)"
 check "segel ulang tercatat di audit" 1 "$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action='akun.segel_ulang' AND object='uji.bawaslu'")"
 e2e_stop
 
