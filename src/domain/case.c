@@ -398,8 +398,12 @@ done:
 
 static const char *const FOLLOWUP_STATES[] = {"diteruskan", "ditindaklanjuti", "tidak_ditindaklanjuti", "selesai", NULL};
 
+/* Pemda and BKN: the employer, who acts on a recommendation and must never
+ * learn more about the reporter than the follow-up needs. */
+static int is_employer(const account_t *who) { return who && (who->role & (ROLE_PEMDA | ROLE_BKN)); }
+
 const char *const *case_states_visible_to(const account_t *who) {
-  return (who->role & (ROLE_PEMDA | ROLE_BKN)) ? FOLLOWUP_STATES : NULL;
+  return is_employer(who) ? FOLLOWUP_STATES : NULL;
 }
 
 static int role_sees_status(const account_t *who, const char *status) {
@@ -452,7 +456,7 @@ static json_t *deadline_json(const case_row_t *c) {
  * reporter (threat model §4.2); a follow-up needs no more than the date.
  * aktor NULL: the time is the public's by nature (diterima). */
 static const char *shown_time(const account_t *who, const char *aktor, const char *ts, char day[CALDATE_STR]) {
-  if (!who || !(who->role & (ROLE_PEMDA | ROLE_BKN)) || (aktor && strcmp(aktor, "publik") != 0)) return ts;
+  if (!is_employer(who) || (aktor && strcmp(aktor, "publik") != 0)) return ts;
   int64_t t = clock_parse_iso(ts);
   if (t < 0) return "";
   caldate_format(caldatetime_date(caldatetime_from_unix(t, CALDATE_WIB_OFFSET)), day, CALDATE_STR);
@@ -505,7 +509,7 @@ err_t case_lacak(db_t *db, const case_ctx_t *cx, const char *kode_in, json_t **o
  * need the content, never the reporter's position), supervisors when they
  * ask (?bersih=1, a copy to share); only for types mediameta cleans. */
 static int serves_clean(const account_t *who, const char *mime, int asked) {
-  return (asked || (who->role & (ROLE_PEMDA | ROLE_BKN))) && mediameta_supported(mime);
+  return (asked || is_employer(who)) && mediameta_supported(mime);
 }
 
 typedef struct {
