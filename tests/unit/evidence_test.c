@@ -80,6 +80,15 @@ static unsigned char *read_all(const char *path, size_t *n) {
   return p;
 }
 
+/* path holds exactly want[0..n) (a file that must be left as it was). */
+static void assert_file_is(const char *path, const unsigned char *want, size_t n) {
+  size_t got;
+  unsigned char *disk = read_all(path, &got);
+  assert_int_equal(got, n);
+  assert_memory_equal(disk, want, n);
+  free(disk);
+}
+
 static void write_file(const char *path, const void *p, size_t n) {
   FILE *fp = fopen(path, "wb");
   assert_non_null(fp);
@@ -368,17 +377,14 @@ static void test_legacy_plaintext(void **state) {
   assert_non_null(strstr(err_message(ERR_INVALID), "rusak"));
   assert_int_equal(evidence_encrypt_legacy(&f->keys, f->dir, PNG_SHA, &converted), ERR_INVALID);
   assert_int_equal(converted, 0);
-  size_t n;
-  unsigned char *disk = read_all(path, &n);
-  assert_int_equal(n, PNG_LEN);
-  assert_memory_equal(disk, bad, PNG_LEN);
-  free(disk);
+  assert_file_is(path, bad, PNG_LEN);
 
   /* converted in place */
   write_file(path, png, PNG_LEN);
   assert_int_equal(evidence_encrypt_legacy(&f->keys, f->dir, PNG_SHA, &converted), ERR_OK);
   assert_int_equal(converted, 1);
-  disk = read_all(path, &n);
+  size_t n;
+  unsigned char *disk = read_all(path, &n);
   assert_int_equal(n, 6 + 24 + PNG_LEN + 16);
   assert_memory_equal(disk, "NTRB1\n", 6);
   assert_null(memmem(disk, n, "IHDR", 4));
@@ -395,11 +401,7 @@ static void test_legacy_plaintext(void **state) {
   disk = read_all(path, &n);
   assert_int_equal(evidence_encrypt_legacy(&f->keys, f->dir, PNG_SHA, &converted), ERR_OK);
   assert_int_equal(converted, 0);
-  size_t n2;
-  unsigned char *after = read_all(path, &n2);
-  assert_int_equal(n2, n);
-  assert_memory_equal(after, disk, n);
-  free(after);
+  assert_file_is(path, disk, n);
   free(disk);
   assert_int_equal(evidence_encrypt_legacy(&f->keys, f->dir, "0000000000000000000000000000000000000000000000000000000000000000",
                                            &converted),
