@@ -9,6 +9,7 @@
 #include "core/enc.h"
 #include "core/log.h"
 #include "domain/audit.h"
+#include "domain/seal.h"
 #include "store/store_wilayah.h"
 #include "core/banned.h"
 
@@ -40,43 +41,32 @@ static err_t check_password(const char *p, const char *field) {
 
 /* ---------- seals ---------- */
 
-_Static_assert(sizeof ((keys_t *)0)->audit == crypto_kdf_KEYBYTES, "the audit key is a KDF master key");
-enum { SEAL_USER = 1, SEAL_SESSION = 2 };
-
-/* Hex BLAKE2b-256 of the NUL-terminated parts (none holds a NUL, so the
- * joining is unambiguous), keyed with subkey id of the audit key. */
-static void seal(const keys_t *k, uint64_t id, const char *const *parts, size_t n, char out[ACCOUNT_SEAL_LEN]) {
-  unsigned char sub[crypto_generichash_KEYBYTES], h[32];
-  crypto_generichash_state st;
-  crypto_kdf_derive_from_key(sub, sizeof sub, id, "akunsegl", k->audit);
-  crypto_generichash_init(&st, sub, sizeof sub, sizeof h);
-  for (size_t i = 0; i < n; i++) crypto_generichash_update(&st, (const unsigned char *)parts[i], strlen(parts[i]) + 1);
-  crypto_generichash_final(&st, h, sizeof h);
-  sodium_memzero(sub, sizeof sub);
-  sodium_bin2hex(out, ACCOUNT_SEAL_LEN, h, sizeof h);
-}
+_Static_assert((int)ACCOUNT_SEAL_LEN == (int)SEAL_LEN, "account seals are row seals");
 
 /* What an account may do rests on these fields: who (id, name), how it logs
  * in (hash, must_change, active), what it may see (role, wilayah). */
 static void user_seal(const keys_t *k, const user_row_t *u, char out[ACCOUNT_SEAL_LEN]) {
-  char id[24], flags[8];
-  snprintf(id, sizeof id, "%lld", (long long)u->id);
+  char flags[8];
+  seal_t s;
   snprintf(flags, sizeof flags, "%d,%d", u->must_change != 0, u->active != 0);
-  const char *const parts[] = {id, u->username, u->pass_hash, u->role, u->wilayah, flags};
-  seal(k, SEAL_USER, parts, sizeof parts / sizeof *parts, out);
+  seal_begin(&s, k, SEAL_USER);
+  seal_int(&s, u->id);
+  seal_text(&s, u->username);
+  seal_text(&s, u->pass_hash);
+  seal_text(&s, u->role);
+  seal_text(&s, u->wilayah);
+  seal_text(&s, flags);
+  seal_end(&s, out);
 }
 
 static void session_seal(const keys_t *k, const char *id_hash, int64_t user_id, int64_t expires,
                          char out[ACCOUNT_SEAL_LEN]) {
-  char uid[24], exp[24];
-  snprintf(uid, sizeof uid, "%lld", (long long)user_id);
-  snprintf(exp, sizeof exp, "%lld", (long long)expires);
-  const char *const parts[] = {id_hash, uid, exp};
-  seal(k, SEAL_SESSION, parts, sizeof parts / sizeof *parts, out);
-}
-
-static int seal_matches(const char *want, const char *have) {
-  return strlen(have) == ACCOUNT_SEAL_LEN - 1 && sodium_memcmp(want, have, ACCOUNT_SEAL_LEN - 1) == 0;
+  seal_t s;
+  seal_begin(&s, k, SEAL_SESSION);
+  seal_text(&s, id_hash);
+  seal_int(&s, user_id);
+  seal_int(&s, expires);
+  seal_end(&s, out);
 }
 
 int account_row_sealed(const keys_t *k, const user_row_t *u) {
