@@ -66,7 +66,7 @@ static err_t evidence_upload(req_t *rq, resp_t *rs) {
                      (long)((wait + 59) / 60));
     }
   }
-  if (rq->user && ((e = req_db(rq, &db)) || (e = case_check_visible(db, rq->user, c.s1)))) return e;
+  if (rq->user && ((e = req_db(rq, &db)) || (e = case_check_visible(db, c.cx, rq->user, c.s1)))) return e;
   e = multipart_parse(rq->content_type, rq->body, rq->body_len, parts, 4, &n);
   if (e) return e;
   for (size_t i = 0; i < n && !c.data; i++)
@@ -115,7 +115,7 @@ err_t api_kasus_list(req_t *rq, resp_t *rs) {
   if (!e)
     e = case_list(db, case_ctx(rq->app), rq->user, req_query(rq, "status"), req_query(rq, "kategori"),
                   req_query(rq, "wilayah"), req_query(rq, "q"), t, req_query_long(rq, "halaman", 1),
-                  req_query_long(rq, "per_halaman", 50), &out);
+                  req_query_long(rq, "per_halaman", 50), &out, NULL);
   return e ? e : resp_json(rs, 200, out);
 }
 
@@ -233,6 +233,6 @@ err_t api_terlapor(req_t *rq, resp_t *rs) {
   db_t *db;
   json_t *out;
   err_t e = req_db(rq, &db);
-  if (!e) e = case_terlapor_lookup(db, rq->user, req_query(rq, "q"), req_query(rq, "instansi"), NULL, &out);
+  if (!e) e = case_terlapor_lookup(db, case_ctx(rq->app), rq->user, req_query(rq, "q"), req_query(rq, "instansi"), NULL, &out);
   return e ? e : resp_json(rs, 200, out);
 }

@@ -8,6 +8,7 @@
 #include "domain/account.h"
 #include "domain/audit.h"
 #include "domain/auditlog.h"
+#include "domain/caseseal.h"
 #include "core/banned.h"
 
 int cmd_migrate(int argc, char **argv) {
@@ -138,7 +139,8 @@ static int parse_checkpoint(const char *s, int64_t *id, char hash[65]) {
 }
 
 static const char AUDIT_USAGE[] =
-    "Pemakaian: netral audit verify [--titik ID:HASH]   (juga memeriksa segel setiap akun)\n"
+    "Pemakaian: netral audit verify [--titik ID:HASH]   (juga memeriksa segel setiap akun, kasus, bukti dan\n"
+    "                                                  rekomendasi)\n"
     "  --titik: ujung log yang dicetak pemeriksaan sebelumnya dan dicatat di luar server;\n"
     "           gagal bila entri itu hilang atau berbeda (log dipotong atau dibangun ulang).\n"
     "           netral audit list [--aksi AKSI|AWALAN.] [--objek X] [--pelaku U] [--sejak YYYY-MM-DD] [--batas N] [--json]\n"
@@ -197,10 +199,12 @@ int cmd_audit(int argc, char **argv) {
   db_t *db;
   audit_report_t rep;
   account_seal_report_t seals;
+  caseseal_report_t cases;
   err_t e = store_acquire(app.store, &db);
   if (!e) {
     e = audit_verify_checkpoint(db, &app.keys, cp_id, cp_hash, &rep);
     if (!e) e = account_check_seals(db, &app.keys, &seals);
+    if (!e) e = caseseal_check(db, &app.keys, &cases);
     store_release(app.store, db);
   }
   app_close(&app);
@@ -215,11 +219,23 @@ int cmd_audit(int argc, char **argv) {
   if (rep.last_id)
     printf("ujung: %lld:%s\n(catat di luar server; periksa nanti dengan --titik %lld:%s)\n", (long long)rep.last_id,
            rep.last_hash, (long long)rep.last_id, rep.last_hash);
+  int rc = 0;
   if (seals.nbroken) {
     printf("segel akun RUSAK: %ld dari %ld akun diubah di luar aplikasi: %s%s (periksa, lalu netral user segel)\n",
            seals.nbroken, seals.total, seals.broken, seals.nbroken > ACCOUNT_REPORT_NAMES ? ", …" : "");
-    return 1;
+    rc = 1;
+  } else {
+    printf("segel akun OK: %ld akun\n", seals.total);
   }
-  printf("segel akun OK: %ld akun\n", seals.total);
-  return 0;
+  if (cases.bad_kasus || cases.bad_bukti || cases.bad_rekom) {
+    printf("segel kasus RUSAK: %ld dari %ld kasus, %ld dari %ld bukti, %ld dari %ld rekomendasi diubah di luar "
+           "aplikasi; kasus:",
+           cases.bad_kasus, cases.kasus, cases.bad_bukti, cases.bukti, cases.bad_rekom, cases.rekom);
+    for (int i = 0; i < cases.nkodes; i++) printf("%s %s", i ? "," : "", cases.kodes[i]);
+    printf("%s (periksa, lalu netral kasus segel --kode KODE)\n", cases.more ? ", …" : "");
+    rc = 1;
+  } else {
+    printf("segel kasus OK: %ld kasus, %ld bukti, %ld rekomendasi\n", cases.kasus, cases.bukti, cases.rekom);
+  }
+  return rc;
 }

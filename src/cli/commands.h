@@ -6,4 +6,5 @@ int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_bukti(int argc, char **argv);
+int cmd_kasus(int argc, char **argv);
 #endif

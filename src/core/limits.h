@@ -24,6 +24,7 @@ enum {
   LIMIT_URAIAN_MIN = 20,                /* characters: shorter is not a usable description */
   LIMIT_URAIAN_MAX = 10000,             /* characters */
   LIMIT_FIELD_TEXT = 250,               /* characters of a name, place, instansi, … */
+  LIMIT_LOKASI = 500,                   /* characters of an event's place description */
   LIMIT_SAKSI = 20,                     /* witnesses per report */
   LIMIT_WORKFLOW_TEXT = 4000,           /* bytes of a transition's text field */
   LIMIT_WORKFLOW_LIST = 50,             /* items of a transition's list (catalog) */

@@ -23,6 +23,8 @@ static const struct {
     {"kalender.hapus", "Hari libur dihapus"},
     {"kalender.tambah", "Hari libur ditambahkan"},
     {"kasus.buat", "Kasus dibuat"},
+    {"kasus.segel_awal", "Kasus, bukti dan rekomendasi lama disegel saat server mulai"},
+    {"kasus.segel_ulang", "Kasus yang diubah di luar aplikasi diterima dan disegel ulang"},
     {"kasus.transisi", "Tahap kasus diubah"},
     {"kegiatan.buat", "Kegiatan pencegahan dicatat"},
     {"kegiatan.lampiran", "Lampiran kegiatan diunggah"},

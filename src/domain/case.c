@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "domain/audit.h"
+#include "domain/caseseal.h"
 #include "domain/evidence.h"
 #include "domain/identitas.h"
 #include "domain/mediameta.h"
@@ -134,7 +135,7 @@ static err_t parse_terlapor_peristiwa(db_t *db, const case_ctx_t *cx, json_t *bo
   if (strchr(s, '.') == NULL)
     return err_set(ERR_INVALID, "peristiwa.wilayah", "Pilih wilayah sampai kabupaten/kota, kecamatan atau desa.");
   snprintf(c->wilayah, sizeof c->wilayah, "%s", s);
-  if ((e = get_text(p, "lokasi", "peristiwa.lokasi", 1, 500, &s))) return e;
+  if ((e = get_text(p, "lokasi", "peristiwa.lokasi", 1, LIMIT_LOKASI, &s))) return e;
   snprintf(c->lokasi, sizeof c->lokasi, "%s", s);
   if ((e = get_text(p, "uraian", "peristiwa.uraian", 1, URAIAN_MAX, &s))) return e;
   if (enc_utf8_chars(s) < URAIAN_MIN)
@@ -308,6 +309,7 @@ static err_t insert_case(db_t *db, const case_ctx_t *cx, case_row_t *c, const ch
       free(s);
       if (!c->tanda_terima) return ERR_NOMEM;
     }
+    caseseal_kasus(cx->keys, c, c->segel);
     e = store_case_insert(db, c, &c->id);
     if (e != ERR_CONFLICT) break;
   }
@@ -414,14 +416,21 @@ static int role_sees_status(const account_t *who, const char *status) {
   return 0;
 }
 
+/* Whether who is shown a case whose row fails its seal: not the employer,
+ * since the stage or wilayah that would let them see it may be the forgery;
+ * supervisors and admin see it marked, to investigate. */
+static int sees_case(const case_ctx_t *cx, const account_t *who, const case_row_t *c) {
+  return role_sees_status(who, c->status) && (!is_employer(who) || caseseal_kasus_ok(cx->keys, c));
+}
+
 /* Load a case visible to who (staff), or ERR_NOT_FOUND. */
-static err_t load_visible(db_t *db, const account_t *who, const char *kode_in, case_row_t *c) {
+static err_t load_visible(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode_in, case_row_t *c) {
   char kode[KODE_BUF];
   if (kode_normalise(kode_in, kode, sizeof kode) != ERR_OK) return err_set(ERR_NOT_FOUND, "kode", "Kasus tidak ditemukan.");
   err_t e = store_case_by_kode(db, kode, c);
   if (e == ERR_NOT_FOUND) return err_set(ERR_NOT_FOUND, "kode", "Kasus tidak ditemukan.");
   if (e) return e;
-  if (!wilayah_in_scope(who, c->wilayah) || !role_sees_status(who, c->status)) {
+  if (!wilayah_in_scope(who, c->wilayah) || !sees_case(cx, who, c)) {
     case_row_free(c);
     return err_set(ERR_NOT_FOUND, "kode", "Kasus tidak ditemukan.");
   }
@@ -516,6 +525,8 @@ typedef struct {
   json_t *arr;
   const char *kode;
   const account_t *who;
+  const case_ctx_t *cx;
+  int broken; /* rows failing their seal */
 } bukti_ctx_t;
 
 /* One evidence item of the detail; "bersih": this viewer is served the copy
@@ -524,10 +535,13 @@ static err_t add_bukti(void *ud, const bukti_row_t *b) {
   bukti_ctx_t *x = ud;
   char url[160], day[CALDATE_STR];
   snprintf(url, sizeof url, "/api/v1/kasus/%s/bukti/%lld", x->kode, (long long)b->id);
-  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:I,s:s,s:s,s:b,s:b}", "id", (json_int_t)b->id, "sha256", b->sha256, "jenis",
-                        b->jenis, "mime", b->mime, "ukuran", (json_int_t)b->ukuran, "diterima",
+  int sealed = caseseal_bukti_ok(x->cx->keys, x->kode, b);
+  x->broken += !sealed;
+  json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:I,s:s,s:s,s:b,s:b,s:b}", "id", (json_int_t)b->id, "sha256", b->sha256,
+                        "jenis", b->jenis, "mime", b->mime, "ukuran", (json_int_t)b->ukuran, "diterima",
                         shown_time(x->who, NULL, b->diterima, day), "url", url, "bersih",
-                        serves_clean(x->who, b->mime, 0), "dapat_dibersihkan", mediameta_supported(b->mime));
+                        serves_clean(x->who, b->mime, 0), "dapat_dibersihkan", mediameta_supported(b->mime),
+                        "segel_rusak", !sealed);
   return o && json_array_append_new(x->arr, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
@@ -551,11 +565,12 @@ static err_t add_access(void *ud, int64_t bukti_id, const char *waktu, const cha
 
 static json_t *rekom_json(const rekom_row_t *r, const case_ctx_t *cx) {
   const catalog_otoritas_t *o = catalog_otoritas_find(cx->catalog, r->penerima);
-  return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s*,s:s*,s:s*,s:s*,s:s*}", "id", (json_int_t)r->id, "kode_kasus",
+  return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s*,s:s*,s:s*,s:s*,s:s*,s:b}", "id", (json_int_t)r->id, "kode_kasus",
                    r->kode_kasus, "penerima", r->penerima, "penerima_nama", o ? o->nama : r->penerima, "nomor", r->nomor,
                    "tanggal", r->tanggal, "status", r->status, "jenis_sanksi", r->jenis_sanksi[0] ? r->jenis_sanksi : NULL,
                    "nomor_sk", r->nomor_sk[0] ? r->nomor_sk : NULL, "tanggal_sk", r->tanggal_sk[0] ? r->tanggal_sk : NULL,
-                   "pejabat", r->pejabat[0] ? r->pejabat : NULL, "alasan", r->alasan[0] ? r->alasan : NULL);
+                   "pejabat", r->pejabat[0] ? r->pejabat : NULL, "alasan", r->alasan[0] ? r->alasan : NULL,
+                   "segel_rusak", !caseseal_rekom_ok(cx->keys, r));
 }
 
 typedef struct {
@@ -563,6 +578,7 @@ typedef struct {
   const case_ctx_t *cx;
   caldate_t today;
   int only_late;
+  int broken; /* rows failing their seal */
 } rekom_ctx_t;
 
 static err_t add_rekom(void *ud, const rekom_row_t *r) {
@@ -582,6 +598,7 @@ static err_t add_rekom(void *ud, const rekom_row_t *r) {
   json_object_set_new(o, "hari_kerja_berlalu", json_integer(hk));
   json_object_set_new(o, "terlambat", json_boolean(late));
   json_object_set_new(o, "batas_hari_kerja", json_integer(x->cx->followup_days));
+  x->broken += json_is_true(json_object_get(o, "segel_rusak"));
   return json_array_append_new(x->arr, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
@@ -624,22 +641,23 @@ static json_t *transitions_json(const case_row_t *c, const account_t *who) {
 
 err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t **out) {
   case_row_t c;
-  err_t e = load_visible(db, who, kode, &c);
+  err_t e = load_visible(db, cx, who, kode, &c);
   if (e) return e;
   events_ctx_t ev = {json_array(), 0, who};
   json_t *bukti = json_array();
-  bukti_ctx_t bctx = {bukti, c.kode, who};
-  rekom_ctx_t rk = {json_array(), cx, today_date(), 0};
+  bukti_ctx_t bctx = {bukti, c.kode, who, cx, 0};
+  rekom_ctx_t rk = {json_array(), cx, today_date(), 0, 0};
   json_t *hist = NULL;
   if (!(e = store_case_events(db, c.id, add_event, &ev)) && !(e = store_bukti_list(db, c.id, add_bukti, &bctx)) &&
       !(e = store_bukti_access_list(db, c.id, add_access, &bctx)) && !(e = store_rekom_list(db, "", c.id, 0, add_rekom, &rk)))
-    e = case_terlapor_lookup(db, who, c.terlapor_nip[0] ? c.terlapor_nip : c.terlapor_nama, NULL, c.kode, &hist);
+    e = case_terlapor_lookup(db, cx, who, c.terlapor_nip[0] ? c.terlapor_nip : c.terlapor_nama, NULL, c.kode, &hist);
   if (e) goto done;
   const char *def_oto = catalog_default_otoritas(cx->catalog, c.kategori);
+  int sealed = caseseal_kasus_ok(cx->keys, &c);
   char day[CALDATE_STR];
   *out = json_pack(
       "{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s*,s:s,s:s*,s:s*,s:s*,s:s*},s:{s:s,s:s,s:s,s:s,s:s,s:s},s:o,s:{s:b,s:b},"
-      "s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:s,s:s*}",
+      "s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:s,s:s*,s:b,s:b}",
       "kode", c.kode, "jenis", c.jenis, "status", c.status, "status_label", state_label(c.status), "rezim", c.rezim,
       "diterima", shown_time(who, NULL, c.diterima, day), "content_sha256", c.content_sha256,
       "terlapor", "nama", c.terlapor_nama, "nip", c.terlapor_nip[0] ? c.terlapor_nip : NULL, "kategori", c.kategori,
@@ -649,9 +667,10 @@ err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
       "wilayah_nama", c.wilayah_nama, "lokasi", c.lokasi, "uraian", c.uraian,
       "saksi", json_loads(c.saksi, 0, NULL),
       "pelapor", "ada", c.pelapor_sealed != NULL, "disegel", c.pelapor_sealed != NULL,
-      "bukti", bukti, "riwayat", ev.arr, "tenggat", deadline_json(&c), "transisi", transitions_json(&c, who),
+      "bukti", bukti, "riwayat", ev.arr, "tenggat", deadline_json(&c), "transisi",
+      sealed ? transitions_json(&c, who) : json_array(),
       "rekomendasi", rk.arr, "riwayat_terlapor", hist, "kedaluwarsa", c.kedaluwarsa, "dibuat_oleh", c.dibuat_oleh,
-      "otoritas_bawaan", def_oto);
+      "otoritas_bawaan", def_oto, "segel_rusak", !sealed || bctx.broken || rk.broken, "segel_kasus_rusak", !sealed);
   bukti = ev.arr = rk.arr = hist = NULL;
   if (*out && c.putusan) json_object_set_new(*out, "putusan", json_loads(c.putusan, 0, NULL));
   if (!*out) e = ERR_NOMEM;
@@ -671,14 +690,42 @@ static const char *fstr(json_t *f, const char *k) {
   return s ? s : "";
 }
 
+/* A row changed behind the application's back is never the basis of a new
+ * step: accepting it would seal the change. */
+static err_t broken_seal(const char *what, const char *kode) {
+  log_warn("kasus %s: segel %s tidak cocok — diubah di luar aplikasi", kode, what);
+  return err_set(ERR_CONFLICT, NULL,
+                 "Data %s kasus %s diubah langsung di basis data, di luar aplikasi (segel tidak cocok); permintaan ini "
+                 "ditolak. Admin: periksa barisnya dan log audit, lalu `netral kasus segel --kode %s`.",
+                 what, kode, kode);
+}
+
+/* Close the open rekomendasi of case c with the outcome in f. */
+static err_t close_rekom(db_t *db, const case_ctx_t *cx, const case_row_t *c, workflow_state_t to, json_t *f) {
+  rekom_row_t r;
+  err_t e = store_rekom_open(db, c->id, &r);
+  if (e == ERR_NOT_FOUND) return ERR_OK; /* forwarded before rekomendasi rows existed */
+  if (e) return e;
+  if (!caseseal_rekom_ok(cx->keys, &r)) return broken_seal("rekomendasi", c->kode);
+  snprintf(r.status, sizeof r.status, "%s", workflow_state_name(to));
+  snprintf(r.jenis_sanksi, sizeof r.jenis_sanksi, "%s", fstr(f, "jenis_sanksi"));
+  snprintf(r.nomor_sk, sizeof r.nomor_sk, "%s", fstr(f, "nomor_sk"));
+  snprintf(r.tanggal_sk, sizeof r.tanggal_sk, "%s", fstr(f, "tanggal_sk"));
+  snprintf(r.pejabat, sizeof r.pejabat, "%s", fstr(f, "pejabat"));
+  snprintf(r.alasan, sizeof r.alasan, "%s", fstr(f, "alasan"));
+  caseseal_rekom(cx->keys, &r, r.segel);
+  return store_rekom_close(db, &r);
+}
+
 err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t *fields) {
   case_row_t c;
-  err_t e = load_visible(db, who, kode, &c);
+  err_t e = load_visible(db, cx, who, kode, &c);
   if (e) return e;
   json_t *f = json_deep_copy(fields), *putusan = NULL;
   char *putusan_txt = NULL;
   workflow_state_t from, to;
   if (!f) { e = ERR_NOMEM; goto done; }
+  if (!caseseal_kasus_ok(cx->keys, &c)) { e = broken_seal("kasus", c.kode); goto done; }
   const char *ke = json_string_value(json_object_get(f, "ke"));
   if (!ke) { e = err_set(ERR_INVALID, "ke", "Kolom ke (tahap tujuan) wajib diisi."); goto done; }
   if ((e = workflow_state_parse(c.status, &from))) goto done;
@@ -718,33 +765,35 @@ err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, cons
     snprintf(r.penerima, sizeof r.penerima, "%s", fstr(f, "penerima"));
     snprintf(r.nomor, sizeof r.nomor, "%s", fstr(f, "nomor"));
     snprintf(r.tanggal, sizeof r.tanggal, "%s", fstr(f, "tanggal"));
+    snprintf(r.status, sizeof r.status, "menunggu");
+    snprintf(r.kode_kasus, sizeof r.kode_kasus, "%s", c.kode);
+    caseseal_rekom(cx->keys, &r, r.segel);
     if ((e = store_rekom_add(db, &r))) goto done;
   }
-  if (to == WORKFLOW_DITINDAKLANJUTI || to == WORKFLOW_TIDAK_DITINDAKLANJUTI) {
-    rekom_row_t r;
-    if ((e = store_rekom_open(db, c.id, &r)) == ERR_OK)
-      e = store_rekom_close(db, r.id, workflow_state_name(to), fstr(f, "jenis_sanksi"), fstr(f, "nomor_sk"),
-                            fstr(f, "tanggal_sk"), fstr(f, "pejabat"), fstr(f, "alasan"));
-    if (e == ERR_NOT_FOUND) e = ERR_OK; /* forwarded before rekomendasi rows existed */
-    if (e) goto done;
-  }
+  if ((to == WORKFLOW_DITINDAKLANJUTI || to == WORKFLOW_TIDAK_DITINDAKLANJUTI) && (e = close_rekom(db, cx, &c, to, f)))
+    goto done;
   /* A transition that starts a stage restarts the clock; a final state stops
    * it; any other step (e.g. klarifikasi → kajian) keeps the running deadline. */
   const char *tahap = workflow_tahap(t, f);
   if (workflow_state_final(to)) set_deadline(cx, &c, NULL);
   else if (tahap) set_deadline(cx, &c, tahap);
-  char now[CLOCK_ISO_LEN];
+  char now[CLOCK_ISO_LEN], dari[sizeof c.status];
   clock_iso(clock_now(), now);
-  if ((e = store_case_update_state(db, c.id, workflow_state_name(to), putusan_txt, c.tenggat_tahap,
-                                   c.tenggat_jatuh_tempo, c.tenggat_dasar, now)))
-    goto done;
+  snprintf(dari, sizeof dari, "%s", c.status);
+  snprintf(c.status, sizeof c.status, "%s", workflow_state_name(to));
+  if (putusan_txt) {
+    xfree(c.putusan);
+    if (!(c.putusan = xstrdup(putusan_txt))) { e = ERR_NOMEM; goto done; }
+  }
+  caseseal_kasus(cx->keys, &c, c.segel);
+  if ((e = store_case_update_state(db, &c, now))) goto done;
   json_object_del(f, "ke");
   char *data = json_dumps(f, JSON_COMPACT | JSON_SORT_KEYS);
   const char *catatan = json_string_value(json_object_get(f, "catatan"));
   if (!catatan) catatan = json_string_value(json_object_get(f, "alasan"));
-  e = store_case_event_add(db, c.id, now, who->username, c.status, workflow_state_name(to), catatan, data);
+  e = store_case_event_add(db, c.id, now, who->username, dari, c.status, catatan, data);
   if (!e) {
-    json_t *d = json_pack("{s:s,s:s,s:o}", "dari", c.status, "ke", workflow_state_name(to), "data",
+    json_t *d = json_pack("{s:s,s:s,s:o}", "dari", dari, "ke", c.status, "data",
                           data ? json_loads(data, 0, NULL) : json_null());
     e = audit_append(db, cx->keys, who->username, "kasus.transisi", c.kode, d);
     json_decref(d);
@@ -763,21 +812,25 @@ done:
 typedef struct {
   json_t *items;
   const account_t *who;
+  const case_ctx_t *cx;
+  int64_t hidden; /* rows on this page the viewer may not see (sees_case) */
 } list_ctx_t;
 
 static err_t add_item(void *ud, const case_row_t *c) {
   list_ctx_t *x = ud;
   char day[CALDATE_STR];
-  json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b}", "kode", c->kode, "jenis", c->jenis, "status",
+  if (!sees_case(x->cx, x->who, c)) { x->hidden++; return ERR_OK; }
+  json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b,s:b}", "kode", c->kode, "jenis", c->jenis, "status",
                         c->status, "status_label", state_label(c->status), "kategori", c->kategori, "terlapor_nama",
                         c->terlapor_nama, "instansi", c->instansi, "wilayah", c->wilayah, "wilayah_nama",
                         c->wilayah_nama, "diterima", shown_time(x->who, NULL, c->diterima, day), "tenggat",
-                        deadline_json(c), "kedaluwarsa", c->kedaluwarsa);
+                        deadline_json(c), "kedaluwarsa", c->kedaluwarsa, "segel_rusak", !caseseal_kasus_ok(x->cx->keys, c));
   return o && json_array_append_new(x->items, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
 err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char *status, const char *kategori,
-                const char *wilayah, const char *q, const char *tenggat, long page, long per_page, json_t **out) {
+                const char *wilayah, const char *q, const char *tenggat, long page, long per_page, json_t **out,
+                long *read) {
   case_filter_t f;
   memset(&f, 0, sizeof f);
   if (page < 1) page = 1;
@@ -811,13 +864,13 @@ err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char
   if (wilayah && *wilayah && !wilayah_code_valid(wilayah))
     return err_set(ERR_INVALID, "wilayah", "Kode wilayah filter tidak valid.");
   if (q && strlen(q) > 100) return err_set(ERR_INVALID, "q", "Kata kunci terlalu panjang (maks. 100).");
-  list_ctx_t x = {json_array(), who};
+  list_ctx_t x = {json_array(), who, cx, 0};
   int64_t total = 0;
   err_t e = store_case_list(db, &f, add_item, &x, &total);
   if (e) { json_decref(x.items); return e; }
-  *out = json_pack("{s:I,s:I,s:I,s:o}", "total", (json_int_t)total, "halaman", (json_int_t)page, "per_halaman",
-                   (json_int_t)per_page, "items", x.items);
-  (void)cx;
+  if (read) *read = (long)(json_array_size(x.items) + (size_t)x.hidden);
+  *out = json_pack("{s:I,s:I,s:I,s:o}", "total", (json_int_t)(total - x.hidden), "halaman", (json_int_t)page,
+                   "per_halaman", (json_int_t)per_page, "items", x.items);
   return *out ? ERR_OK : ERR_NOMEM;
 }
 
@@ -827,7 +880,7 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   if (who->role != ROLE_BAWASLU)
     return err_set(ERR_FORBIDDEN, NULL, "Hanya Bawaslu yang dapat membuka identitas pelapor.");
   /* Scope first: a case outside one's region must look absent, whatever the input. */
-  err_t e = load_visible(db, who, kode, &c);
+  err_t e = load_visible(db, cx, who, kode, &c);
   if (e) return e;
   if (blank(alasan) || enc_utf8_chars(alasan) < 10) {
     e = err_set(ERR_INVALID, "alasan", "Tuliskan alasan membuka identitas pelapor (minimal 10 karakter).");
@@ -847,9 +900,9 @@ done:
   return e;
 }
 
-err_t case_check_visible(db_t *db, const account_t *who, const char *kode) {
+err_t case_check_visible(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode) {
   case_row_t c;
-  err_t e = load_visible(db, who, kode, &c);
+  err_t e = load_visible(db, cx, who, kode, &c);
   if (!e) case_row_free(&c);
   return e;
 }
@@ -862,7 +915,7 @@ err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const
   case_row_t c;
   err_t e;
   if (who) {
-    e = load_visible(db, who, kode_in, &c);
+    e = load_visible(db, cx, who, kode_in, &c);
   } else {
     if ((e = kode_normalise(kode_in, kode, sizeof kode))) return err_set(ERR_NOT_FOUND, "kode", "Kode lacak tidak ditemukan.");
     e = store_case_by_kode(db, kode, &c);
@@ -890,6 +943,7 @@ err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const
   }
   b.ukuran = (int64_t)info.size;
   clock_iso(clock_now(), b.diterima);
+  caseseal_bukti(cx->keys, c.kode, &b, b.segel);
   int64_t id;
   if ((e = store_bukti_add(db, c.id, &b, &id))) goto done;
   if ((e = store_bukti_access(db, id, b.diterima, actor, "unggah"))) goto done;
@@ -906,6 +960,7 @@ done:
 }
 
 typedef struct {
+  const case_ctx_t *cx;
   const account_t *who;
   const char *kode;
   int64_t bukti_id;
@@ -917,9 +972,10 @@ typedef struct {
 static err_t locate_evidence_tx(db_t *db, void *ud) {
   open_ev_t *o = ud;
   case_row_t c;
-  err_t e = load_visible(db, o->who, o->kode, &c);
+  err_t e = load_visible(db, o->cx, o->who, o->kode, &c);
   if (e) return e;
   e = store_bukti_get(db, c.id, o->bukti_id, &o->b);
+  if (!e && !caseseal_bukti_ok(o->cx->keys, c.kode, &o->b)) e = broken_seal("bukti", c.kode);
   snprintf(o->kasus, sizeof o->kasus, "%s", c.kode);
   case_row_free(&c);
   return e;
@@ -937,7 +993,7 @@ static err_t log_access_tx(db_t *db, void *ud) {
  * file (no transaction), record the access (write). */
 err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, int64_t bukti_id,
                          int download, int bersih, evidence_file_t *out) {
-  open_ev_t o = {.who = who, .kode = kode, .bukti_id = bukti_id};
+  open_ev_t o = {.cx = cx, .who = who, .kode = kode, .bukti_id = bukti_id};
   buf_t plain;
   buf_init(&plain);
   buf_init(&out->body);
@@ -974,7 +1030,7 @@ done:
 
 err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int only_waiting, int only_late,
                        json_t **out) {
-  rekom_ctx_t x = {json_array(), cx, today_date(), only_late};
+  rekom_ctx_t x = {json_array(), cx, today_date(), only_late, 0};
   err_t e = store_rekom_list(db, who->role == ROLE_ADMIN ? "" : who->wilayah, 0, only_waiting || only_late, add_rekom, &x);
   if (e) { json_decref(x.arr); return e; }
   *out = x.arr;
@@ -985,6 +1041,7 @@ err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int
 
 typedef struct {
   json_t *arr;
+  const case_ctx_t *cx;
   const account_t *who;
   const char *q, *exclude, *instansi;
   int by_nip;
@@ -993,7 +1050,7 @@ typedef struct {
 static err_t add_match(void *ud, const case_row_t *c) {
   lookup_ctx_t *x = ud;
   if (x->exclude && strcmp(c->kode, x->exclude) == 0) return ERR_OK;
-  if (!role_sees_status(x->who, c->status)) return ERR_OK; /* pemda/BKN: not even the kode of an early case */
+  if (!sees_case(x->cx, x->who, c)) return ERR_OK; /* pemda/BKN: not even the kode of an early case */
   double sim = x->by_nip ? 1.0 : nama_mirip(x->q, c->terlapor_nama);
   if (!x->by_nip && sim < 0.85) return ERR_OK;
   if (!x->by_nip && x->instansi && strcasecmp(x->instansi, c->instansi) != 0) return ERR_OK;
@@ -1004,10 +1061,10 @@ static err_t add_match(void *ud, const case_row_t *c) {
   return o && json_array_append_new(x->arr, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
-err_t case_terlapor_lookup(db_t *db, const account_t *who, const char *q, const char *instansi,
+err_t case_terlapor_lookup(db_t *db, const case_ctx_t *cx, const account_t *who, const char *q, const char *instansi,
                            const char *exclude_kode, json_t **out) {
   if (blank(q) || strlen(q) > 200) return err_set(ERR_INVALID, "q", "Isi NIP atau nama terlapor (maks. 200 karakter).");
-  lookup_ctx_t x = {json_array(), who, q, exclude_kode, blank(instansi) ? NULL : instansi, 0};
+  lookup_ctx_t x = {json_array(), cx, who, q, exclude_kode, blank(instansi) ? NULL : instansi, 0};
   char norm[NAMA_MAX], first[NAMA_MAX];
   int digits = strlen(q) == 18 && strspn(q, "0123456789") == 18;
   x.by_nip = digits;

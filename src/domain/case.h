@@ -45,15 +45,18 @@ err_t case_lacak(db_t *db, const case_ctx_t *cx, const char *kode, json_t **out)
 err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t **out);
 err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t *fields);
 /* tenggat: NULL/"" any, "terlambat" overdue, "24jam" due within 24 hours,
- * "3hari" due within 3 days (not yet overdue). */
+ * "3hari" due within 3 days (not yet overdue). *read (may be NULL): rows
+ * the page read, shown or not (a case whose seal fails is not shown to the
+ * employer), so a caller walking every page knows when the last is read. */
 err_t case_list(db_t *db, const case_ctx_t *cx, const account_t *who, const char *status, const char *kategori,
-                const char *wilayah, const char *q, const char *tenggat, long page, long per_page, json_t **out);
+                const char *wilayah, const char *q, const char *tenggat, long page, long per_page, json_t **out,
+                long *read);
 /* The states of the cases who may see at all: pemda and BKN only those a
  * rekomendasi reached (NULL-terminated list); NULL = every state. Every
  * read path that lists, counts or names cases applies it. */
 const char *const *case_states_visible_to(const account_t *who);
 /* ERR_NOT_FOUND unless who may see the case (checked before any input). */
-err_t case_check_visible(db_t *db, const account_t *who, const char *kode);
+err_t case_check_visible(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode);
 err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, const char *alasan,
                   json_t **out);
 /* Evidence on a public report (by tracking code) or by staff. */
@@ -84,6 +87,6 @@ err_t case_rekomendasi(db_t *db, const case_ctx_t *cx, const account_t *who, int
 /* Earlier cases of the same terlapor: same NIP, or a similar name (titles,
  * case and spacing ignored); instansi (may be NULL) narrows name matches to
  * the same instansi. */
-err_t case_terlapor_lookup(db_t *db, const account_t *who, const char *q, const char *instansi,
+err_t case_terlapor_lookup(db_t *db, const case_ctx_t *cx, const account_t *who, const char *q, const char *instansi,
                            const char *exclude_kode, json_t **out);
 #endif

@@ -166,14 +166,15 @@ static err_t each_case(db_t *db, const case_ctx_t *cx, const account_t *who, con
                        void *ud) {
   for (long page = 1;; page++) {
     json_t *res;
-    err_t e = case_list(db, cx, who, f->status, f->kategori, f->wilayah, f->q, f->tenggat, page, 200, &res);
+    long read = 0;
+    err_t e = case_list(db, cx, who, f->status, f->kategori, f->wilayah, f->q, f->tenggat, page, 200, &res, &read);
     if (e) return e;
     json_t *items = json_object_get(res, "items"), *it;
-    size_t i, n = json_array_size(items);
+    size_t i;
     json_array_foreach(items, i, it) if ((e = fn(ud, it))) break;
     json_decref(res);
     if (e) return e;
-    if (n < 200) return ERR_OK;
+    if (read < 200) return ERR_OK;
   }
 }
 

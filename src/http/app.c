@@ -6,6 +6,7 @@
 #include "core/fsutil.h"
 #include "core/log.h"
 #include "domain/account.h"
+#include "domain/caseseal.h"
 #include "store/migrations.h"
 #include "core/banned.h"
 
@@ -16,12 +17,15 @@ extern const size_t app_modules_count;
 
 typedef struct {
   const keys_t *keys;
-  int *sealed;
+  int accounts;
+  long case_rows;
 } seal_ctx_t;
 
+/* Rows from before their table had seals (account.h, caseseal.h). */
 static err_t seal_legacy_tx(db_t *db, void *ud) {
   seal_ctx_t *c = ud;
-  return account_seal_legacy(db, c->keys, c->sealed);
+  err_t e = account_seal_legacy(db, c->keys, &c->accounts);
+  return e ? e : caseseal_seal_legacy(db, c->keys, &c->case_rows);
 }
 
 err_t app_open(app_t *app, const config_t *cfg) {
@@ -46,12 +50,16 @@ err_t app_open(app_t *app, const config_t *cfg) {
   if ((e = store_open(dbu, &app->store))) return e;
   if ((e = store_acquire(app->store, &db))) goto fail;
   e = store_migrate(db, &applied);
-  int sealed = 0;
-  if (!e) e = store_write(db, seal_legacy_tx, &(seal_ctx_t){&app->keys, &sealed});
+  seal_ctx_t sealed = {&app->keys, 0, 0};
+  if (!e) e = store_write(db, seal_legacy_tx, &sealed);
   store_release(app->store, db);
   if (e) goto fail;
   if (applied) log_info("%d migrasi diterapkan (skema versi %d)", applied, migrations_latest());
-  if (sealed) log_info("%d akun dari sebelum segel akun kini disegel (log audit: akun.segel_awal)", sealed);
+  if (sealed.accounts)
+    log_info("%d akun dari sebelum segel akun kini disegel (log audit: akun.segel_awal)", sealed.accounts);
+  if (sealed.case_rows)
+    log_info("%ld baris kasus, bukti dan rekomendasi dari sebelum segel kasus kini disegel (log audit: kasus.segel_awal)",
+             sealed.case_rows);
   app->login = (account_limits_t){config_int(cfg->rate_login, 5), config_int(cfg->rate_login_akun, 50),
                                   config_int(cfg->rate_login_ip, 20)};
   long intake = config_int(cfg->rate_intake, 20);

@@ -414,6 +414,15 @@ static const char M12_SQL[] =
     "ALTER TABLE users ADD COLUMN segel TEXT NOT NULL DEFAULT 'belum';\n"
     "ALTER TABLE sessions ADD COLUMN segel TEXT NOT NULL DEFAULT 'belum';\n";
 
+/* Seals on cases, their evidence rows and rekomendasi (caseseal.h): a case
+ * moved to another wilayah, pushed to another stage, given a decision, an
+ * evidence row pointed at another file or a rekomendasi closed behind the
+ * application's back no longer matches its seal. */
+static const char M13_SQL[] =
+    "ALTER TABLE kasus ADD COLUMN segel TEXT NOT NULL DEFAULT 'belum';\n"
+    "ALTER TABLE bukti ADD COLUMN segel TEXT NOT NULL DEFAULT 'belum';\n"
+    "ALTER TABLE rekomendasi ADD COLUMN segel TEXT NOT NULL DEFAULT 'belum';\n";
+
 static const migration_t migrations[] = {
     {1, "dasar: wilayah, pengguna, sesi, audit, kalender", M1_SQL, M1_PG, NULL},
     {2, "data wilayah Kemendagri", NULL, NULL, load_wilayah},
@@ -427,6 +436,7 @@ static const migration_t migrations[] = {
     {10, "register pegawai untuk impor massal: indeks NIP bernama, log impor", M10_SQL, M10_PG, NULL},
     {11, "batas gagal masuk per akun bersama antar-server", M11_SQL, NULL, NULL},
     {12, "segel akun dan sesi", M12_SQL, NULL, NULL},
+    {13, "segel kasus, bukti dan rekomendasi", M13_SQL, NULL, NULL},
 };
 
 static err_t ensure_table(db_t *db) {

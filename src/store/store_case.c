@@ -14,7 +14,7 @@
   "k.id,k.kode,k.jenis,k.rezim,k.status,k.wilayah,w.nama,k.terlapor_nama,k.terlapor_nip,k.kategori,"          \
   "k.instansi,k.jabatan,k.terlapor_wilayah,k.tanggal_kejadian,k.tanggal_diketahui,k.lokasi,k.uraian,k.saksi," \
   "k.putusan,k.tanda_terima,k.pelapor_sealed,k.content_sha256,k.client_id,k.kedaluwarsa,k.diterima,"         \
-  "k.dibuat_oleh,k.tenggat_tahap,k.tenggat_jatuh_tempo,k.tenggat_dasar,k.updated_at"
+  "k.dibuat_oleh,k.tenggat_tahap,k.tenggat_jatuh_tempo,k.tenggat_dasar,k.updated_at,k.segel"
 #define CASE_FROM " FROM kasus k JOIN wilayah w ON w.kode=k.wilayah"
 
 void case_row_free(case_row_t *c) {
@@ -52,7 +52,7 @@ static err_t read_case(db_stmt_t *st, case_row_t *c) {
   CP(c->content_sha256, 21); CP(c->client_id, 22);
   c->kedaluwarsa = (int)db_int(st, 23);
   CP(c->diterima, 24); CP(c->dibuat_oleh, 25); CP(c->tenggat_tahap, 26); CP(c->tenggat_jatuh_tempo, 27);
-  CP(c->tenggat_dasar, 28); CP(c->updated_at, 29);
+  CP(c->tenggat_dasar, 28); CP(c->updated_at, 29); CP(c->segel, 30);
   if (!c->uraian || !c->saksi) {
     case_row_free(c);
     return ERR_NOMEM;
@@ -67,8 +67,8 @@ err_t store_case_insert(db_t *db, const case_row_t *c, int64_t *id) {
       "INSERT INTO kasus(kode,jenis,rezim,status,wilayah,terlapor_nama,terlapor_nama_norm,terlapor_nip,"
       "kategori,instansi,jabatan,terlapor_wilayah,tanggal_kejadian,tanggal_diketahui,lokasi,uraian,saksi,"
       "tanda_terima,pelapor_sealed,content_sha256,client_id,kedaluwarsa,diterima,dibuat_oleh,"
-      "tenggat_tahap,tenggat_jatuh_tempo,tenggat_dasar,updated_at)"
-      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+      "tenggat_tahap,tenggat_jatuh_tempo,tenggat_dasar,updated_at,segel)"
+      " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
       &st, "tttttttttttttttttt", c->kode, c->jenis, c->rezim, c->status, c->wilayah, c->terlapor_nama,
       c->terlapor_nama_norm, db_nz(c->terlapor_nip), c->kategori, db_nz(c->instansi), db_nz(c->jabatan),
       db_nz(c->terlapor_wilayah), c->tanggal_kejadian, c->tanggal_diketahui, c->lokasi, c->uraian, c->saksi,
@@ -82,8 +82,8 @@ err_t store_case_insert(db_t *db, const case_row_t *c, int64_t *id) {
     e = rest[i] ? ops->bind_text(st, 20 + i, rest[i], strlen(rest[i])) : ops->bind_null(st, 20 + i);
   if (!e) e = ops->bind_int(st, 22, c->kedaluwarsa);
   const char *tail[] = {c->diterima, db_nz(c->dibuat_oleh), db_nz(c->tenggat_tahap), db_nz(c->tenggat_jatuh_tempo),
-                        db_nz(c->tenggat_dasar), c->updated_at};
-  for (int i = 0; i < 6 && !e; i++)
+                        db_nz(c->tenggat_dasar), c->updated_at, c->segel};
+  for (int i = 0; i < 7 && !e; i++)
     e = tail[i] ? ops->bind_text(st, 23 + i, tail[i], strlen(tail[i])) : ops->bind_null(st, 23 + i);
   if (!e) e = db_step(st);
   if (e == ERR_OK && id) *id = db_int(st, 0);
@@ -111,12 +111,41 @@ err_t store_case_by_client_id(db_t *db, const char *client_id, case_row_t *out) 
   return e ? e : one_case(st, out);
 }
 
-err_t store_case_update_state(db_t *db, int64_t id, const char *status, const char *putusan_json,
-                              const char *tahap, const char *jatuh_tempo, const char *dasar, const char *now) {
+err_t store_case_update_state(db_t *db, const case_row_t *c, const char *now) {
   return db_exec(db,
                  "UPDATE kasus SET status=?, putusan=COALESCE(?,putusan), tenggat_tahap=?, tenggat_jatuh_tempo=?,"
-                 " tenggat_dasar=?, updated_at=? WHERE id=?",
-                 "tttttti", status, putusan_json, db_nz(tahap), db_nz(jatuh_tempo), db_nz(dasar), now, id);
+                 " tenggat_dasar=?, updated_at=?, segel=? WHERE id=?",
+                 "ttttttti", c->status, c->putusan, db_nz(c->tenggat_tahap), db_nz(c->tenggat_jatuh_tempo),
+                 db_nz(c->tenggat_dasar), now, c->segel, c->id);
+}
+
+err_t store_case_set_segel(db_t *db, int64_t id, const char *segel) {
+  return db_exec(db, "UPDATE kasus SET segel=? WHERE id=?", "ti", segel, id);
+}
+
+static err_t each_case(db_stmt_t *st, store_case_fn fn, void *ud) {
+  case_row_t c;
+  err_t e;
+  while ((e = db_step(st)) == ERR_OK) {
+    if ((e = read_case(st, &c))) break;
+    e = fn(ud, &c);
+    case_row_free(&c);
+    if (e) break;
+  }
+  return db_finish(st, e);
+}
+
+err_t store_case_each(db_t *db, store_case_fn fn, void *ud) {
+  db_stmt_t *st;
+  err_t e = db_query(db, "SELECT " CASE_COLS CASE_FROM " ORDER BY k.id", &st, "");
+  return e ? e : each_case(st, fn, ud);
+}
+
+err_t store_case_count_unsealed(db_t *db, int64_t *n) {
+  return db_one_int(db,
+                    "SELECT (SELECT COUNT(*) FROM kasus WHERE segel='belum') + (SELECT COUNT(*) FROM bukti WHERE"
+                    " segel='belum') + (SELECT COUNT(*) FROM rekomendasi WHERE segel='belum')",
+                    n, "");
 }
 
 /* Build the WHERE clause of a list query; params bound in order. */
@@ -238,9 +267,10 @@ err_t store_case_events(db_t *db, int64_t case_id, store_event_fn fn, void *ud) 
 err_t store_bukti_add(db_t *db, int64_t case_id, const bukti_row_t *b, int64_t *id) {
   db_stmt_t *st;
   err_t e = db_query(db,
-                     "INSERT INTO bukti(kasus_id,sha256,mime,jenis,nama,ukuran,diterima) VALUES(?,?,?,?,?,?,?)"
+                     "INSERT INTO bukti(kasus_id,sha256,mime,jenis,nama,ukuran,diterima,segel) VALUES(?,?,?,?,?,?,?,?)"
                      " RETURNING id",
-                     &st, "ittttit", case_id, b->sha256, b->mime, b->jenis, db_nz(b->nama), b->ukuran, b->diterima);
+                     &st, "ittttitt", case_id, b->sha256, b->mime, b->jenis, db_nz(b->nama), b->ukuran, b->diterima,
+                     b->segel);
   if (e) return e;
   e = db_step(st);
   if (e == ERR_OK && id) *id = db_int(st, 0);
@@ -252,18 +282,20 @@ err_t store_bukti_count(db_t *db, int64_t case_id, int64_t *n) {
   return db_one_int(db, "SELECT COUNT(*) FROM bukti WHERE kasus_id=?", n, "i", case_id);
 }
 
+#define BUKTI_COLS "id,sha256,mime,jenis,nama,ukuran,diterima,segel"
+
 static void read_bukti(db_stmt_t *st, bukti_row_t *b) {
   memset(b, 0, sizeof *b);
   b->id = db_int(st, 0);
   CP(b->sha256, 1); CP(b->mime, 2); CP(b->jenis, 3); CP(b->nama, 4);
   b->ukuran = db_int(st, 5);
-  CP(b->diterima, 6);
+  CP(b->diterima, 6); CP(b->segel, 7);
 }
 
 err_t store_bukti_list(db_t *db, int64_t case_id, store_bukti_fn fn, void *ud) {
   db_stmt_t *st;
   bukti_row_t b;
-  err_t e = db_query(db, "SELECT id,sha256,mime,jenis,nama,ukuran,diterima FROM bukti WHERE kasus_id=? ORDER BY id",
+  err_t e = db_query(db, "SELECT " BUKTI_COLS " FROM bukti WHERE kasus_id=? ORDER BY id",
                      &st, "i", case_id);
   if (e) return e;
   while ((e = db_step(st)) == ERR_OK) {
@@ -275,13 +307,32 @@ err_t store_bukti_list(db_t *db, int64_t case_id, store_bukti_fn fn, void *ud) {
 
 err_t store_bukti_get(db_t *db, int64_t case_id, int64_t bukti_id, bukti_row_t *out) {
   db_stmt_t *st;
-  err_t e = db_query(db, "SELECT id,sha256,mime,jenis,nama,ukuran,diterima FROM bukti WHERE kasus_id=? AND id=?", &st,
+  err_t e = db_query(db, "SELECT " BUKTI_COLS " FROM bukti WHERE kasus_id=? AND id=?", &st,
                      "ii", case_id, bukti_id);
   if (e) return e;
   e = db_step(st);
   if (e == ERR_OK) read_bukti(st, out);
   db_done(st);
   return e == ERR_DONE ? ERR_NOT_FOUND : e;
+}
+
+err_t store_bukti_set_segel(db_t *db, int64_t id, const char *segel) {
+  return db_exec(db, "UPDATE bukti SET segel=? WHERE id=?", "ti", segel, id);
+}
+
+err_t store_bukti_each(db_t *db, store_bukti_kode_fn fn, void *ud) {
+  db_stmt_t *st;
+  bukti_row_t b;
+  err_t e = db_query(db,
+                     "SELECT b.id,b.sha256,b.mime,b.jenis,b.nama,b.ukuran,b.diterima,b.segel,k.kode"
+                     " FROM bukti b JOIN kasus k ON k.id=b.kasus_id ORDER BY b.id",
+                     &st, "");
+  if (e) return e;
+  while ((e = db_step(st)) == ERR_OK) {
+    read_bukti(st, &b);
+    if ((e = fn(ud, db_text(st, 8), &b))) break;
+  }
+  return db_finish(st, e);
 }
 
 err_t store_bukti_access(db_t *db, int64_t bukti_id, const char *waktu, const char *aktor, const char *aksi) {
@@ -302,13 +353,13 @@ err_t store_bukti_access_list(db_t *db, int64_t case_id, store_access_fn fn, voi
 }
 
 err_t store_rekom_add(db_t *db, const rekom_row_t *r) {
-  return db_exec(db, "INSERT INTO rekomendasi(kasus_id,penerima,nomor,tanggal,status) VALUES(?,?,?,?,'menunggu')",
-                 "ittt", r->case_id, r->penerima, r->nomor, r->tanggal);
+  return db_exec(db, "INSERT INTO rekomendasi(kasus_id,penerima,nomor,tanggal,status,segel) VALUES(?,?,?,?,?,?)",
+                 "ittttt", r->case_id, r->penerima, r->nomor, r->tanggal, r->status, r->segel);
 }
 
 #define REKOM_COLS                                                                                          \
   "r.id,r.kasus_id,k.kode,r.penerima,r.nomor,r.tanggal,r.status,r.jenis_sanksi,r.nomor_sk,r.tanggal_sk," \
-  "r.pejabat,r.alasan,k.wilayah,k.kategori"
+  "r.pejabat,r.alasan,k.wilayah,k.kategori,r.segel"
 
 static void read_rekom(db_stmt_t *st, rekom_row_t *r) {
   memset(r, 0, sizeof *r);
@@ -316,7 +367,7 @@ static void read_rekom(db_stmt_t *st, rekom_row_t *r) {
   r->case_id = db_int(st, 1);
   CP(r->kode_kasus, 2); CP(r->penerima, 3); CP(r->nomor, 4); CP(r->tanggal, 5); CP(r->status, 6);
   CP(r->jenis_sanksi, 7); CP(r->nomor_sk, 8); CP(r->tanggal_sk, 9); CP(r->pejabat, 10); CP(r->alasan, 11);
-  CP(r->wilayah, 12); CP(r->kategori, 13);
+  CP(r->wilayah, 12); CP(r->kategori, 13); CP(r->segel, 14);
 }
 
 err_t store_rekom_open(db_t *db, int64_t case_id, rekom_row_t *out) {
@@ -332,12 +383,16 @@ err_t store_rekom_open(db_t *db, int64_t case_id, rekom_row_t *out) {
   return e == ERR_DONE ? ERR_NOT_FOUND : e;
 }
 
-err_t store_rekom_close(db_t *db, int64_t id, const char *status, const char *jenis_sanksi, const char *nomor_sk,
-                        const char *tanggal_sk, const char *pejabat, const char *alasan) {
+err_t store_rekom_close(db_t *db, const rekom_row_t *r) {
   return db_exec(db,
-                 "UPDATE rekomendasi SET status=?, jenis_sanksi=?, nomor_sk=?, tanggal_sk=?, pejabat=?, alasan=?"
+                 "UPDATE rekomendasi SET status=?, jenis_sanksi=?, nomor_sk=?, tanggal_sk=?, pejabat=?, alasan=?, segel=?"
                  " WHERE id=?",
-                 "tttttti", status, db_nz(jenis_sanksi), db_nz(nomor_sk), db_nz(tanggal_sk), db_nz(pejabat), db_nz(alasan), id);
+                 "ttttttti", r->status, db_nz(r->jenis_sanksi), db_nz(r->nomor_sk), db_nz(r->tanggal_sk),
+                 db_nz(r->pejabat), db_nz(r->alasan), r->segel, r->id);
+}
+
+err_t store_rekom_set_segel(db_t *db, int64_t id, const char *segel) {
+  return db_exec(db, "UPDATE rekomendasi SET segel=? WHERE id=?", "ti", segel, id);
 }
 
 err_t store_rekom_list(db_t *db, const char *scope, int64_t case_id, int only_waiting, store_rekom_fn fn, void *ud) {
@@ -372,15 +427,7 @@ err_t store_case_terlapor_candidates(db_t *db, const char *scope, const char *ni
                      " ORDER BY k.id DESC LIMIT 500",
                      &st, "ttttttt", sc, sc, like, nip ? nip : "", nip ? nip : "", first_word ? first_word : "",
                      name_like);
-  if (e) return e;
-  case_row_t c;
-  while ((e = db_step(st)) == ERR_OK) {
-    if ((e = read_case(st, &c))) break;
-    e = fn(ud, &c);
-    case_row_free(&c);
-    if (e) break;
-  }
-  return db_finish(st, e);
+  return e ? e : each_case(st, fn, ud);
 }
 
 err_t store_kalender_each(db_t *db, err_t (*fn)(void *ud, const char *tanggal, const char *jenis, const char *nama),

@@ -8,13 +8,23 @@
 #ifndef NETRAL_STORE_CASE_H
 #define NETRAL_STORE_CASE_H
 #include <stdint.h>
+#include "core/limits.h"
 #include "store/store.h"
+
+enum {
+  CASE_TEXT_BYTES = LIMIT_FIELD_TEXT * 4 + 1,
+  CASE_LOKASI_BYTES = LIMIT_LOKASI * 4 + 1,
+  REKOM_TEXT_BYTES = LIMIT_WORKFLOW_TEXT + 1, /* a transition's text field, in bytes */
+};
 
 typedef struct {
   int64_t id;
   char kode[24], jenis[20], rezim[12], status[28], wilayah[24], wilayah_nama[96];
-  char terlapor_nama[256], terlapor_nama_norm[256], terlapor_nip[24], kategori[20], instansi[256], jabatan[256], terlapor_wilayah[24];
-  char tanggal_kejadian[12], tanggal_diketahui[12], lokasi[512];
+  /* Text fields hold their input limit in UTF-8 (up to 4 bytes a character),
+   * so nothing read back is cut short of what was written. */
+  char terlapor_nama[CASE_TEXT_BYTES], terlapor_nama_norm[CASE_TEXT_BYTES], terlapor_nip[24], kategori[20];
+  char instansi[CASE_TEXT_BYTES], jabatan[CASE_TEXT_BYTES], terlapor_wilayah[24];
+  char tanggal_kejadian[12], tanggal_diketahui[12], lokasi[CASE_LOKASI_BYTES];
   char *uraian;  /* heap; case_row_free */
   char *saksi;   /* JSON text; heap */
   char *putusan; /* JSON text or NULL; heap */
@@ -26,14 +36,21 @@ typedef struct {
   char diterima[24], dibuat_oleh[48];
   char tenggat_tahap[40], tenggat_jatuh_tempo[20], tenggat_dasar[256];
   char updated_at[24];
+  char segel[72]; /* caseseal.h; "belum" before it was sealed */
 } case_row_t;
 void case_row_free(case_row_t *c);
 
+typedef err_t (*store_case_fn)(void *ud, const case_row_t *c);
 err_t store_case_insert(db_t *db, const case_row_t *c, int64_t *id);
 err_t store_case_by_kode(db_t *db, const char *kode, case_row_t *out); /* ERR_NOT_FOUND */
 err_t store_case_by_client_id(db_t *db, const char *client_id, case_row_t *out);
-err_t store_case_update_state(db_t *db, int64_t id, const char *status, const char *putusan_json,
-                              const char *tahap, const char *jatuh_tempo, const char *dasar, const char *now);
+/* Writes c's status, putusan (when not NULL), tenggat fields and segel. */
+err_t store_case_update_state(db_t *db, const case_row_t *c, const char *now);
+err_t store_case_set_segel(db_t *db, int64_t id, const char *segel);
+/* Every case, by id (seal checks of the whole database). */
+err_t store_case_each(db_t *db, store_case_fn fn, void *ud);
+/* Rows of kasus, bukti and rekomendasi still without a seal ('belum'). */
+err_t store_case_count_unsealed(db_t *db, int64_t *n);
 
 typedef struct {
   const char *scope;      /* wilayah scope; "" = all */
@@ -46,7 +63,6 @@ typedef struct {
   const char *due_before; /* only jatuh_tempo < this (NULL: no bound) */
   int64_t limit, offset;
 } case_filter_t;
-typedef err_t (*store_case_fn)(void *ud, const case_row_t *c);
 err_t store_case_list(db_t *db, const case_filter_t *f, store_case_fn fn, void *ud, int64_t *total);
 
 /* Timeline. */
@@ -61,12 +77,17 @@ typedef struct {
   int64_t id;
   char sha256[65], mime[48], jenis[16], nama[256], diterima[24];
   int64_t ukuran;
+  char segel[72]; /* caseseal.h */
 } bukti_row_t;
 err_t store_bukti_add(db_t *db, int64_t case_id, const bukti_row_t *b, int64_t *id);
 err_t store_bukti_count(db_t *db, int64_t case_id, int64_t *n);
 typedef err_t (*store_bukti_fn)(void *ud, const bukti_row_t *b);
 err_t store_bukti_list(db_t *db, int64_t case_id, store_bukti_fn fn, void *ud);
 err_t store_bukti_get(db_t *db, int64_t case_id, int64_t bukti_id, bukti_row_t *out);
+err_t store_bukti_set_segel(db_t *db, int64_t id, const char *segel);
+/* Every evidence row with the kode of its case, by id. */
+typedef err_t (*store_bukti_kode_fn)(void *ud, const char *kode, const bukti_row_t *b);
+err_t store_bukti_each(db_t *db, store_bukti_kode_fn fn, void *ud);
 /* Every stored file the database names, ordered by hash (the same file may
  * be named by several places): evidence of cases ("kasus NTR-…"), pakta
  * documents ("pakta #id") and activity attachments ("kegiatan #id"). */
@@ -80,14 +101,17 @@ err_t store_bukti_access(db_t *db, int64_t bukti_id, const char *waktu, const ch
 /* Rekomendasi. */
 typedef struct {
   int64_t id, case_id;
-  char kode_kasus[24], penerima[40], nomor[128], tanggal[12], status[28];
-  char jenis_sanksi[256], nomor_sk[128], tanggal_sk[12], pejabat[256], alasan[512], wilayah[24], kategori[20];
+  char kode_kasus[24], penerima[40], nomor[REKOM_TEXT_BYTES], tanggal[12], status[28];
+  char jenis_sanksi[256], nomor_sk[REKOM_TEXT_BYTES], tanggal_sk[12], pejabat[REKOM_TEXT_BYTES];
+  char alasan[REKOM_TEXT_BYTES], wilayah[24], kategori[20];
+  char segel[72]; /* caseseal.h */
 } rekom_row_t;
 err_t store_rekom_add(db_t *db, const rekom_row_t *r);
 /* The newest rekomendasi still waiting ("menunggu") for the case. */
 err_t store_rekom_open(db_t *db, int64_t case_id, rekom_row_t *out);
-err_t store_rekom_close(db_t *db, int64_t id, const char *status, const char *jenis_sanksi, const char *nomor_sk,
-                        const char *tanggal_sk, const char *pejabat, const char *alasan);
+/* Writes r's status, sanction fields and segel (by r->id). */
+err_t store_rekom_close(db_t *db, const rekom_row_t *r);
+err_t store_rekom_set_segel(db_t *db, int64_t id, const char *segel);
 typedef err_t (*store_rekom_fn)(void *ud, const rekom_row_t *r);
 err_t store_rekom_list(db_t *db, const char *scope, int64_t case_id, int only_waiting, store_rekom_fn fn, void *ud);
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
-import { luncurkan, konteks, unik, masuk, laporLewatApi } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { luncurkan, konteks, unik, masuk, laporLewatApi, PNG } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await luncurkan(); });
@@ -155,6 +156,40 @@ test('bukti foto potret: salinan tanpa metadata tetap tegak', async () => {
   assert.equal(await ukuran(src + '?bersih=1'), '20×40', 'salinan bersih juga tegak');
   const bersih = Buffer.from(await (await ctx.request.get(src + '?bersih=1')).body());
   assert.ok(!bersih.includes('Melati') && !bersih.includes('Samsung'), 'lokasi dan perangkat terhapus');
+  assert.deepEqual(ctx.galat, []);
+  await ctx.close();
+});
+
+// Baris yang diubah langsung di basis data (tanpa berkas kunci) ditandai di rincian dan di meja
+// kasus, tanpa tombol tahap; bukti yang barisnya diubah tidak ditampilkan.
+test('segel rusak: kasus yang diubah di luar aplikasi ditandai, tanpa tindakan', async () => {
+  const ctx = await konteks(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  const kode = await laporLewatApi(ctx.request, `ASN membagikan poster calon di grup dinas ${unik()}`);
+  for (const nama of ['a.png', 'b.png']) {
+    const r = await ctx.request.post(`/api/v1/laporan/${encodeURIComponent(kode)}/bukti`,
+      { multipart: { berkas: { name: nama, mimeType: 'image/png', buffer: PNG } } });
+    assert.equal(r.status(), 201, await r.text());
+  }
+  await masuk(page);
+  await page.goto('/kasus.html?kode=' + encodeURIComponent(kode));
+  await page.waitForSelector('#transisi button');
+  assert.ok(await page.locator('#segel-rusak').isHidden(), 'kasus utuh: tanpa tanda');
+  const db = process.env.NETRAL_DB.replace(/^sqlite:/, '');
+  execFileSync('sqlite3', [db, `UPDATE kasus SET status='klarifikasi' WHERE kode='${kode}';`
+    + `UPDATE bukti SET nama='lain.png' WHERE id=(SELECT MIN(b.id) FROM bukti b JOIN kasus k ON k.id=b.kasus_id WHERE k.kode='${kode}');`]);
+  await page.reload();
+  await page.waitForSelector('#segel-rusak:not([hidden])');
+  const teks = await page.textContent('#segel-rusak');
+  assert.match(teks, /Segel rusak: data, catatan bukti kasus ini diubah langsung di basis data/);
+  assert.ok(teks.includes(`netral kasus segel --kode ${kode}`));
+  assert.equal(await page.locator('#transisi button').count(), 0, 'tidak ada tombol tahap');
+  assert.equal(await page.locator('#bukti figure.segel-rusak').count(), 1, 'satu bukti ditandai');
+  assert.equal(await page.locator('#bukti figure img').count(), 1, 'bukti yang utuh tetap tampil');
+  await page.goto('/meja.html?q=' + encodeURIComponent(kode));
+  const baris = page.locator(`#baris tr[data-kode="${kode}"]`);
+  await baris.waitFor();
+  assert.match(await baris.textContent(), /segel rusak/);
   assert.deepEqual(ctx.galat, []);
   await ctx.close();
 });

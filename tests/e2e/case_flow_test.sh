@@ -292,6 +292,52 @@ case "$BODY" in *Siti*) check "segel yang dipindah ke kasus lain tidak terbuka" 
   *) check "segel yang dipindah ke kasus lain tidak terbuka" ok ok;; esac
 check_contains "segel dipindah: pesannya" "bukan milik kasus ini" "$(jget error.message)"
 e2e_sql "UPDATE kasus SET pelapor_sealed=NULL WHERE kode='$KODE2'" >/dev/null
+
+# Case seals: rows changed in the database behind the application's back (no key file) are
+# marked for supervisors, hidden from the employer, never the basis of a step, and named by
+# audit verify until the operator accepts them (`netral kasus segel`).
+req GET "/api/v1/kasus/$KODE2"; check "segel kasus: utuh setelah isinya dikembalikan" False "$(jget segel_rusak)"
+e2e_sql "UPDATE kasus SET status='diteruskan' WHERE kode='$KODE2'" >/dev/null
+req GET "/api/v1/kasus/$KODE2"
+check "segel kasus: tahap diubah di basis data → ditandai" "True True []" "$(jget segel_rusak) $(jget segel_kasus_rusak) $(jget transisi)"
+req POST "/api/v1/kasus/$KODE2/transisi" '{"ke":"ditindaklanjuti","jenis_sanksi":"teguran_lisan","nomor_sk":"1","tanggal_sk":"2026-11-30","pejabat":"X"}' -H "X-CSRF-Token: $CSRF"
+check "segel kasus: langkah dari baris yang diubah → 409" 409 "$STATUS"
+check_contains "segel kasus: pesan menyebut perintah admin" "netral kasus segel --kode $KODE2" "$(jget error.message)"
+req GET "/api/v1/kasus?q=$KODE2"; check "segel kasus: daftar menandainya" True "$(jget items.0.segel_rusak)"
+REKOM_STATUS=$(e2e_sql "SELECT status FROM rekomendasi WHERE kasus_id=(SELECT id FROM kasus WHERE kode='$KODE')")
+BUKTI_SHA=$(e2e_sql "SELECT sha256 FROM bukti WHERE id=1")
+e2e_sql "UPDATE rekomendasi SET status='menunggu' WHERE kasus_id=(SELECT id FROM kasus WHERE kode='$KODE')" >/dev/null
+e2e_sql "UPDATE bukti SET sha256=(SELECT sha256 FROM bukti WHERE id=2) WHERE id=1" >/dev/null
+STATUS=$(curl -s -o "$E2E_TMP/body" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/1")
+check "segel bukti: baris diarahkan ke berkas lain → tidak disajikan (409)" 409 "$STATUS"
+req GET "/api/v1/kasus/$KODE"
+check "segel bukti dan rekomendasi: ditandai di rincian" "True False True False True" \
+  "$(jget segel_rusak) $(jget segel_kasus_rusak) $(jget bukti.0.segel_rusak) $(jget bukti.1.segel_rusak) $(jget rekomendasi.0.segel_rusak)"
+login uji.pemda
+req GET "/api/v1/kasus/$KODE2"; check "segel kasus: pemda tidak melihat kasus yang tahapnya dipalsukan" 404 "$STATUS"
+req GET /api/v1/kasus; check "segel kasus: daftar pemda tanpa kasus itu" 1 "$(jget total)"
+req GET /api/v1/rekomendasi?menunggu=1
+check "segel rekomendasi: pemda melihatnya ditandai" "$KODE True" "$(jget 0.kode_kasus) $(jget 0.segel_rusak)"
+login uji.bawaslu
+e2e_stop
+out=$("$NETRAL" audit verify); check "audit verify: segel kasus rusak → 1" 1 $?
+check_contains "audit verify: ringkasan segel kasus" "segel kasus RUSAK: 1 dari 3 kasus, 1 dari 2 bukti, 1 dari 1 rekomendasi" "$out"
+check_contains "audit verify: menyebut kasus yang tahapnya diubah" "$KODE2" "$(printf '%s' "$out" | grep 'segel kasus RUSAK')"
+check_contains "audit verify: menyebut kasus yang bukti dan rekomendasinya diubah" "$KODE" "$(printf '%s' "$out" | grep 'segel kasus RUSAK')"
+check_contains "kasus segel: diterima apa adanya" "1 baris disegel ulang" "$("$NETRAL" kasus segel --kode "$KODE2")"
+check_contains "kasus segel lagi: utuh" "utuh" "$("$NETRAL" kasus segel --kode "$KODE2")"
+check "kasus segel: tercatat di audit dengan tahap yang diterima" 1 \
+  "$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action='kasus.segel_ulang' AND object='$KODE2' AND details LIKE '%diteruskan%'")"
+# the seal is over the content: putting the values back mends it without resealing
+e2e_sql "UPDATE rekomendasi SET status='$REKOM_STATUS' WHERE kasus_id=(SELECT id FROM kasus WHERE kode='$KODE')" >/dev/null
+e2e_sql "UPDATE bukti SET sha256='$BUKTI_SHA' WHERE id=1" >/dev/null
+out=$("$NETRAL" audit verify); check "audit verify: isi dikembalikan → 0" 0 $?
+check_contains "audit verify: segel kasus OK" "segel kasus OK: 3 kasus, 2 bukti, 1 rekomendasi" "$out"
+# rows from before case seals are sealed once at start, audited
+e2e_sql "UPDATE kasus SET segel='belum'" >/dev/null
+e2e_start
+check "segel awal: kasus lama disegel saat server mulai" 1 \
+  "$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action='kasus.segel_awal' AND details LIKE '%\"kasus\":3%'")"
 e2e_stop
 out=$("$NETRAL" audit verify); check "audit verify setelah alur" 0 $?
 out=$("$NETRAL" audit list --aksi identitas.buka)

@@ -54,6 +54,7 @@ function gambar() {
   $('#judul').textContent = `${JENIS_KASUS[k.jenis] || 'Kasus'} ${k.kode}`;
   replace($('#sub'), h('span', { class: 'lencana status', id: 'status-kasus', 'data-status': k.status }, k.status_label || STATUS[k.status] || k.status),
     ' ', k.rezim === 'pilkada' ? 'Pilkada' : 'Pemilu', k.diterima ? ` · diterima ${waktu(k.diterima)}` : '');
+  gambarSegel();
 
   const p = k.peristiwa || {};
   dl($('#peristiwa'), [
@@ -89,6 +90,23 @@ function gambar() {
   gambarTransisi();
 }
 
+// Segel baris (src/domain/caseseal.h): server menandai kasus, bukti atau rekomendasi yang
+// diubah langsung di basis data; tahapnya tidak dapat diubah sampai admin memeriksanya.
+function gambarSegel() {
+  const k = kasus;
+  const w = $('#segel-rusak');
+  w.hidden = !k.segel_rusak;
+  if (!k.segel_rusak) return;
+  const apa = [k.segel_kasus_rusak ? 'data' : null,
+    (k.bukti || []).some((b) => b.segel_rusak) ? 'catatan bukti' : null,
+    (k.rekomendasi || []).some((r) => r.segel_rusak) ? 'rekomendasi' : null].filter(Boolean).join(', ');
+  replace(w, h('strong', null, 'Segel rusak: '),
+    `${apa} kasus ini diubah langsung di basis data, di luar aplikasi. `,
+    k.segel_kasus_rusak ? 'Tahapnya tidak dapat diubah ' : 'Bagian yang ditandai tidak dipakai ',
+    'sampai admin memeriksa barisnya dan log audit, lalu menerimanya dengan ',
+    h('code', null, `netral kasus segel --kode ${k.kode}`), '.');
+}
+
 const AKSES = { unggah: 'diunggah', lihat: 'dilihat', unduh: 'diunduh',
   lihat_bersih: 'dilihat tanpa metadata', unduh_bersih: 'diunduh tanpa metadata' };
 
@@ -114,6 +132,11 @@ function gambarBukti() {
     // (pemda, BKN); "dapat_dibersihkan" = salinan itu dapat diminta untuk dibagikan.
     const bersih = x.bersih === true;
     const bisaBersih = x.dapat_dibersihkan === true;
+    if (x.segel_rusak) {
+      return h('figure', { class: 'segel-rusak' }, h('figcaption', null, h('strong', null, nama), ' · ',
+        h('span', { class: 'lencana terlambat' }, 'segel rusak'), h('br'),
+        'Catatan bukti ini diubah di luar aplikasi; berkasnya tidak disajikan.', riwayat));
+    }
     return h('figure', null, media,
       h('figcaption', null, h('strong', null, nama), ` · ${j || 'berkas'} · ${ukuran(x.ukuran)} · `,
         h('a', { href: x.url + '?unduh=1', download: '' }, bersih ? 'Unduh (tanpa metadata)' : 'Unduh'),

@@ -47,7 +47,8 @@ function gambar() {
     h('td', { 'data-label': 'Jenis' }, JENIS_KASUS[k.jenis] || k.jenis),
     h('td', { 'data-label': 'Terlapor' }, h('strong', null, k.terlapor_nama || '—'), h('br'), `${KATEGORI[k.kategori] || k.kategori || ''}${k.instansi ? ' · ' + k.instansi : ''}`),
     h('td', { 'data-label': 'Wilayah' }, k.wilayah_nama || k.wilayah || '—'),
-    h('td', { 'data-label': 'Tahap' }, h('span', { class: 'lencana status' }, k.status_label || STATUS[k.status] || k.status)),
+    h('td', { 'data-label': 'Tahap' }, h('span', { class: 'lencana status' }, k.status_label || STATUS[k.status] || k.status),
+      k.segel_rusak ? [' ', h('span', { class: 'lencana terlambat', title: 'Diubah langsung di basis data, di luar aplikasi' }, 'segel rusak')] : null),
     h('td', { 'data-label': 'Diterima' }, waktu(k.diterima)))));
   const hitung = { terlambat: 0, '24jam': 0, '3hari': 0 };
   for (const k of items) { const c = kelasTenggat(k.tenggat, now); if (c in hitung) hitung[c]++; }

@@ -21,7 +21,8 @@ async function muat() {
       h('td', { 'data-label': 'Tanggal kirim' }, tanggal(x.tanggal)),
       h('td', { 'data-label': 'Hari kerja berlalu', class: 'angka' },
         h('span', { class: 'lencana ' + ((x.hari_kerja_berlalu || 0) > BATAS ? 'terlambat' : 'aman') }, `${x.hari_kerja_berlalu ?? '—'} hari`)),
-      h('td', { 'data-label': 'Status' }, x.status === 'menunggu' ? 'Menunggu tindak lanjut' : (x.status || '—')))));
+      h('td', { 'data-label': 'Status' }, x.status === 'menunggu' ? 'Menunggu tindak lanjut' : (x.status || '—'),
+        x.segel_rusak ? [' ', h('span', { class: 'lencana terlambat', title: 'Diubah langsung di basis data, di luar aplikasi' }, 'segel rusak')] : null))));
     $('#tabel').hidden = !items.length;
     el.hidden = !!items.length;
     if (!items.length) el.textContent = 'Tidak ada rekomendasi yang menunggu tindak lanjut.';
