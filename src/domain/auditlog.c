@@ -18,6 +18,7 @@ static const struct {
     {"akun.segel_ulang", "Akun yang diubah di luar aplikasi diterima dan disegel ulang"},
     {"akun.tambah", "Akun dibuat"},
     {"akun.terkunci", "Akun terkunci: terlalu banyak sandi salah"},
+    {"bukti.akses", "Bukti dilihat atau diunduh"},
     {"bukti.tambah", "Bukti ditambahkan"},
     {"identitas.buka", "Membuka identitas pelapor"},
     {"kalender.hapus", "Hari libur dihapus"},

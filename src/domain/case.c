@@ -981,11 +981,18 @@ static err_t locate_evidence_tx(db_t *db, void *ud) {
   return e;
 }
 
+/* The custody entry, repeated in the audit chain so that it cannot be
+ * changed or dropped unseen (bukti_akses rows carry no seal). */
 static err_t log_access_tx(db_t *db, void *ud) {
   open_ev_t *o = ud;
   char now[CLOCK_ISO_LEN];
   clock_iso(clock_now(), now);
-  return store_bukti_access(db, o->b.id, now, o->who->username, o->aksi);
+  err_t e = store_bukti_access(db, o->b.id, now, o->who->username, o->aksi);
+  if (e) return e;
+  json_t *d = json_pack("{s:I,s:s,s:s}", "bukti", (json_int_t)o->b.id, "sha256", o->b.sha256, "aksi", o->aksi);
+  e = d ? audit_append(db, o->cx->keys, o->who->username, "bukti.akses", o->kasus, d) : ERR_NOMEM;
+  json_decref(d);
+  return e;
 }
 
 /* Three steps, so that no transaction is held while a file of up to the

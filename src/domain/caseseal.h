@@ -27,7 +27,8 @@
  * case after the operator has checked them (audited "kasus.segel_ulang").
  * Not covered: a row deleted, or an old copy of a whole row put back (its
  * seal was valid then); the timeline (kasus_riwayat) and the custody log
- * (bukti_akses), whose entries the audit chain repeats.
+ * (bukti_akses), whose entries the audit chain repeats (kasus.transisi,
+ * bukti.tambah, bukti.akses).
  */
 #ifndef NETRAL_CASESEAL_H
 #define NETRAL_CASESEAL_H

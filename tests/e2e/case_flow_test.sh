@@ -257,6 +257,8 @@ done
 req GET "/api/v1/kasus/$KODE"
 check "pemda: catatan penjagaan mencatat salinan tanpa metadata" "uji.pemda/lihat_bersih uji.pemda/unduh_bersih" \
   "$(python3 -c 'import json,sys; print(" ".join(a["aktor"]+"/"+a["aksi"] for a in json.loads(sys.argv[1])["bukti"][0]["akses"] if a["aktor"]=="uji.pemda"))' "$BODY")"
+check "penjagaan diulang di rantai audit (bukti.akses)" 2 \
+  "$(e2e_sql "SELECT COUNT(*) FROM audit WHERE action='bukti.akses' AND actor='uji.pemda' AND object='$KODE' AND details LIKE '%_bersih%'")"
 STATUS=$(curl -s -o "$E2E_TMP/pemda.mp4" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/2?unduh=1")
 check "pemda: video tersaji" 200 "$STATUS"
 check "pemda: video tanpa lokasi, perangkat dan waktu rekam; panjang sama" "0 0 0 $(wc -c <"$E2E_TMP/video.mp4")" \
