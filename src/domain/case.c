@@ -655,14 +655,17 @@ err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   const char *def_oto = catalog_default_otoritas(cx->catalog, c.kategori);
   int sealed = caseseal_kasus_ok(cx->keys, &c);
   char day[CALDATE_STR];
+  wilayah_row_t tw; /* the terlapor's place of work, by name */
+  if (!c.terlapor_wilayah[0] || store_wilayah_get(db, c.terlapor_wilayah, &tw) != ERR_OK) tw.nama[0] = '\0';
   *out = json_pack(
-      "{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s*,s:s,s:s*,s:s*,s:s*,s:s*},s:{s:s,s:s,s:s,s:s,s:s,s:s},s:o,s:{s:b,s:b},"
+      "{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s*,s:s,s:s*,s:s*,s:s*,s:s*,s:s*},s:{s:s,s:s,s:s,s:s,s:s,s:s},s:o,s:{s:b,s:b},"
       "s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:s,s:s*,s:b,s:b}",
       "kode", c.kode, "jenis", c.jenis, "status", c.status, "status_label", state_label(c.status), "rezim", c.rezim,
       "diterima", shown_time(who, NULL, c.diterima, day), "content_sha256", c.content_sha256,
       "terlapor", "nama", c.terlapor_nama, "nip", c.terlapor_nip[0] ? c.terlapor_nip : NULL, "kategori", c.kategori,
       "kategori_label", catalog_kategori_label(c.kategori), "instansi", c.instansi[0] ? c.instansi : NULL, "jabatan",
       c.jabatan[0] ? c.jabatan : NULL, "wilayah", c.terlapor_wilayah[0] ? c.terlapor_wilayah : NULL,
+      "wilayah_nama", tw.nama[0] ? tw.nama : NULL,
       "peristiwa", "tanggal_kejadian", c.tanggal_kejadian, "tanggal_diketahui", c.tanggal_diketahui, "wilayah", c.wilayah,
       "wilayah_nama", c.wilayah_nama, "lokasi", c.lokasi, "uraian", c.uraian,
       "saksi", json_loads(c.saksi, 0, NULL),

@@ -193,3 +193,31 @@ test('segel rusak: kasus yang diubah di luar aplikasi ditandai, tanpa tindakan',
   assert.deepEqual(ctx.galat, []);
   await ctx.close();
 });
+
+// Dasbor: peta dibatasi ke wilayah akun (Kota Mojokerto: tiga kecamatan), legenda berupa
+// rentang yang naik tegas (dahulu "3–3", "4–3" bila kasusnya sedikit), batang terbaca.
+test('dasbor: peta wilayah sendiri, legenda rentang yang sah', async () => {
+  const ctx = await konteks(browser);
+  const page = await ctx.newPage();
+  await laporLewatApi(ctx.request, `ASN mengajak memilih calon di apel pagi ${unik()}`);
+  await masuk(page);
+  await page.goto('/dasbor.html');
+  await page.waitForSelector('#peta svg path');
+  assert.equal(await page.textContent('#j-peta'), 'Peta kecamatan Kota Mojokerto');
+  const kode = await page.$$eval('#peta path', (ps) => ps.map((p) => p.dataset.kode).sort());
+  assert.deepEqual(kode, ['35.76.01', '35.76.02', '35.76.03']);
+  const legenda = await page.$$eval('#legenda li', (li) => li.map((x) => x.textContent.trim()));
+  assert.equal(legenda.length, 6);
+  assert.equal(legenda[0], '0 kasus');
+  let atas = 0;
+  for (const t of legenda.slice(1, 5)) {
+    const [lo, hi = lo] = t.split('–').map(Number);
+    assert.ok(lo === atas + 1 && hi >= lo, `rentang ${t} menyambung dari ${atas}`);
+    atas = hi;
+  }
+  assert.equal(legenda[5], `> ${atas}`);
+  const lbl = await page.$$eval('#per-kategori li .lbl', (s) => s.map((x) => getComputedStyle(x).fontSize));
+  assert.ok(lbl.length >= 1 && lbl.every((px) => parseFloat(px) >= 12), `label batang terbaca: ${lbl}`);
+  assert.deepEqual(ctx.galat, []);
+  await ctx.close();
+});

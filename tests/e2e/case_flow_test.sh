@@ -13,7 +13,7 @@ login() { rm -f "$E2E_TMP/cookies"; req POST /api/v1/session "{\"username\":\"$1
 
 REPORT='{"rezim":"pemilu","anonim":false,"client_id":"uji-0001",
  "pelapor":{"nama":"Siti Rahmawati","nik":"3576014101900002","alamat":"Jl. Majapahit 10, Mojokerto","telepon":"081234567890"},
- "terlapor":{"nama":"Drs. H. Budi Santoso, M.Si.","nip":"197805122005011003","kategori":"asn","instansi":"Dinas Pendidikan Kota Mojokerto","jabatan":"Kepala Bidang"},
+ "terlapor":{"nama":"Drs. H. Budi Santoso, M.Si.","nip":"197805122005011003","kategori":"asn","instansi":"Dinas Pendidikan Kota Mojokerto","jabatan":"Kepala Bidang","wilayah":"35.76.01"},
  "peristiwa":{"tanggal_kejadian":"2026-11-20","tanggal_diketahui":"2026-11-21","wilayah":"35.76.01","lokasi":"Balai RW 03","uraian":"Terlapor berfoto bersama calon dan mengajak warga memilih nomor 2 <img src=x onerror=alert(1)>."},
  "saksi":[{"nama":"Agus","keterangan":"melihat langsung"}]}'
 rm -f "$E2E_TMP/cookies"
@@ -133,6 +133,7 @@ check "bawaslu: foto asli tersaji, salinan bersih dapat diminta (bersih, dapat_d
   "$(python3 -c 'import json,sys; b=json.loads(sys.argv[1])["bukti"][0]; print(b["bersih"], b["dapat_dibersihkan"])' "$BODY")"
 check_contains "uraian apa adanya (teks)" "<img src=x onerror=alert(1)>" "$(jget peristiwa.uraian)"
 check "identitas disegel" True "$(jget pelapor.disegel)"
+check "wilayah kerja terlapor bernama" "35.76.01 Prajuritkulon" "$(jget terlapor.wilayah) $(jget terlapor.wilayah_nama)"
 req GET /api/v1/kasus
 check "daftar Mojokerto 2 kasus" 2 "$(jget total)"
 req GET "/api/v1/terlapor?q=Budi%20Santoso"

@@ -5,25 +5,17 @@ import { get } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { pemberitahuanIdentitas } from './pemberitahuan.js';
 import { KATEGORI, STATUS, angka } from './format.js';
+import { muatGeo, fiturDalam, svgPeta } from './peta.js';
 
-const W = 1000; // lebar viewBox peta
 
-// Grafik batang horizontal sebagai SVG (tanpa gaya inline: lebar lewat atribut).
+// Grafik batang horizontal: label sebagai teks biasa (terbaca di ponsel, ikut ukuran huruf
+// pengguna), batang sebagai <progress> (tanpa gaya inline), angka di ujungnya.
 function batang(data, judul) {
   const maks = Math.max(1, ...data.map((d) => d.jumlah));
-  const tinggiBaris = 26;
-  const lebarLabel = 170;
-  const lebarBatang = 280;
-  const svg = h('svg', { class: 'batang-svg', viewBox: `0 0 ${lebarLabel + lebarBatang + 50} ${data.length * tinggiBaris + 4}`, role: 'img', 'aria-label': judul });
-  data.forEach((d, i) => {
-    const y = i * tinggiBaris;
-    const w = Math.max(1, Math.round((d.jumlah / maks) * lebarBatang));
-    svg.append(
-      h('text', { x: lebarLabel - 6, y: y + 17, 'text-anchor': 'end', class: 'lbl' }, d.label.length > 26 ? d.label.slice(0, 25) + '…' : d.label),
-      h('rect', { class: 'batang', x: lebarLabel, y: y + 4, width: w, height: tinggiBaris - 8, rx: 2 }, h('title', null, `${d.label}: ${d.jumlah}`)),
-      h('text', { x: lebarLabel + w + 6, y: y + 17 }, angka(d.jumlah)));
-  });
-  return svg;
+  return h('ul', { class: 'batang-daftar', 'aria-label': judul }, data.map((d) => h('li', null,
+    h('span', { class: 'lbl' }, d.label),
+    h('progress', { max: maks, value: d.jumlah, 'aria-hidden': 'true' }),
+    h('span', { class: 'angka' }, angka(d.jumlah)))));
 }
 
 // Grafik kolom per minggu.
@@ -77,67 +69,48 @@ function kelasWarna(n, ambang) {
   return 'c5';
 }
 
-async function gambarPeta(perKec) {
+// Batas atas empat kelas warna dari kuantil jumlah kasus per kecamatan, naik tegas
+// (dengan sedikit kasus beberapa kuantil sama: kelas berikutnya mulai satu di atasnya).
+function ambangKelas(nilai) {
+  const urut = nilai.filter((n) => n > 0).sort((a, b) => a - b);
+  const q = (p) => (urut.length ? urut[Math.min(urut.length - 1, Math.floor(p * urut.length))] : 0);
+  const ambang = [];
+  for (const p of [0.2, 0.4, 0.6, 0.8]) {
+    const v = Math.max(q(p), 1);
+    ambang.push(ambang.length && v <= ambang[ambang.length - 1] ? ambang[ambang.length - 1] + 1 : v);
+  }
+  return ambang;
+}
+
+// Peta dibatasi ke wilayah akun (kabupaten/kota atau kecamatan); provinsi: seluruh Jawa Timur.
+async function gambarPeta(perKec, lingkup, namaLingkup) {
   const wadah = $('#peta');
   let geo;
-  try {
-    const res = await fetch('/data/kecamatan_jatim.geojson');
-    if (!res.ok) throw new Error();
-    geo = await res.json();
-  } catch {
+  try { geo = await muatGeo(); } catch {
     replace(wadah, h('p', { class: 'pesan', 'data-jenis': 'galat' }, 'Peta kecamatan belum tersedia dari server (/data/kecamatan_jatim.geojson).'));
     return;
   }
+  const seluruh = !lingkup || lingkup.split('.').length < 2;
+  $('#j-peta').textContent = seluruh ? 'Peta kecamatan Jawa Timur' : `Peta kecamatan ${namaLingkup || lingkup}`;
   const jumlah = new Map(perKec.map((x) => [x.kode, x.jumlah]));
-  const nilai = perKec.map((x) => x.jumlah).filter((n) => n > 0).sort((a, b) => a - b);
-  const q = (p) => nilai.length ? nilai[Math.min(nilai.length - 1, Math.floor(p * nilai.length))] : 0;
-  const ambang = [q(0.2), q(0.4), q(0.6), q(0.8)].map((v, i, a) => (i && v <= a[i - 1] ? a[i - 1] + 1 : v));
-
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  const semua = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
-  for (const f of geo.features) for (const poly of semua(f.geometry)) for (const ring of poly) for (const [x, y] of ring) {
-    if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
-  }
-  // Equirectangular dengan koreksi cos(lintang tengah).
-  const k = Math.cos(((minY + maxY) / 2) * Math.PI / 180);
-  const skala = W / ((maxX - minX) * k);
-  const H = Math.ceil((maxY - minY) * skala);
-  const proj = (x, y) => [(x - minX) * k * skala, (maxY - y) * skala];
-
-  const svg = h('svg', { class: 'peta', viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': 'Peta kecamatan Jawa Timur menurut jumlah kasus' });
-  const info = $('#peta-info');
+  const ambang = ambangKelas(perKec.map((x) => x.jumlah));
   const baris = [];
-  for (const f of geo.features) {
-    const kode = f.properties.kode;
-    const nama = f.properties.nama;
-    const n = jumlah.get(kode) || 0;
-    let d = '';
-    for (const poly of semua(f.geometry)) for (const ring of poly) {
-      let px = null, py = null, seg = '';
-      for (const [x, y] of ring) {
-        const [a, b] = proj(x, y);
-        if (px !== null && Math.abs(a - px) < 0.6 && Math.abs(b - py) < 0.6) continue;
-        seg += (seg ? 'L' : 'M') + a.toFixed(1) + ' ' + b.toFixed(1);
-        px = a; py = b;
-      }
-      if (seg) d += seg + 'Z';
-    }
-    if (!d) continue;
-    const label = `Kecamatan ${nama} (${kode}): ${n} kasus`;
-    const buka = () => location.assign('/meja.html?wilayah=' + encodeURIComponent(kode));
-    const path = h('path', { d, class: kelasWarna(n, ambang), 'data-kode': kode, 'aria-label': label,
-      tabindex: n > 0 ? 0 : -1, role: 'link',
-      onclick: buka, onkeydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); buka(); } },
-      onmouseenter: () => { info.textContent = label; }, onfocus: () => { info.textContent = label; } },
-    h('title', null, label));
-    svg.append(path);
-    if (n > 0) baris.push([nama, kode, n]);
-  }
-  replace(wadah, svg);
+  const svg = svgPeta(fiturDalam(geo, seluruh ? '' : lingkup), {
+    ariaLabel: `${$('#j-peta').textContent} menurut jumlah kasus`, info: $('#peta-info'),
+    atribut: (f) => {
+      const { kode, nama } = f.properties;
+      const n = jumlah.get(kode) || 0;
+      if (n > 0) baris.push([nama, kode, n]);
+      return { class: kelasWarna(n, ambang), label: `Kecamatan ${nama} (${kode}): ${n} kasus`, aktif: n > 0, peran: 'link' };
+    },
+    buka: (f) => location.assign('/meja.html?wilayah=' + encodeURIComponent(f.properties.kode)),
+  });
+  replace(wadah, svg || h('p', null, 'Tidak ada poligon kecamatan untuk wilayah ini.'));
   const batas = [0, ...ambang];
+  const rentang = (lo, hi) => (lo === hi ? `${lo}` : `${lo}–${hi}`);
   replace($('#legenda'), ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].map((c, i) => h('li', null,
     h('svg', { viewBox: '0 0 10 10', class: 'peta', 'aria-hidden': 'true' }, h('rect', { width: 10, height: 10, class: c })),
-    i === 0 ? '0 kasus' : i === 5 ? `> ${batas[4]}` : `${(batas[i - 1] || 0) + 1}–${batas[i]}`)));
+    i === 0 ? '0 kasus' : i === 5 ? `> ${batas[4]}` : rentang(batas[i - 1] + 1, batas[i]))));
   baris.sort((a, b) => b[2] - a[2]);
   replace($('#tabel-kecamatan'), tabel(['Kecamatan', 'Kasus'],
     baris.map(([nama, kode, n]) => [h('a', { href: '/meja.html?wilayah=' + encodeURIComponent(kode) }, `${nama} (${kode})`), angka(n)])));
@@ -149,7 +122,7 @@ try {
   const r = await get('/api/v1/rekap');
   $('#muat').hidden = true;
   gambarRekap(r);
-  gambarPeta(r.per_kecamatan || []);
+  gambarPeta(r.per_kecamatan || [], (sesi.user || {}).wilayah, (sesi.user || {}).wilayah_nama);
 } catch (e) {
   const m = $('#muat');
   m.dataset.jenis = 'galat';

@@ -65,7 +65,7 @@ function gambar() {
   const t = k.terlapor || {};
   dl($('#terlapor'), [
     ['Nama', t.nama], ['Kategori', judulKategori(t.kategori)], ['Instansi', t.instansi], ['Jabatan', t.jabatan],
-    ['NIP', t.nip], ['Wilayah', t.wilayah_nama || t.wilayah],
+    ['NIP', t.nip], ['Wilayah', t.wilayah_nama ? `${t.wilayah_nama} (${t.wilayah})` : t.wilayah],
   ]);
   const rt = k.riwayat_terlapor || [];
   replace($('#riwayat-terlapor'), rt.length

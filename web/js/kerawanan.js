@@ -10,8 +10,8 @@ import { get, put, del, ApiError } from './api.js';
 import { mulaiStaf } from './staf.js';
 import { pemilihWilayah } from './wilayah.js';
 import { angka } from './format.js';
+import { muatGeo, fiturDalam, svgPeta } from './peta.js';
 
-const W = 1000; // lebar viewBox peta
 const TINGKAT = { kabkota: 'Kabupaten/kota', kecamatan: 'Kecamatan', desa: 'Desa/kelurahan', opd: 'OPD' };
 const KATEGORI = { tinggi: 'Tinggi', sedang: 'Sedang', rendah: 'Rendah' };
 const ZONA = { merah: 'Merah', kuning: 'Kuning', hijau: 'Hijau' };
@@ -119,15 +119,6 @@ function gambarRingkas() {
 }
 
 // ---------- peta ----------
-let geo = null;
-async function muatGeo() {
-  if (geo) return geo;
-  const res = await fetch('/data/kecamatan_jatim.geojson');
-  if (!res.ok) throw new Error('peta');
-  geo = await res.json();
-  return geo;
-}
-
 async function gambarPeta() {
   const kartu = $('#peta-kartu');
   const wadah = $('#peta');
@@ -139,63 +130,35 @@ async function gambarPeta() {
   }
   kartu.hidden = false;
   $('#j-peta').textContent = data.tingkat === 'kabkota' ? 'Peta kerawanan kabupaten/kota' : 'Peta kerawanan kecamatan';
-  try { await muatGeo(); } catch {
+  let geo;
+  try { geo = await muatGeo(); } catch {
     replace(wadah, h('p', { class: 'pesan', 'data-jenis': 'galat' }, 'Peta kecamatan belum tersedia dari server (/data/kecamatan_jatim.geojson).'));
     return;
   }
   const unit = new Map(data.unit.map((u) => [u.kode, u]));
   const cari = (kodeKec) => (data.tingkat === 'kabkota' ? unit.get(kodeKec.split('.').slice(0, 2).join('.')) : unit.get(kodeKec));
   const lingkup = data.wilayah || '';
-  const fitur = geo.features.filter((f) => {
-    const k = f.properties.kode || '';
-    return !lingkup || k === lingkup || k.startsWith(lingkup + '.') || (lingkup.length > k.length && lingkup.startsWith(k + '.'));
+  const baris = [];
+  const svg = svgPeta(fiturDalam(geo, lingkup), {
+    ariaLabel: `Peta kerawanan ${lingkup || 'Jawa Timur'} menurut kategori`, kelasSvg: 'krw-peta', info: $('#peta-info'),
+    atribut: (f) => {
+      const { kode, nama } = f.properties;
+      const u = cari(kode);
+      if (u) baris.push([nama, kode, u]);
+      return {
+        class: u ? 'krw-' + u.kategori : 'krw-kosong', 'data-unit': u ? u.kode : false, 'data-kategori': u ? u.kategori : false,
+        aktif: !!u, peran: 'button',
+        label: u
+          ? `Kecamatan ${nama} (${kode})${data.tingkat === 'kabkota' ? ', ' + u.nama : ''}: kerawanan ${KATEGORI[u.kategori] || u.kategori}, skor ${dua(u.skor)}`
+          : `Kecamatan ${nama} (${kode}): di luar pilihan`,
+      };
+    },
+    buka: (f) => tampilRincian(cari(f.properties.kode).kode, true),
   });
-  const semua = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  for (const f of fitur) for (const poly of semua(f.geometry)) for (const ring of poly) for (const [x, y] of ring) {
-    if (x < minX) minX = x; if (x > maxX) maxX = x; if (y < minY) minY = y; if (y > maxY) maxY = y;
-  }
-  if (!fitur.length || !Number.isFinite(minX)) {
+  if (!svg) {
     replace(wadah, h('p', null, 'Tidak ada poligon kecamatan untuk wilayah ini.'));
     replace($('#tabel-peta'), h('p', null, '—'));
     return;
-  }
-  // Equirectangular dengan koreksi cos(lintang tengah).
-  const k = Math.cos(((minY + maxY) / 2) * Math.PI / 180);
-  const skala = W / Math.max(1e-9, (maxX - minX) * k);
-  const H = Math.max(1, Math.ceil((maxY - minY) * skala));
-  const proj = (x, y) => [(x - minX) * k * skala, (maxY - y) * skala];
-  const ambang = Math.max(0.3, W / 2000);
-  const svg = h('svg', { class: 'peta krw-peta', viewBox: `0 0 ${W} ${H}`, role: 'group',
-    'aria-label': `Peta kerawanan ${lingkup || 'Jawa Timur'} menurut kategori` });
-  const info = $('#peta-info');
-  const baris = [];
-  for (const f of fitur) {
-    const kode = f.properties.kode;
-    const nama = f.properties.nama;
-    const u = cari(kode);
-    let d = '';
-    for (const poly of semua(f.geometry)) for (const ring of poly) {
-      let px = null, py = null, seg = '';
-      for (const [x, y] of ring) {
-        const [a, b] = proj(x, y);
-        if (px !== null && Math.abs(a - px) < ambang && Math.abs(b - py) < ambang) continue;
-        seg += (seg ? 'L' : 'M') + a.toFixed(1) + ' ' + b.toFixed(1);
-        px = a; py = b;
-      }
-      if (seg) d += seg + 'Z';
-    }
-    if (!d) continue;
-    const label = u
-      ? `Kecamatan ${nama} (${kode})${data.tingkat === 'kabkota' ? ', ' + u.nama : ''}: kerawanan ${KATEGORI[u.kategori] || u.kategori}, skor ${dua(u.skor)}`
-      : `Kecamatan ${nama} (${kode}): di luar pilihan`;
-    const buka = () => { if (u) tampilRincian(u.kode, true); };
-    svg.append(h('path', { d, class: u ? 'krw-' + u.kategori : 'krw-kosong', 'data-kode': kode, 'data-unit': u ? u.kode : false,
-      'data-kategori': u ? u.kategori : false, 'aria-label': label, tabindex: u ? 0 : -1, role: u ? 'button' : false,
-      onclick: buka, onkeydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); buka(); } },
-      onmouseenter: () => { info.textContent = label; }, onfocus: () => { info.textContent = label; } },
-    h('title', null, label)));
-    if (u) baris.push([nama, kode, u]);
   }
   replace(wadah, svg);
   baris.sort((a, b) => b[2].skor - a[2].skor || a[1].localeCompare(b[1]));
