@@ -1023,7 +1023,18 @@ err_t case_open_evidence(db_t *db, const case_ctx_t *cx, const account_t *who, c
   if (e) goto done;
   if (serves_clean(who, o.b.mime, bersih)) {
     size_t removed; /* the clean copy is made from the decrypted original */
-    if ((e = mediameta_strip(out->mime, (const unsigned char *)plain.data, plain.len, &out->body, &removed))) goto done;
+    if ((e = mediameta_strip(out->mime, (const unsigned char *)plain.data, plain.len, &out->body, &removed))) {
+      if (e == ERR_INVALID) { /* what the cleaner could not read, and what to do instead */
+        char why[256];
+        snprintf(why, sizeof why, "%s", err_message(e)); /* err_set writes the buffer err_message reads */
+        e = err_set(ERR_INVALID, "bukti",
+                    "Salinan tanpa metadata berkas ini tidak dapat dibuat: %s Berkas asli tidak disajikan agar "
+                    "identitas pelapor terlindungi; minta pengawas Bawaslu mengirim salinan yang aman (misalnya "
+                    "tangkapan layar, atau PDF yang dicetak ulang).",
+                    why);
+      }
+      goto done;
+    }
     out->cleaned = 1;
   } else {
     out->body = plain;

@@ -6,6 +6,7 @@
 
 #include "core/bytes.h"
 #include "domain/avmeta.h"
+#include "domain/pdfmeta.h"
 #include "core/banned.h"
 
 static uint32_t rd16(int big, const unsigned char *p) { return big ? bytes_be16(p) : bytes_le16(p); }
@@ -162,7 +163,8 @@ static const struct {
   const char *mime;
   err_t (*strip)(const unsigned char *, size_t, buf_t *);
 } FORMATS[] = {{"image/jpeg", jpeg_strip},        {"image/png", png_strip},         {"image/webp", webp_strip},
-               {"video/mp4", avmeta_strip_bmff}, {"audio/mp4", avmeta_strip_bmff}, {"audio/mpeg", avmeta_strip_mp3}};
+               {"video/mp4", avmeta_strip_bmff}, {"audio/mp4", avmeta_strip_bmff}, {"audio/mpeg", avmeta_strip_mp3},
+               {"application/pdf", pdfmeta_strip}};
 
 static int format_of(const char *mime) {
   for (size_t i = 0; mime && i < sizeof FORMATS / sizeof *FORMATS; i++)

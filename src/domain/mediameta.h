@@ -17,8 +17,10 @@
  *   PNG   tEXt, zTXt, iTXt, eXIf and tIME chunks, and whatever follows IEND.
  *   WebP  EXIF and XMP chunks; the VP8X flags and the RIFF size follow.
  *   MP4, M4A, MP3: see avmeta.h.
- * Not cleaned: PDF and OGG (served as stored). Cleaning a clean copy again
- * changes nothing.
+ *   PDF   Info dictionary, XMP, /ID and the Exif of embedded JPEG photos,
+ *         blanked in place: see pdfmeta.h.
+ * Not cleaned: OGG (served as stored). Cleaning a clean copy again changes
+ * nothing.
  */
 #ifndef NETRAL_MEDIAMETA_H
 #define NETRAL_MEDIAMETA_H

@@ -58,6 +58,14 @@ open(sys.argv[1], "wb").write(mp4)
 PY
 STATUS=$(curl -s -o "$E2E_TMP/body" -w '%{http_code}' -F "berkas=@$E2E_TMP/video.mp4" "$BASE/api/v1/laporan/$KODE/bukti")
 check "bukti video MP4 201" 201 "$STATUS"
+# a PDF saved from a word processor names its author (the reporter); one whose Info sits in a
+# compressed object stream cannot be cleaned in place
+printf '%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n3 0 obj\n<< /Author (Siti Rahmawati) /Creator (Microsoft Word) /CreationDate (D:20261121080102+07) >>\nendobj\ntrailer\n<< /Root 1 0 R /Info 3 0 R /Size 4 >>\n%%%%EOF\n' >"$E2E_TMP/surat.pdf"
+printf '%%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 25 >>\nstream\n3 0 << /Author (Siti) >>\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Info 3 0 R >>\n%%%%EOF\n' >"$E2E_TMP/padat.pdf"
+for f in surat padat; do
+  STATUS=$(curl -s -o /dev/null -w '%{http_code}' -F "berkas=@$E2E_TMP/$f.pdf" "$BASE/api/v1/laporan/$KODE/bukti")
+  check "bukti PDF ($f) 201" 201 "$STATUS"
+done
 echo '<html><script>alert(1)</script></html>' >"$E2E_TMP/x.jpg"
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -F "berkas=@$E2E_TMP/x.jpg" "$BASE/api/v1/laporan/$KODE/bukti")
 check "HTML menyamar jpg → 415" 415 "$STATUS"
@@ -266,6 +274,15 @@ check "pemda: video tanpa lokasi, perangkat dan waktu rekam; panjang sama" "0 0 
   "$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(); i=d.index(b"mvhd")
 print(d.count(b"-07.4706"), d.count(b"SM-A515F"), struct.unpack(">I", d[i+8:i+12])[0], len(d))' "$E2E_TMP/pemda.mp4")"
 check "pemda: video masih memuat gambarnya (mdat utuh)" 1 "$(grep -c -a 'mdat' "$E2E_TMP/pemda.mp4")"
+STATUS=$(curl -s -o "$E2E_TMP/pemda.pdf" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/3")
+check "pemda: PDF tersaji" 200 "$STATUS"
+check "pemda: PDF tanpa nama penulis, pembuat dan tanggal; panjang sama" "0 0 0 $(wc -c <"$E2E_TMP/surat.pdf")" \
+  "$(grep -c -a -e Siti -e Microsoft -e D:2026 "$E2E_TMP/pemda.pdf") $(grep -c -a 'Rahmawati' "$E2E_TMP/pemda.pdf") $(grep -c -a 'Word' "$E2E_TMP/pemda.pdf") $(wc -c <"$E2E_TMP/pemda.pdf")"
+STATUS=$(curl -s -o "$E2E_TMP/galat.json" -w '%{http_code}' -b "$E2E_TMP/cookies" "$BASE/api/v1/kasus/$KODE/bukti/4")
+check "pemda: PDF yang tidak dapat dibersihkan tidak disajikan" 422 "$STATUS"
+PESAN=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["error"]["message"])' "$E2E_TMP/galat.json")
+check_contains "pemda: alasannya" "tidak dapat dibuat: Info dokumen PDF" "$PESAN"
+check_contains "pemda: jalan keluarnya" "minta pengawas Bawaslu" "$PESAN"
 check "pemda: bukti foto ditandai selalu bersih" "True" \
   "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["bukti"][0]["bersih"])' "$BODY")"
 check "pemda: riwayat terlapor tanpa kasus tahap awal" "[]" "$(jget riwayat_terlapor)"
@@ -324,7 +341,7 @@ check "segel rekomendasi: pemda melihatnya ditandai" "$KODE True" "$(jget 0.kode
 login uji.bawaslu
 e2e_stop
 out=$("$NETRAL" audit verify); check "audit verify: segel kasus rusak → 1" 1 $?
-check_contains "audit verify: ringkasan segel kasus" "segel kasus RUSAK: 1 dari 3 kasus, 1 dari 2 bukti, 1 dari 1 rekomendasi" "$out"
+check_contains "audit verify: ringkasan segel kasus" "segel kasus RUSAK: 1 dari 3 kasus, 1 dari 4 bukti, 1 dari 1 rekomendasi" "$out"
 check_contains "audit verify: menyebut kasus yang tahapnya diubah" "$KODE2" "$(printf '%s' "$out" | grep 'segel kasus RUSAK')"
 check_contains "audit verify: menyebut kasus yang bukti dan rekomendasinya diubah" "$KODE" "$(printf '%s' "$out" | grep 'segel kasus RUSAK')"
 check_contains "kasus segel: diterima apa adanya" "1 baris disegel ulang" "$("$NETRAL" kasus segel --kode "$KODE2")"
@@ -335,7 +352,7 @@ check "kasus segel: tercatat di audit dengan tahap yang diterima" 1 \
 e2e_sql "UPDATE rekomendasi SET status='$REKOM_STATUS' WHERE kasus_id=(SELECT id FROM kasus WHERE kode='$KODE')" >/dev/null
 e2e_sql "UPDATE bukti SET sha256='$BUKTI_SHA' WHERE id=1" >/dev/null
 out=$("$NETRAL" audit verify); check "audit verify: isi dikembalikan → 0" 0 $?
-check_contains "audit verify: segel kasus OK" "segel kasus OK: 3 kasus, 2 bukti, 1 rekomendasi" "$out"
+check_contains "audit verify: segel kasus OK" "segel kasus OK: 3 kasus, 4 bukti, 1 rekomendasi" "$out"
 # rows from before case seals are sealed once at start, audited
 e2e_sql "UPDATE kasus SET segel='belum'" >/dev/null
 e2e_start

@@ -175,7 +175,8 @@ static void test_damaged_refused(void **state) {
       {"image/png", S("\x89PNG\r\n\x1A\n\x00\x00\x00\x00IDAT" "CR")},   /* CRC cut short */
       {"image/webp", S("RIFF\xFF\x00\x00\x00WEBPVP8 ")},                 /* RIFF size beyond the file */
       {"image/webp", S("RIFF\x14\x00\x00\x00WEBPVP8 \xFF\x00\x00\x00\x00\x00\x00\x00")}, /* chunk beyond */
-      {"application/pdf", S("%PDF-1.7")},                                /* not a photo type */
+      {"audio/ogg", S("OggS\x00\x02")},                                  /* not a type it cleans */
+      {"application/pdf", S("%PDF-1.7\n1 0 obj\n<< /Author (x")},        /* string never closed */
   };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     buf_t out;
@@ -188,7 +189,8 @@ static void test_damaged_refused(void **state) {
     buf_free(&out);
   }
   assert_true(mediameta_supported("image/png"));
-  assert_false(mediameta_supported("application/pdf"));
+  assert_true(mediameta_supported("application/pdf"));
+  assert_false(mediameta_supported("audio/ogg"));
   assert_false(mediameta_supported(NULL));
 }
 

@@ -142,7 +142,7 @@ function gambarBukti() {
         h('a', { href: x.url + '?unduh=1', download: '' }, bersih ? 'Unduh (tanpa metadata)' : 'Unduh'),
         bisaBersih && !bersih ? [' · ', h('a', { href: x.url + '?unduh=1&bersih=1', download: '', class: 'unduh-bersih' }, 'Unduh tanpa metadata (untuk dibagikan)')] : null,
         h('br'), h('span', { class: 'mono' }, `SHA-256${bersih ? ' berkas asli' : ''} ` + (x.sha256 || '—')),
-        bersih ? h('p', { class: 'bantuan' }, 'Lokasi, waktu dan perangkat pembuat berkas telah dihapus dari salinan ini untuk melindungi pelapor.') : null,
+        bersih ? h('p', { class: 'bantuan' }, 'Lokasi, waktu, perangkat dan nama penulis berkas telah dihapus dari salinan ini untuk melindungi pelapor.') : null,
         riwayat));
   }));
 }
