@@ -12,11 +12,11 @@ CC := gcc
 endif
 BUILD ?= build
 SANITIZE ?=
-PKGS := libmicrohttpd jansson libsodium libhs sqlite3 xlsxwriter libpq
+PKGS := libmicrohttpd jansson libsodium libhs sqlite3 xlsxwriter libpq zlib
 
 # Debian packages the project needs (make deps installs the missing ones).
 DEB_BUILD := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsodium-dev \
-             libhyperscan-dev libsqlite3-dev libxlsxwriter-dev libpq-dev libcmocka-dev sqlite3
+             libhyperscan-dev libsqlite3-dev libxlsxwriter-dev libpq-dev libcmocka-dev sqlite3 zlib1g-dev
 DEB_TEST  := $(DEB_BUILD) curl postgresql nodejs npm chromium clang libclang-rt-14-dev
 DEB_BENCH := $(DEB_BUILD) wrk
 
@@ -26,7 +26,7 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wvla -Wstrict-prototypes -Wno
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(CFLAGS) -Isrc \
               $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lmicrohttpd -ljansson -lsodium -lhs -lsqlite3 -lxlsxwriter -lpq) -lstdc++ -lm -pthread
+LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lmicrohttpd -ljansson -lsodium -lhs -lsqlite3 -lxlsxwriter -lpq -lz) -lstdc++ -lm -pthread
 ifneq ($(SANITIZE),)
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZE)
