@@ -57,10 +57,7 @@ static int session_status(const char *token) {
 }
 
 static void sql(const char *s) {
-  db_t *db;
-  assert_int_equal(store_acquire(env.app.store, &db), ERR_OK);
-  err_t e = db_exec_script(db, s);
-  store_release(env.app.store, db);
+  err_t e = tu_sql(&env, s);
   if (e) fail_msg("%s: %s", s, err_message(e));
 }
 

@@ -149,6 +149,17 @@ static inline int64_t tu_count(tu_env_t *t, const char *sql) {
   return n;
 }
 
+/* Run a SQL script on the test database, as someone with direct write access
+ * would (no application checks); the error, when any, is returned. */
+static inline err_t tu_sql(tu_env_t *t, const char *script) {
+  db_t *db;
+  err_t e = store_acquire(t->app.store, &db);
+  if (e) return e;
+  e = db_exec_script(db, script);
+  store_release(t->app.store, db);
+  return e;
+}
+
 static inline void tu_result_free(tu_result_t *r) {
   json_decref(r->json);
   r->json = NULL;
