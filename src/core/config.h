@@ -29,7 +29,8 @@
   X(demo,          "NETRAL_DEMO",          "--demo",          "1",                    "Buat akun demo saat basis data masih kosong (1/0)") \
   X(cookie_secure, "NETRAL_COOKIE_SECURE", "--cookie-secure", "0",                    "1 = kuki sesi hanya lewat HTTPS (wajib di balik proxy TLS)") \
   X(trust_proxy,   "NETRAL_TRUST_PROXY",   "--trust-proxy",   "0",                    "1 = alamat klien dari X-Forwarded-For (hanya di balik proxy tepercaya)") \
-  X(conn_timeout,  "NETRAL_CONN_TIMEOUT",  "--conn-timeout",  "30",                   "Detik koneksi HTTP boleh diam sebelum ditutup (klien lambat)")
+  X(conn_timeout,  "NETRAL_CONN_TIMEOUT",  "--conn-timeout",  "30",                   "Detik koneksi HTTP boleh diam sebelum ditutup (klien lambat)") \
+  X(conn_per_ip,   "NETRAL_CONN_PER_IP",   "--conn-per-ip",   "100",                  "Maks. koneksi HTTP serentak per alamat klien (0 = tanpa batas; tidak berlaku bila NETRAL_TRUST_PROXY=1)")
 
 typedef struct {
 #define X(field, env, flag, def, help) const char *field;

@@ -225,12 +225,18 @@ err_t server_start(app_t *app, server_t **out) {
   /* Idle limit per connection: a client that stalls mid-request (slowloris) loses its slot. */
   long timeout = config_int(app->cfg.conn_timeout, 30);
   if (timeout < 1) timeout = 1;
+  /* Slots one address may hold, so a single source of stalled connections
+   * cannot take all 1000. Behind a proxy every connection comes from the
+   * proxy's address: the limit then belongs in the proxy. 100 leaves room for
+   * many phones behind one carrier NAT (a browser opens about six). */
+  long per_ip = app->cfg.trust_proxy[0] == '1' ? 0 : config_int(app->cfg.conn_per_ip, 100);
+  if (per_ip < 0) per_ip = 0;
   s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL,
                           on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
                           MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)timeout,
                           MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
                           MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-                          MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0,
+                          MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)per_ip,
                           MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
                           MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
   if (!s->d) {

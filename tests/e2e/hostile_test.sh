@@ -213,5 +213,29 @@ check "hanya laporan sah yang tersimpan" "$((COUNT0))" "$(e2e_sql "SELECT count(
 if [ "$E2E_BACKEND" = sqlite ]; then check "integritas basis data" ok "$(sqlite3 "$DB" 'PRAGMA integrity_check')"; fi
 grep -q -e 'AddressSanitizer' -e 'runtime error' "$E2E_TMP/server.log"; check "log server tanpa galat sanitizer" 1 $?
 e2e_stop
+
+# ---- one address cannot hold every connection slot (NETRAL_CONN_PER_IP); behind a trusted
+# proxy every connection comes from the proxy, so the limit is not applied there
+per_ip() { python3 - "$E2E_PORT" <<'PY'
+import socket, sys, time, urllib.request
+port = int(sys.argv[1])
+held = [socket.create_connection(("127.0.0.1", port)) for _ in range(3)]
+for s in held: s.send(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")  # headers never finished
+time.sleep(0.3)
+def get():
+    try: return urllib.request.urlopen("http://127.0.0.1:%d/api/v1/health" % port, timeout=3).status
+    except Exception: return "ditolak"
+during = get()
+for s in held: s.close()
+time.sleep(0.3)
+print("saat_penuh=%s sesudah=%s" % (during, get()))
+PY
+}
+e2e_start NETRAL_CONN_PER_IP=3
+check "batas koneksi per alamat: koneksi ke-4 ditolak, sesudah dilepas dilayani" "saat_penuh=ditolak sesudah=200" "$(per_ip)"
+e2e_stop
+e2e_start NETRAL_CONN_PER_IP=3 NETRAL_TRUST_PROXY=1
+check "di balik proxy tepercaya batas per alamat tidak berlaku" "saat_penuh=200 sesudah=200" "$(per_ip)"
+e2e_stop
 out=$("$NETRAL" audit verify); check "audit verify" 0 $?
 e2e_done
