@@ -502,15 +502,16 @@ err_t case_lacak(db_t *db, const case_ctx_t *cx, const char *kode_in, json_t **o
   events_ctx_t x = {json_array(), 1, NULL};
   e = store_case_events(db, c.id, add_event, &x);
   if (!e) {
-    *out = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o}", "kode", c.kode, "jenis", c.jenis, "tahap", c.status,
+    /* segel_rusak: the stage shown may be a forgery (caseseal.h); the
+     * reporter is told it is being checked, nothing more */
+    *out = json_pack("{s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:b}", "kode", c.kode, "jenis", c.jenis, "tahap", c.status,
                      "tahap_label", state_label(c.status), "diterima", c.diterima, "riwayat", x.arr, "tenggat",
-                     deadline_json(&c));
+                     deadline_json(&c), "segel_rusak", !caseseal_kasus_ok(cx->keys, &c));
     x.arr = NULL;
     if (!*out) e = ERR_NOMEM;
   }
   json_decref(x.arr);
   case_row_free(&c);
-  (void)cx;
   return e;
 }
 

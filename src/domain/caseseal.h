@@ -22,7 +22,9 @@
  * What a broken seal does (case.c): the case cannot change stage, its
  * evidence is not served, and its rekomendasi cannot be closed; pemda and
  * BKN do not see the case at all (its visible stage may be the forgery);
- * supervisors and admin see it marked "segel rusak"; `netral audit verify`
+ * supervisors and admin see it marked "segel rusak"; the public tracking
+ * page shows the stored stage with a notice that it is being checked;
+ * `netral audit verify`
  * fails and names it. `netral kasus segel --kode K` accepts the rows of one
  * case after the operator has checked them (audited "kasus.segel_ulang").
  * Not covered: a row deleted, or an old copy of a whole row put back (its

@@ -324,6 +324,8 @@ req POST "/api/v1/kasus/$KODE2/transisi" '{"ke":"ditindaklanjuti","jenis_sanksi"
 check "segel kasus: langkah dari baris yang diubah → 409" 409 "$STATUS"
 check_contains "segel kasus: pesan menyebut perintah admin" "netral kasus segel --kode $KODE2" "$(jget error.message)"
 req GET "/api/v1/kasus?q=$KODE2"; check "segel kasus: daftar menandainya" True "$(jget items.0.segel_rusak)"
+req GET "/api/v1/lacak/$KODE2"; check "segel kasus: pelapor diberi tahu tahapnya sedang diperiksa" True "$(jget segel_rusak)"
+req GET "/api/v1/lacak/$KODE"; check "segel kasus utuh: halaman lacak tanpa tanda" False "$(jget segel_rusak)"
 REKOM_STATUS=$(e2e_sql "SELECT status FROM rekomendasi WHERE kasus_id=(SELECT id FROM kasus WHERE kode='$KODE')")
 BUKTI_SHA=$(e2e_sql "SELECT sha256 FROM bukti WHERE id=1")
 e2e_sql "UPDATE rekomendasi SET status='menunggu' WHERE kasus_id=(SELECT id FROM kasus WHERE kode='$KODE')" >/dev/null

@@ -21,6 +21,7 @@ async function lacak(kode) {
   try {
     const r = await get('/api/v1/lacak/' + encodeURIComponent(kode));
     $('#hasil-kode').textContent = r.kode;
+    $('#hasil-diperiksa').hidden = !r.segel_rusak;
     $('#hasil-tahap').textContent = r.tahap_label || r.tahap;
     $('#hasil-tahap').dataset.tahap = r.tahap;
     $('#hasil-diterima').textContent = waktu(r.diterima);
