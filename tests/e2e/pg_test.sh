@@ -126,8 +126,8 @@ check "sesi juga berakhir di A" 401 "$STATUS"
 out=$("$NETRAL" audit verify); rc=$?
 check "audit verify: satu rantai tanpa cabang" 0 $rc
 check_contains "audit OK" "audit OK:" "$out"
-# user add + login + each report + the evidence + logout
-check "jumlah entri audit" $((total + 4)) "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM audit')"
+# user add + login + each report + the evidence + its view on B + logout
+check "jumlah entri audit" $((total + 5)) "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM audit')"
 check "tidak ada dua entri dengan prev_hash sama" 0 \
   "$(psql -qAtX "$NETRAL_DB" -c 'SELECT COUNT(*) FROM (SELECT prev_hash FROM audit GROUP BY prev_hash HAVING COUNT(*)>1) t')"
 # The database drops every connection (restart, failover): the servers reconnect.
