@@ -58,10 +58,10 @@ open(sys.argv[1], "wb").write(mp4)
 PY
 STATUS=$(curl -s -o "$E2E_TMP/body" -w '%{http_code}' -F "berkas=@$E2E_TMP/video.mp4" "$BASE/api/v1/laporan/$KODE/bukti")
 check "bukti video MP4 201" 201 "$STATUS"
-# a PDF saved from a word processor names its author (the reporter); one whose Info sits in a
-# compressed object stream cannot be cleaned in place
+# a PDF saved from a word processor names its author (the reporter); one whose Info sits in an
+# object stream under a filter the cleaner does not decode (LZW) cannot be cleaned in place
 printf '%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n3 0 obj\n<< /Author (Siti Rahmawati) /Creator (Microsoft Word) /CreationDate (D:20261121080102+07) >>\nendobj\ntrailer\n<< /Root 1 0 R /Info 3 0 R /Size 4 >>\n%%%%EOF\n' >"$E2E_TMP/surat.pdf"
-printf '%%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 25 >>\nstream\n3 0 << /Author (Siti) >>\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Info 3 0 R >>\n%%%%EOF\n' >"$E2E_TMP/padat.pdf"
+printf '%%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /LZWDecode /Length 25 >>\nstream\n3 0 << /Author (Siti) >>\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Info 3 0 R >>\n%%%%EOF\n' >"$E2E_TMP/padat.pdf"
 for f in surat padat; do
   STATUS=$(curl -s -o /dev/null -w '%{http_code}' -F "berkas=@$E2E_TMP/$f.pdf" "$BASE/api/v1/laporan/$KODE/bukti")
   check "bukti PDF ($f) 201" 201 "$STATUS"

@@ -3,8 +3,10 @@
  * object with what the copy must hold in its place; a PDF with a
  * cross-reference stream; two files spelt out byte for byte (generated once
  * with their xref offsets, then frozen here); files that must be refused,
- * whole and damaged; every prefix of the spelt-out files. Every copy has the
- * length of its input and is cleaned a second time: it must not change. */
+ * whole and damaged; every prefix of the spelt-out files; PDFs whose Info
+ * lives in compressed object streams (built with zlib here, and a deflate
+ * stream written by hand that zlib cannot match). Every copy has the length
+ * of its input and is cleaned a second time: it must not change. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +14,8 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <zlib.h>
 
 #include "core/err.h"
 #include "core/mem.h"
@@ -264,6 +268,24 @@ static const pcase_t cases[] = {
         STMS(8, "<< /Length #L >>", "endstream inside the data, 1 0 obj (x) trailer << /Encrypt 1 0 R"),
         STM(9, "<< /Type /Metadata /Length 99999 >>", "<< /Type /Metadata /Length 99999 >>", "<x/>", SPACES)},
        ROOT, NULL}}},
+    {"an uncompressed object stream: Info in it blanked in place, its other objects left",
+     {{{PAGES, STM(10, "<< /Type /ObjStm /N 2 /First 9 /Length #L >>", "<< /Type /ObjStm /N 2 /First 9 /Length #L >>",
+                   "5 0 11 21 << /Author (Ani) >>\n(Ani Lestari)", "5 0 11 21 << /Author (   ) >>\n(Ani Lestari)")},
+       ROOT " /Info 5 0 R", NULL}}},
+    {"info top-level, a newer version in an object stream of a later update: both blanked",
+     {{{PAGES, OBJW(5, "<< /Author (Ani) >>", "<< /Author (   ) >>")}, ROOT " /Info 5 0 R", NULL},
+      {{STM(10, "<< /Type /ObjStm /N 1 /First 4 /Length #L >>", "<< /Type /ObjStm /N 1 /First 4 /Length #L >>",
+            "5 0 << /Author (Ani Lestari) >>", "5 0 << /Author (           ) >>")},
+       ROOT " /Info 5 0 R", NULL}}},
+    {"a string object of Info only in an object stream, found by number whatever its generation",
+     {{{PAGES, OBJW(5, "<< /Author 7 0 R /Title 8 3 R >>", "<< /Author 7 0 R /Title 8 3 R >>"),
+        STM(10, "<< /Type /ObjStm /N 2 /First 8 /Length #L >>", "<< /Type /ObjStm /N 2 /First 8 /Length #L >>",
+            "7 0 8 6 (Ani) <414E49>", "7 0 8 6 (   ) <000000>")},
+       ROOT " /Info 5 0 R", NULL}}},
+    {"two numbers listed at one offset of an object stream: that object blanked once",
+     {{{PAGES, STM(10, "<< /Type /ObjStm /N 2 /First 8 /Length #L >>", "<< /Type /ObjStm /N 2 /First 8 /Length #L >>",
+                   "5 0 7 0 << /Author (Ani) /Producer 7 0 R >>", "5 0 7 0 << /Author (   ) /Producer 7 0 R >>")},
+       ROOT " /Info 5 0 R", NULL}}},
     {"a direct Info dictionary and its string object; /ID with spaces in its hex strings",
      {{{PAGES, OBJW(7, "(Word)", "(    )")},
        ROOT " /Info << /Author (Ani) /Creator 7 0 R >> /ID [<01 02 03 04> <0A0B0C0D>]",
@@ -285,15 +307,9 @@ static void test_table(void **state) {
 }
 
 static const pcase_t refused[] = {
-    {"info inside an object stream",
-     {{{PAGES, STMS(10, "<< /Type /ObjStm /N 1 /First 5 /Length #L >>", "5 0 << /Author (Ani) >>")}, ROOT " /Info 5 0 R", NULL}}},
-    {"info top-level, an object stream in a later update (a newer Info may be in it)",
-     {{{PAGES, OBJ(5, "<< /Author (Ani) >>")}, ROOT " /Info 5 0 R", NULL},
-      {{STMS(10, "<< /Type /ObjStm /N 1 /First 5 /Length #L >>", "5 0 << /Author (Ani Lestari) >>")}, ROOT " /Info 5 0 R",
+    {"info in an object stream running into the next object listed there (objects overlap)",
+     {{{PAGES, STMS(10, "<< /Type /ObjStm /N 2 /First 8 /Length #L >>", "5 0 6 3 << /Author (Ani) >>")}, ROOT " /Info 5 0 R",
        NULL}}},
-    {"a string object of Info only in an object stream",
-     {{{PAGES, OBJ(5, "<< /Author 7 0 R >>"), STMS(10, "<< /Type /ObjStm /N 1 /First 4 /Length #L >>", "7 0 (Ani)")},
-       ROOT " /Info 5 0 R", NULL}}},
     {"info object missing", {{{PAGES}, ROOT " /Info 9 0 R", NULL}}},
     {"/Encrypt in the trailer",
      {{{PAGES, OBJ(5, "<< /Author (\x8A\x91\x07) >>"), OBJ(9, "<< /Filter /Standard /V 2 /R 3 >>")},
@@ -324,7 +340,7 @@ static void test_refused_reason(void **state) {
   static const pcase_t objstm = {
       "info in an object stream, with a damaged image",
       {{{PAGES, STMS(8, IMG("/DCTDecode"), "not a jpeg"),
-         STMS(10, "<< /Type /ObjStm /N 1 /First 5 /Length #L >>", "5 0 << /Author (Ani) >>")},
+         STMS(10, "<< /Type /ObjStm /N 1 /First 4 /Length #L >>", "5 0 << /Author (Ani) >>")},
         ROOT " /Info 5 0 R", NULL}}};
   buf_t in;
   buf_init(&in);
@@ -706,11 +722,696 @@ static void test_depth(void **state) {
   }
 }
 
+/* ---------- compressed object streams ---------- */
+
+/* An object and what the copy must hold in its place (NULL: the same). */
+typedef struct {
+  int num;
+  const char *in, *want;
+} osobj_t;
+
+/* One revision: top-level objects besides 1-4 (the catalog, page tree,
+ * page and content of the first revision), an object stream (number stm,
+ * 0: none; dict: its entries besides /Type /N /First /Length; encode: its
+ * data from its decoded bytes, NULL: zlib at level 6) and the entries of
+ * the cross-reference stream besides /Type /Size /W /Index /Prev /Length. */
+typedef struct {
+  osobj_t top[3];
+  int stm;
+  const char *dict;
+  osobj_t objs[6];
+  const char *trailer, *trailer_want;
+} osrev_t;
+
+typedef struct {
+  const char *what;
+  void (*encode)(buf_t *data, const buf_t *decoded);
+  osrev_t revs[2];
+} osfile_t;
+
+/* Where the builder put an object stream's data, and its decoded bytes as
+ * the copy must hold them. */
+typedef struct {
+  size_t at, len;
+  buf_t want;
+} osdata_t;
+
+static void zlib_encode(buf_t *out, const buf_t *in, int level) {
+  uLongf n = compressBound(in->len);
+  unsigned char *z = xmalloc(n);
+  assert_non_null(z);
+  assert_int_equal(compress2(z, &n, (const Bytef *)in->data, in->len, level), Z_OK);
+  buf_append(out, z, n);
+  xfree(z);
+}
+static void encode_default(buf_t *out, const buf_t *in) { zlib_encode(out, in, 6); }
+
+/* Inflate z[0..n) into out; 1 when the zlib stream ends exactly at its
+ * last byte, with a valid Adler-32. */
+static int inflate_all(const unsigned char *z, size_t n, buf_t *out) {
+  z_stream s;
+  memset(&s, 0, sizeof s);
+  assert_int_equal(inflateInit(&s), Z_OK);
+  s.next_in = (Bytef *)z;
+  s.avail_in = (uInt)n;
+  int r;
+  do {
+    unsigned char chunk[4096];
+    s.next_out = chunk;
+    s.avail_out = sizeof chunk;
+    r = inflate(&s, Z_NO_FLUSH);
+    buf_append(out, chunk, sizeof chunk - s.avail_out);
+  } while (r == Z_OK);
+  int ok = r == Z_STREAM_END && s.avail_in == 0;
+  inflateEnd(&s);
+  return ok;
+}
+
+/* The decoded bytes of an object stream holding o (clean: their copies):
+ * `number offset` pairs, then the objects one a line; *first: /First. */
+static size_t os_decoded(buf_t *b, const osobj_t *o, int clean) {
+  buf_t body;
+  buf_init(&body);
+  for (; o->in; o++) {
+    if (o->want && strlen(o->want) != strlen(o->in)) fail_msg("object %d: copy of another length", o->num);
+    buf_printf(b, "%d %zu ", o->num, body.len);
+    buf_puts(&body, clean && o->want ? o->want : o->in);
+    buf_puts(&body, "\n");
+  }
+  buf_puts(b, "\n");
+  size_t first = b->len;
+  buf_append(b, body.data, body.len);
+  buf_free(&body);
+  return first;
+}
+
+/* The entries of one cross-reference stream section (/W [1 4 2]). */
+typedef struct {
+  int num, type, f3;
+  size_t f2;
+} xent_t;
+typedef struct {
+  xent_t e[32];
+  size_t n;
+} xref_t;
+
+static void xref_entry(xref_t *x, int num, int type, size_t f2, int f3) {
+  assert_true(x->n < sizeof x->e / sizeof *x->e);
+  x->e[x->n].num = num;
+  x->e[x->n].type = type;
+  x->e[x->n].f2 = f2;
+  x->e[x->n++].f3 = f3;
+}
+
+/* Its /Index array (one subsection an object, in ascending order) and data. */
+static void xref_bytes(xref_t *x, buf_t *index, buf_t *data) {
+  for (size_t i = 1; i < x->n; i++) /* insertion sort: a handful of entries */
+    for (size_t j = i; j > 0 && x->e[j - 1].num > x->e[j].num; j--) {
+      xent_t tmp = x->e[j];
+      x->e[j] = x->e[j - 1];
+      x->e[j - 1] = tmp;
+    }
+  for (size_t i = 0; i < x->n; i++) {
+    size_t f2 = x->e[i].f2;
+    int f3 = x->e[i].f3;
+    unsigned char e[7] = {(unsigned char)x->e[i].type, (unsigned char)(f2 >> 24), (unsigned char)(f2 >> 16),
+                          (unsigned char)(f2 >> 8),     (unsigned char)f2,         (unsigned char)(f3 >> 8),
+                          (unsigned char)f3};
+    buf_append(data, e, sizeof e);
+    buf_printf(index, "%d 1 ", x->e[i].num);
+  }
+}
+
+/* The PDF of f (clean: as its copy must be, but for the object stream
+ * data, left as the input's); where each object stream's data went. */
+static void os_build(const osfile_t *f, int clean, buf_t *b, osdata_t data[2]) {
+  buf_puts(b, "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n");
+  size_t prev = 0;
+  int size = 1;
+  for (int r = 0; r < 2 && f->revs[r].trailer; r++) {
+    const osrev_t *rv = &f->revs[r];
+    xref_t x = {.n = 0};
+    buf_t index, xdata;
+    buf_init(&index);
+    buf_init(&xdata);
+    if (r == 0) {
+      static const char *const base[] = {
+          "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+          "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+          "<< /Length 37 >>\nstream\nBT /F1 12 Tf 20 100 Td (Bukti) Tj ET\nendstream"};
+      xref_entry(&x, 0, 0, 0, 65535);
+      for (int i = 0; i < 4; i++) {
+        xref_entry(&x, i + 1, 1, b->len, 0);
+        buf_printf(b, "%d 0 obj\n%s\nendobj\n", i + 1, base[i]);
+      }
+      size = 5;
+    }
+    for (const osobj_t *o = rv->top; o->in; o++) {
+      xref_entry(&x, o->num, 1, b->len, 0);
+      buf_printf(b, "%d 0 obj\n%s\nendobj\n", o->num, clean && o->want ? o->want : o->in);
+      if (o->num >= size) size = o->num + 1;
+    }
+    if (rv->stm) {
+      buf_t dec, enc;
+      buf_init(&dec);
+      buf_init(&enc);
+      size_t first = os_decoded(&dec, rv->objs, 0), n = 0;
+      (f->encode ? f->encode : encode_default)(&enc, &dec);
+      xref_entry(&x, rv->stm, 1, b->len, 0);
+      for (const osobj_t *o = rv->objs; o->in; o++, n++) {
+        xref_entry(&x, o->num, 2, (size_t)rv->stm, (int)n);
+        if (o->num >= size) size = o->num + 1;
+      }
+      int indirect = strstr(rv->dict, "/Length 30 0 R") != NULL; /* its length in object 30, after it */
+      buf_printf(b, "%d 0 obj\n<< /Type /ObjStm /N %zu /First %zu %s", rv->stm, n, first, rv->dict);
+      if (!indirect) buf_printf(b, " /Length %zu", enc.len);
+      buf_puts(b, " >>\nstream\n");
+      data[r].at = b->len;
+      data[r].len = enc.len;
+      buf_init(&data[r].want);
+      os_decoded(&data[r].want, rv->objs, 1);
+      buf_append(b, enc.data, enc.len);
+      buf_puts(b, "\nendstream\nendobj\n");
+      if (indirect) {
+        xref_entry(&x, 30, 1, b->len, 0);
+        buf_printf(b, "30 0 obj\n%zu\nendobj\n", enc.len);
+        if (30 >= size) size = 31;
+      }
+      if (rv->stm >= size) size = rv->stm + 1;
+      buf_free(&dec);
+      buf_free(&enc);
+    }
+    int xnum = size++;
+    size_t xat = b->len;
+    xref_entry(&x, xnum, 1, xat, 0);
+    const char *t = clean && rv->trailer_want ? rv->trailer_want : rv->trailer;
+    if (rv->trailer_want) assert_int_equal(strlen(rv->trailer_want), strlen(rv->trailer));
+    xref_bytes(&x, &index, &xdata);
+    buf_printf(b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Index [%s] %s", xnum, size, index.data, t);
+    if (prev) buf_printf(b, " /Prev %zu", prev);
+    buf_printf(b, " /Length %zu >>\nstream\n", xdata.len);
+    buf_append(b, xdata.data, xdata.len);
+    buf_printf(b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xat);
+    prev = xat;
+    buf_free(&xdata);
+    buf_free(&index);
+  }
+}
+
+static void os_data_free(osdata_t data[2]) {
+  for (int i = 0; i < 2; i++) buf_free(&data[i].want);
+}
+
+/* The copy of f: as long as the input; equal to the want file outside the
+ * object stream data; each object stream's data a zlib stream that ends at
+ * its last byte and inflates to its objects as the copy must hold them
+ * (the other objects byte for byte as they were); cleaned again, unchanged.
+ * copy (optional) receives the copy. */
+static void check_os(const osfile_t *f, buf_t *copy) {
+  buf_t in, want, out, again;
+  osdata_t data[2], unused[2];
+  memset(data, 0, sizeof data);
+  memset(unused, 0, sizeof unused);
+  buf_init(&in);
+  buf_init(&want);
+  buf_init(&out);
+  buf_init(&again);
+  os_build(f, 0, &in, data);
+  os_build(f, 1, &want, unused);
+  assert_int_equal(in.len, want.len);
+  err_t e = pdfmeta_strip((const unsigned char *)in.data, in.len, &out);
+  if (e != ERR_OK) fail_msg("%s: err %d (%s)", f->what, e, err_message(e));
+  assert_int_equal(out.len, in.len);
+  for (int r = 0; r < 2; r++) {
+    if (!f->revs[r].stm) continue;
+    buf_t dec;
+    buf_init(&dec);
+    const unsigned char *z = (const unsigned char *)out.data + data[r].at;
+    if (!inflate_all(z, data[r].len, &dec)) fail_msg("%s: object stream %d does not inflate to its /Length", f->what, r);
+    if (dec.len != data[r].want.len || !same(dec.data, data[r].want.data, dec.len)) {
+      size_t at = first_diff(dec.data, data[r].want.data, dec.len < data[r].want.len ? dec.len : data[r].want.len);
+      fail_msg("%s: object stream %d differs at %zu: got \"%.30s\", wanted \"%.30s\"", f->what, r, at, dec.data + at,
+               data[r].want.data + at);
+    }
+    assert_null(memmem(dec.data, dec.len, "Lestari", 7));
+    buf_t orig;
+    buf_init(&orig);
+    os_decoded(&orig, f->revs[r].objs, 0);
+    if (orig.len == dec.len && same(orig.data, dec.data, dec.len) && !same(out.data + data[r].at, in.data + data[r].at, data[r].len))
+      fail_msg("%s: object stream %d had nothing to blank, but its bytes changed", f->what, r);
+    buf_free(&orig);
+    /* the object stream's data is compared above; the rest byte for byte */
+    memcpy(want.data + data[r].at, out.data + data[r].at, data[r].len);
+    buf_free(&dec);
+  }
+  if (!same(out.data, want.data, in.len)) {
+    size_t at = first_diff(out.data, want.data, in.len);
+    fail_msg("%s: differs at %zu: got \"%.30s\", wanted \"%.30s\"", f->what, at, out.data + at, want.data + at);
+  }
+  e = pdfmeta_strip((const unsigned char *)out.data, out.len, &again);
+  if (e != ERR_OK || again.len != out.len || !same(again.data, out.data, out.len))
+    fail_msg("%s: cleaned twice: err %d, %zu bytes", f->what, e, again.len);
+  if (copy) buf_append(copy, out.data, out.len);
+  buf_free(&in);
+  buf_free(&want);
+  buf_free(&out);
+  buf_free(&again);
+  os_data_free(data);
+  os_data_free(unused);
+}
+
+/* f is refused with a message that holds why. */
+static void check_os_refused(const osfile_t *f, const char *why) {
+  buf_t in;
+  osdata_t data[2];
+  memset(data, 0, sizeof data);
+  buf_init(&in);
+  os_build(f, 0, &in, data);
+  check_refused(f->what, in.data, in.len);
+  if (!strstr(err_message(ERR_INVALID), why)) fail_msg("%s: \"%s\" does not say \"%s\"", f->what, err_message(ERR_INVALID), why);
+  buf_free(&in);
+  os_data_free(data);
+}
+
+#define FLATE "/Filter /FlateDecode"
+#define OS_ID_IN "/ID [<5A3F0C9E1B2D4C6E8F0A1B2C3D4E5F60> <5A3F0C9E1B2D4C6E8F0A1B2C3D4E5F60>]"
+#define OS_ID_OUT "/ID [<00000000000000000000000000000000> <00000000000000000000000000000000>]"
+#define INFO5 {5, "<< /Author (Ani Lestari) /Title <FEFF0041006E0069> /Producer 7 0 R /Trapped /False >>", \
+               "<< /Author (           ) /Title <0000000000000000> /Producer 7 0 R /Trapped /False >>"}
+#define ANNOT6 {6, "<< /Type /Annot /Subtype /Text /T (Ani L.) /Contents <416E69> /Rect [0 0 10 10] >>", NULL}
+#define STR7 {7, "(Ani Lestari \\(Word\\))", "(                    )"}
+#define FONT8 {8, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Name (F1) >>", NULL}
+
+static const osfile_t os_cleaned[] = {
+    {"Info and its string object in a FlateDecode object stream, beside objects left as they are",
+     NULL,
+     {{{{0}}, 10, FLATE, {ANNOT6, INFO5, STR7, FONT8}, "/Root 1 0 R /Info 5 0 R " OS_ID_IN, "/Root 1 0 R /Info 5 0 R " OS_ID_OUT}}},
+    {"[/FlateDecode], a plain /DecodeParms, compressed at level 1",
+     NULL,
+     {{{{0}}, 10, "/Filter [/FlateDecode] /DecodeParms << /Predictor 1 >>", {INFO5, STR7},
+       "/Root 1 0 R /Info 5 0 R", NULL}}},
+    {"Info top-level, its string object in an object stream",
+     NULL,
+     {{{INFO5}, 10, FLATE, {STR7, FONT8}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+    {"an incremental update adds a newer Info in a second object stream: both versions blanked",
+     NULL,
+     {{{{0}}, 10, FLATE, {INFO5, STR7}, "/Root 1 0 R /Info 5 0 R", NULL},
+      {{{0}}, 20, FLATE " /Extends 10 0 R",
+       {{5, "<< /Author (Ani Lestari) /ModDate (D:20261128) /Producer 7 0 R >>",
+         "<< /Author (           ) /ModDate (          ) /Producer 7 0 R >>"}},
+       "/Root 1 0 R /Info 5 0 R", NULL}}},
+    {"an object stream whose /Length is a reference (its data found by endstream)",
+     NULL,
+     {{{{0}}, 10, FLATE " /Length 30 0 R", {INFO5, STR7, FONT8}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+    {"Info in an object stream with nothing left to blank: the stream keeps its bytes",
+     NULL,
+     {{{{0}}, 10, FLATE, {{5, "<< /Author (   ) /Title <0000> /Trapped /False >>", NULL}, FONT8}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+    {"an update adds an object stream without Info after a top-level Info: left as it is",
+     NULL,
+     {{{INFO5, STR7}, 0, NULL, {{0}}, "/Root 1 0 R /Info 5 0 R", NULL},
+      {{{0}}, 20, FLATE, {ANNOT6, FONT8}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+};
+
+static void encode_level1(buf_t *out, const buf_t *in) { zlib_encode(out, in, 1); }
+
+static void test_objstm_cleaned(void **state) {
+  for (size_t i = 0; i < sizeof os_cleaned / sizeof *os_cleaned; i++) {
+    osfile_t f = os_cleaned[i];
+    if (i == 1) f.encode = encode_level1;
+    check_os(&f, NULL);
+  }
+}
+
+/* The copy's object stream, inflated by the test, holds the blanked Info
+ * and nothing else changed: spelt out for the first case, and the bytes
+ * of the objects around Info compared one by one. */
+static void test_objstm_inflated(void **state) {
+  buf_t copy;
+  buf_init(&copy);
+  check_os(&os_cleaned[0], &copy);
+  const char *stm = memmem(copy.data, copy.len, "/Type /ObjStm", 13);
+  assert_non_null(stm);
+  size_t len = 0;
+  assert_int_equal(sscanf(strstr(stm, "/Length"), "/Length %zu", &len), 1);
+  const char *z = strstr(stm, "stream\n") + 7;
+  buf_t dec;
+  buf_init(&dec);
+  assert_true(inflate_all((const unsigned char *)z, len, &dec));
+  static const char want[] =
+      "6 0 5 83 7 169 8 192 \n"
+      "<< /Type /Annot /Subtype /Text /T (Ani L.) /Contents <416E69> /Rect [0 0 10 10] >>\n"
+      "<< /Author (           ) /Title <0000000000000000> /Producer 7 0 R /Trapped /False >>\n"
+      "(                    )\n"
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Name (F1) >>\n";
+  assert_int_equal(dec.len, sizeof want - 1);
+  assert_memory_equal(dec.data, want, sizeof want - 1);
+  assert_memory_equal(z + len, "\nendstream", 10); /* the data ends where it did */
+  buf_free(&dec);
+  buf_free(&copy);
+}
+
+/* The original object stream is written by zlib with the settings
+ * pdfmeta tries first, then s bytes of junk after its end (readers ignore
+ * them): the data to fill is s bytes longer. With one-character Info
+ * strings, blanking hardly changes the compressed length, so the targets
+ * start at or next to the length of zlib's own stream of the blanked data
+ * (F). F itself and every length from F + 4 up is met exactly (the copy's
+ * stream then ends at its last byte); one of F + 1 to F + 3 cannot be
+ * reached with empty blocks, and is refused as such if no other zlib
+ * setting reaches it. */
+static size_t junk;
+static size_t zlib_best(buf_t *out, const buf_t *in) { /* returns the length of the zlib stream */
+  z_stream s;
+  memset(&s, 0, sizeof s);
+  assert_int_equal(deflateInit2(&s, 9, Z_DEFLATED, 15, 9, Z_DEFAULT_STRATEGY), Z_OK);
+  unsigned char z[8192];
+  s.next_in = (Bytef *)in->data;
+  s.avail_in = (uInt)in->len;
+  s.next_out = z;
+  s.avail_out = sizeof z;
+  assert_int_equal(deflate(&s, Z_FINISH), Z_STREAM_END);
+  size_t n = sizeof z - s.avail_out;
+  deflateEnd(&s);
+  if (out) buf_append(out, z, n);
+  return n;
+}
+static void encode_junk(buf_t *out, const buf_t *in) {
+  zlib_best(out, in);
+  for (size_t i = 0; i < junk; i++) buf_append(out, "\x5A", 1);
+}
+
+static void test_objstm_exact_lengths(void **state) {
+  static const char *const authors[] = {"(A)", "(B)", "<41>", "(Z)"};
+  size_t met = 0, tried = 0, near = 0, exact = 0;
+  for (size_t a = 0; a < sizeof authors / sizeof *authors; a++) {
+    for (int v = 0; v < 12; v++) {
+      char info[200], blank[200];
+      snprintf(info, sizeof info, "<< /Author %s /Subject (S) /Pages %d >>", authors[a], v * 37);
+      snprintf(blank, sizeof blank, "%s", info);
+      blank[strlen("<< /Author ") + 1] = *authors[a] == '(' ? ' ' : '0';
+      blank[strlen("<< /Author ") + 2] = *authors[a] == '(' ? ')' : '0';
+      *(strstr(blank, "(S)") + 1) = ' ';
+      osfile_t f = {"exact lengths", encode_junk,
+                    {{{{0}}, 10, FLATE, {{5, info, blank}, FONT8, ANNOT6}, "/Root 1 0 R /Info 5 0 R", NULL}}};
+      buf_t dec, orig;
+      buf_init(&dec);
+      buf_init(&orig);
+      os_decoded(&dec, f.revs[0].objs, 1);
+      os_decoded(&orig, f.revs[0].objs, 0);
+      size_t least = zlib_best(NULL, &dec), start = zlib_best(NULL, &orig);
+      for (junk = 0; junk < 24; junk++) {
+        size_t target = start + junk;
+        buf_t in, out;
+        buf_init(&in);
+        buf_init(&out);
+        osdata_t data[2];
+        memset(data, 0, sizeof data);
+        os_build(&f, 0, &in, data);
+        assert_int_equal(data[0].len, target);
+        err_t e = pdfmeta_strip((const unsigned char *)in.data, in.len, &out);
+        tried++;
+        near += target < least + 4;
+        exact += target == least;
+        if (e == ERR_OK) {
+          met++;
+          check_os(&f, NULL);
+        } else if (target == least || target >= least + 4) {
+          fail_msg("author %s, %zu bytes for at least %zu: refused (%s)", info, target, least, err_message(e));
+        } else {
+          assert_non_null(strstr(err_message(e), "dikompresi ulang"));
+        }
+        buf_free(&in);
+        buf_free(&out);
+        os_data_free(data);
+      }
+      buf_free(&dec);
+      buf_free(&orig);
+    }
+  }
+  print_message("exact lengths: %zu of %zu met; %zu within 3 bytes of zlib's own stream, %zu at it\n", met, tried, near, exact);
+  assert_true(near >= 48 && exact >= 8); /* the ones that matter were tried */
+  assert_true(met >= tried - near);
+}
+
+/* ---------- object streams that are refused ---------- */
+
+/* A zip bomb: the objects, then 8 MB of spaces, about 8 KB compressed. */
+static void encode_bomb(buf_t *out, const buf_t *in) {
+  buf_t big;
+  buf_init(&big);
+  buf_append(&big, in->data, in->len);
+  for (int i = 0; i < 8 << 10; i++) buf_puts(&big, SP32 SP32 SP32 SP32 SP32 SP32 SP32 SP32);
+  zlib_encode(out, &big, 9);
+  assert_true(big.len > 4096 + (size_t)PDFMETA_INFLATE_RATIO * out->len);
+  buf_free(&big);
+}
+static void encode_bad_adler(buf_t *out, const buf_t *in) {
+  zlib_encode(out, in, 6);
+  out->data[out->len - 1] ^= 0x55;
+}
+static void encode_cut(buf_t *out, const buf_t *in) {
+  zlib_encode(out, in, 6);
+  out->len -= 6;
+}
+static void encode_hex_flate(buf_t *out, const buf_t *in) { /* [/ASCIIHexDecode /FlateDecode] */
+  buf_t z;
+  buf_init(&z);
+  zlib_encode(&z, in, 6);
+  for (size_t i = 0; i < z.len; i++) buf_printf(out, "%02X", (unsigned char)z.data[i]);
+  buf_puts(out, ">");
+  buf_free(&z);
+}
+
+/* A deflate stream written bit by bit with the fixed Huffman codes, the
+ * way a compressor that reaches the whole 32 KB window writes it: zlib
+ * never looks further back than 32768 - 262 bytes (MAX_DIST), so a
+ * repeat at 32700 bytes it must spell out again. */
+typedef struct {
+  buf_t *b;
+  uint32_t acc;
+  int n;
+} fixed_t;
+static void fixed_bits(fixed_t *w, uint32_t v, int n) {
+  w->acc |= v << w->n;
+  for (w->n += n; w->n >= 8; w->n -= 8, w->acc >>= 8) {
+    unsigned char c = (unsigned char)w->acc;
+    buf_append(w->b, &c, 1);
+  }
+}
+static void fixed_code(fixed_t *w, uint32_t code, int len) { /* Huffman codes go most significant bit first */
+  for (int i = len - 1; i >= 0; i--) fixed_bits(w, code >> i & 1, 1);
+}
+static void fixed_literal(fixed_t *w, unsigned c) {
+  if (c < 144) fixed_code(w, 0x30 + c, 8);
+  else fixed_code(w, 0x190 + c - 144, 9);
+}
+static void fixed_symbol(fixed_t *w, unsigned s) {
+  if (s < 280) fixed_code(w, s - 256, 7);
+  else fixed_code(w, 0xC0 + s - 280, 8);
+}
+static void fixed_match(fixed_t *w, unsigned len, unsigned dist) {
+  static const unsigned lbase[] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
+                                   31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+  static const int lextra[] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+  static const unsigned dbase[] = {1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
+                                   193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+  int i = 28, j = 29;
+  while (lbase[i] > len) i--;
+  while (dbase[j] > dist) j--;
+  fixed_symbol(w, 257 + (unsigned)i);
+  fixed_bits(w, len - lbase[i], lextra[i]);
+  fixed_code(w, (uint32_t)j, 5);
+  fixed_bits(w, dist - dbase[j], j < 4 ? 0 : j / 2 - 1);
+}
+static size_t far_at, far_len, far_dist; /* in[far_at..+far_len) repeats in[far_at - far_dist..] */
+static void encode_far(buf_t *out, const buf_t *in) {
+  const unsigned char *p = (const unsigned char *)in->data;
+  buf_puts(out, "\x78\x01");
+  fixed_t w = {out, 0, 0};
+  fixed_bits(&w, 3, 3); /* final block, fixed codes */
+  for (size_t i = 0; i < in->len;) {
+    size_t run = 0;
+    if (i >= far_at && i < far_at + far_len) {
+      run = far_at + far_len - i;
+      if (run > 258) run = 258;
+      if (run >= 3) {
+        fixed_match(&w, (unsigned)run, (unsigned)far_dist);
+        i += run;
+        continue;
+      }
+    }
+    while (i > 0 && i + run < in->len && run < 258 && p[i + run] == p[i - 1]) run++;
+    if (run >= 3) {
+      fixed_match(&w, (unsigned)run, 1);
+      i += run;
+    } else {
+      fixed_literal(&w, p[i++]);
+    }
+  }
+  fixed_symbol(&w, 256);
+  if (w.n) fixed_bits(&w, 0, 8 - w.n);
+  uint32_t adler = (uint32_t)adler32(1, (const Bytef *)in->data, (uInt)in->len);
+  for (int i = 0; i < 4; i++) {
+    unsigned char c = (unsigned char)(adler >> (24 - 8 * i));
+    buf_append(out, &c, 1);
+  }
+  buf_t back;
+  buf_init(&back);
+  assert_true(inflate_all((const unsigned char *)out->data, out->len, &back));
+  assert_true(back.len == in->len && same(back.data, in->data, in->len));
+  buf_free(&back);
+}
+
+static void test_objstm_refused(void **state) {
+  static const struct {
+    osfile_t f;
+    const char *why;
+  } refusals[] = {
+      {{"a zip bomb holding Info (8 MB of spaces after it): refused, not inflated whole", encode_bomb,
+        {{{{0}}, 10, FLATE, {INFO5, STR7}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "terlalu besar"},
+      {{"Info in an object stream whose Adler-32 is wrong", encode_bad_adler,
+        {{{{0}}, 10, FLATE, {ANNOT6, INFO5}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "rusak"},
+      {{"Info in an object stream cut short", encode_cut, {{{{0}}, 10, FLATE, {INFO5, STR7}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "rusak"},
+      {{"Info in an object stream under [/ASCIIHexDecode /FlateDecode]", encode_hex_flate,
+        {{{{0}}, 10, "/Filter [/ASCIIHexDecode /FlateDecode]", {INFO5, STR7}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "filter"},
+      {{"Info in an object stream with a PNG predictor", NULL, /* the data is not predicted: it is never read */
+        {{{{0}}, 10, FLATE " /DecodeParms << /Predictor 12 /Columns 4 >>", {INFO5, STR7}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "filter"},
+      {{"Info top-level, an object stream under another filter may hold a newer one", encode_hex_flate,
+        {{{INFO5, STR7}, 10, "/Filter [/ASCIIHexDecode /FlateDecode]", {ANNOT6}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "filter"},
+      {{"Info top-level, an object stream whose /N is a reference (its objects cannot be listed)", NULL,
+        {{{INFO5, STR7}, 10, FLATE " /N 9 0 R", {ANNOT6}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "rusak"},
+      {{"an object stream whose /First lies past its data", NULL,
+        {{{{0}}, 10, FLATE " /First 99999", {INFO5}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "rusak"},
+      {{"Info in an object stream, damaged (a string without its end)", NULL,
+        {{{{0}}, 10, FLATE, {{5, "<< /Author (Ani >>", NULL}}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "rusak"},
+      {{"Info in an object stream under a second revision's zip bomb", encode_bomb,
+        {{{INFO5}, 0, NULL, {{0}}, "/Root 1 0 R /Info 5 0 R", NULL},
+         {{{0}}, 20, FLATE, {INFO5, STR7}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+       "terlalu besar"},
+  };
+  for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++) check_os_refused(&refusals[i].f, refusals[i].why);
+}
+
+/* A zip bomb or a damaged object stream whose header lists no object to
+ * clean is left as it is: Info is elsewhere. */
+static void test_objstm_left(void **state) {
+  static const osfile_t files[] = {
+      {"a zip bomb without Info, Info top-level", encode_bomb,
+       {{{INFO5, STR7}, 10, FLATE, {ANNOT6, FONT8}, "/Root 1 0 R /Info 5 0 R " OS_ID_IN, "/Root 1 0 R /Info 5 0 R " OS_ID_OUT}}},
+      {"a damaged object stream without Info, Info in an update", encode_bad_adler,
+       {{{{0}}, 10, FLATE, {ANNOT6, FONT8}, "/Root 1 0 R", NULL}, {{INFO5, STR7}, 0, NULL, {{0}}, "/Root 1 0 R /Info 5 0 R", NULL}}},
+      {"no Info: object streams are not read", encode_hex_flate,
+       {{{{0}}, 10, "/Filter [/ASCIIHexDecode /FlateDecode]", {ANNOT6, FONT8}, "/Root 1 0 R", NULL}}},
+  };
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    buf_t in, want;
+    osdata_t data[2];
+    memset(data, 0, sizeof data);
+    buf_init(&in);
+    buf_init(&want);
+    os_build(&files[i], 0, &in, data);
+    os_data_free(data);
+    os_build(&files[i], 1, &want, data); /* the object stream data as in the input */
+    os_data_free(data);
+    check_copy(files[i].what, in.data, in.len, want.data, want.len);
+    buf_free(&in);
+    buf_free(&want);
+  }
+}
+
+/* The original object stream was written by a compressor that reaches
+ * 32700 bytes back (deflate allows 32768); zlib does not, so the blanked
+ * data does not fit in the bytes the original took: refused, not
+ * lengthened. A 6000-byte string repeated 32700 bytes later costs the
+ * original a few dozen bytes and zlib 6000 more. */
+static void test_objstm_refit(void **state) {
+  enum { R = 6000, D = 32700 };
+  static char r[R + 3], filler[D - R - 6 + 3];
+  uint32_t x = 2463534242u;
+  r[0] = '(';
+  for (int i = 1; i <= R; i++) {
+    do {
+      x ^= x << 13;
+      x ^= x >> 17;
+      x ^= x << 5;
+      r[i] = (char)(0x21 + x % 94);
+    } while (r[i] == '(' || r[i] == ')' || r[i] == '\\');
+  }
+  r[R + 1] = ')';
+  filler[0] = '(';
+  memset(filler + 1, ' ', sizeof filler - 3);
+  filler[sizeof filler - 2] = ')';
+  osfile_t f = {"Info beside a repeat zlib cannot reach", encode_far,
+                {{{{0}}, 10, FLATE, {INFO5, STR7, {11, r, NULL}, {12, filler, NULL}, {13, r, NULL}}, "/Root 1 0 R /Info 5 0 R", NULL}}};
+  buf_t dec;
+  buf_init(&dec);
+  os_decoded(&dec, f.revs[0].objs, 0);
+  const char *first = memmem(dec.data, dec.len, r, R + 2), *second = memmem(first + 1, dec.len - (size_t)(first + 1 - dec.data), r, R + 2);
+  assert_non_null(second);
+  far_at = (size_t)(second - dec.data);
+  far_len = R + 2;
+  far_dist = (size_t)(second - first);
+  assert_int_equal(far_dist, D);
+  check_os_refused(&f, "dikompresi ulang");
+  /* the same file written by zlib is cleaned */
+  f.encode = NULL;
+  check_os(&f, NULL);
+  buf_free(&dec);
+}
+
+/* Every allocation of a clean of object streams failing in turn (inflate,
+ * deflate, their zlib states, the decoded copies): ERR_NOMEM with out left
+ * as it was, never a half-clean copy; once enough succeed, the copy. */
+static void test_objstm_nomem(void **state) {
+  buf_t in, want, out;
+  osdata_t data[2];
+  memset(data, 0, sizeof data);
+  buf_init(&in);
+  buf_init(&want);
+  os_build(&os_cleaned[3], 0, &in, data); /* two object streams, Info in both */
+  os_data_free(data);
+  assert_int_equal(pdfmeta_strip((const unsigned char *)in.data, in.len, &want), ERR_OK);
+  int failed = 0;
+  for (long k = 1;; k++) {
+    buf_init(&out);
+    buf_append(&out, "pre", 3);
+    mem_fail_after(k);
+    err_t e = pdfmeta_strip((const unsigned char *)in.data, in.len, &out);
+    mem_fail_after(0);
+    if (e == ERR_OK) {
+      assert_int_equal(out.len, 3 + in.len);
+      assert_memory_equal(out.data + 3, want.data, in.len);
+      buf_free(&out);
+      break;
+    }
+    assert_int_equal(e, ERR_NOMEM);
+    assert_int_equal(out.len, 3);
+    failed++;
+    buf_free(&out);
+  }
+  print_message("allocation failures tried: %d\n", failed);
+  assert_true(failed >= 10); /* the allocations of both streams' inflate and deflate were each made to fail */
+  buf_free(&in);
+  buf_free(&want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_table),    cmocka_unit_test(test_refused_whole), cmocka_unit_test(test_refused_reason), cmocka_unit_test(test_xref_stream),
       cmocka_unit_test(test_bytes),    cmocka_unit_test(test_prefixes),      cmocka_unit_test(test_damaged),
       cmocka_unit_test(test_length_into_later_stream), cmocka_unit_test(test_depth),
+      cmocka_unit_test(test_objstm_cleaned), cmocka_unit_test(test_objstm_inflated), cmocka_unit_test(test_objstm_exact_lengths),
+      cmocka_unit_test(test_objstm_refused), cmocka_unit_test(test_objstm_left), cmocka_unit_test(test_objstm_refit),
+      cmocka_unit_test(test_objstm_nomem),
   };
   return cmocka_run_group_tests_name("pdfmeta", tests, NULL, NULL);
 }
