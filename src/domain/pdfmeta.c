@@ -329,14 +329,21 @@ static err_t dict_next(pdf_t *d, size_t *p, tok_t *key, val_t *v, int *more) {
 
 /* ---------- blanking ---------- */
 
+/* Room for one more element in the growable array arr (n used, cap slots),
+ * or return ERR_NOMEM from the calling function. */
+#define GROW(arr, n, cap, first)                            \
+  do {                                                      \
+    if ((n) == (cap)) {                                     \
+      size_t c_ = (cap) ? 2 * (cap) : (first);              \
+      void *v_ = xrealloc((arr), c_ * sizeof *(arr));       \
+      if (!v_) return ERR_NOMEM;                            \
+      (arr) = v_;                                           \
+      (cap) = c_;                                           \
+    }                                                       \
+  } while (0)
+
 static err_t refs_push(refs_t *r, uint64_t num, uint64_t gen) {
-  if (r->n == r->cap) {
-    size_t cap = r->cap ? 2 * r->cap : 16;
-    ref_t *v = xrealloc(r->v, cap * sizeof *v);
-    if (!v) return ERR_NOMEM;
-    r->v = v;
-    r->cap = cap;
-  }
+  GROW(r->v, r->n, r->cap, 16);
   r->v[r->n++] = (ref_t){num, gen};
   return ERR_OK;
 }
@@ -558,26 +565,14 @@ static int jpeg_walk(pdf_t *d, size_t s, size_t e) {
 
 static err_t obj_push(pdf_t *d, const obj_t *o) {
   if (d->nobjs >= PDFMETA_OBJECTS) return bad();
-  if (d->nobjs == d->capobjs) {
-    size_t cap = d->capobjs ? 2 * d->capobjs : 64;
-    obj_t *v = xrealloc(d->objs, cap * sizeof *v);
-    if (!v) return ERR_NOMEM;
-    d->objs = v;
-    d->capobjs = cap;
-  }
+  GROW(d->objs, d->nobjs, d->capobjs, 64);
   d->objs[d->nobjs++] = *o;
   return ERR_OK;
 }
 
 static err_t stm_push(pdf_t *d, const objstm_t *s) {
   if (d->nstms >= PDFMETA_OBJSTMS) return bad();
-  if (d->nstms == d->capstms) {
-    size_t cap = d->capstms ? 2 * d->capstms : 16;
-    objstm_t *v = xrealloc(d->stms, cap * sizeof *v);
-    if (!v) return ERR_NOMEM;
-    d->stms = v;
-    d->capstms = cap;
-  }
+  GROW(d->stms, d->nstms, d->capstms, 16);
   d->stms[d->nstms++] = *s;
   return ERR_OK;
 }
