@@ -419,21 +419,25 @@ static int role_sees_status(const account_t *who, const char *status) {
 /* Whether who is shown a case whose row fails its seal: not the employer,
  * since the stage or wilayah that would let them see it may be the forgery;
  * supervisors and admin see it marked, to investigate. */
-static int sees_case(const case_ctx_t *cx, const account_t *who, const case_row_t *c) {
-  return role_sees_status(who, c->status) && (!is_employer(who) || caseseal_kasus_ok(cx->keys, c));
+static int sees_case(const account_t *who, const case_row_t *c, int sealed) {
+  return role_sees_status(who, c->status) && (sealed || !is_employer(who));
 }
 
-/* Load a case visible to who (staff), or ERR_NOT_FOUND. */
-static err_t load_visible(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode_in, case_row_t *c) {
+/* Load a case visible to who (staff), or ERR_NOT_FOUND. *sealed (may be
+ * NULL): whether the row matches its seal, checked once here. */
+static err_t load_visible(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode_in, case_row_t *c,
+                          int *sealed) {
   char kode[KODE_BUF];
   if (kode_normalise(kode_in, kode, sizeof kode) != ERR_OK) return err_set(ERR_NOT_FOUND, "kode", "Kasus tidak ditemukan.");
   err_t e = store_case_by_kode(db, kode, c);
   if (e == ERR_NOT_FOUND) return err_set(ERR_NOT_FOUND, "kode", "Kasus tidak ditemukan.");
   if (e) return e;
-  if (!wilayah_in_scope(who, c->wilayah) || !sees_case(cx, who, c)) {
+  int ok = caseseal_kasus_ok(cx->keys, c);
+  if (!wilayah_in_scope(who, c->wilayah) || !sees_case(who, c, ok)) {
     case_row_free(c);
     return err_set(ERR_NOT_FOUND, "kode", "Kasus tidak ditemukan.");
   }
+  if (sealed) *sealed = ok;
   return ERR_OK;
 }
 
@@ -642,7 +646,8 @@ static json_t *transitions_json(const case_row_t *c, const account_t *who) {
 
 err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t **out) {
   case_row_t c;
-  err_t e = load_visible(db, cx, who, kode, &c);
+  int sealed = 0;
+  err_t e = load_visible(db, cx, who, kode, &c, &sealed);
   if (e) return e;
   events_ctx_t ev = {json_array(), 0, who};
   json_t *bukti = json_array();
@@ -654,7 +659,6 @@ err_t case_detail(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
     e = case_terlapor_lookup(db, cx, who, c.terlapor_nip[0] ? c.terlapor_nip : c.terlapor_nama, NULL, c.kode, &hist);
   if (e) goto done;
   const char *def_oto = catalog_default_otoritas(cx->catalog, c.kategori);
-  int sealed = caseseal_kasus_ok(cx->keys, &c);
   char day[CALDATE_STR];
   wilayah_row_t tw; /* the terlapor's place of work, by name */
   if (!c.terlapor_wilayah[0] || store_wilayah_get(db, c.terlapor_wilayah, &tw) != ERR_OK) tw.nama[0] = '\0';
@@ -723,13 +727,14 @@ static err_t close_rekom(db_t *db, const case_ctx_t *cx, const case_row_t *c, wo
 
 err_t case_transition(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode, json_t *fields) {
   case_row_t c;
-  err_t e = load_visible(db, cx, who, kode, &c);
+  int sealed = 0;
+  err_t e = load_visible(db, cx, who, kode, &c, &sealed);
   if (e) return e;
   json_t *f = json_deep_copy(fields), *putusan = NULL;
   char *putusan_txt = NULL;
   workflow_state_t from, to;
   if (!f) { e = ERR_NOMEM; goto done; }
-  if (!caseseal_kasus_ok(cx->keys, &c)) { e = broken_seal("kasus", c.kode); goto done; }
+  if (!sealed) { e = broken_seal("kasus", c.kode); goto done; }
   const char *ke = json_string_value(json_object_get(f, "ke"));
   if (!ke) { e = err_set(ERR_INVALID, "ke", "Kolom ke (tahap tujuan) wajib diisi."); goto done; }
   if ((e = workflow_state_parse(c.status, &from))) goto done;
@@ -823,12 +828,13 @@ typedef struct {
 static err_t add_item(void *ud, const case_row_t *c) {
   list_ctx_t *x = ud;
   char day[CALDATE_STR];
-  if (!sees_case(x->cx, x->who, c)) { x->hidden++; return ERR_OK; }
+  int sealed = caseseal_kasus_ok(x->cx->keys, c);
+  if (!sees_case(x->who, c, sealed)) { x->hidden++; return ERR_OK; }
   json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b,s:b}", "kode", c->kode, "jenis", c->jenis, "status",
                         c->status, "status_label", state_label(c->status), "kategori", c->kategori, "terlapor_nama",
                         c->terlapor_nama, "instansi", c->instansi, "wilayah", c->wilayah, "wilayah_nama",
                         c->wilayah_nama, "diterima", shown_time(x->who, NULL, c->diterima, day), "tenggat",
-                        deadline_json(c), "kedaluwarsa", c->kedaluwarsa, "segel_rusak", !caseseal_kasus_ok(x->cx->keys, c));
+                        deadline_json(c), "kedaluwarsa", c->kedaluwarsa, "segel_rusak", !sealed);
   return o && json_array_append_new(x->items, o) == 0 ? ERR_OK : ERR_NOMEM;
 }
 
@@ -884,7 +890,7 @@ err_t case_unseal(db_t *db, const case_ctx_t *cx, const account_t *who, const ch
   if (who->role != ROLE_BAWASLU)
     return err_set(ERR_FORBIDDEN, NULL, "Hanya Bawaslu yang dapat membuka identitas pelapor.");
   /* Scope first: a case outside one's region must look absent, whatever the input. */
-  err_t e = load_visible(db, cx, who, kode, &c);
+  err_t e = load_visible(db, cx, who, kode, &c, NULL);
   if (e) return e;
   if (blank(alasan) || enc_utf8_chars(alasan) < 10) {
     e = err_set(ERR_INVALID, "alasan", "Tuliskan alasan membuka identitas pelapor (minimal 10 karakter).");
@@ -906,7 +912,7 @@ done:
 
 err_t case_check_visible(db_t *db, const case_ctx_t *cx, const account_t *who, const char *kode) {
   case_row_t c;
-  err_t e = load_visible(db, cx, who, kode, &c);
+  err_t e = load_visible(db, cx, who, kode, &c, NULL);
   if (!e) case_row_free(&c);
   return e;
 }
@@ -919,7 +925,7 @@ err_t case_add_evidence(db_t *db, const case_ctx_t *cx, const char *actor, const
   case_row_t c;
   err_t e;
   if (who) {
-    e = load_visible(db, cx, who, kode_in, &c);
+    e = load_visible(db, cx, who, kode_in, &c, NULL);
   } else {
     if ((e = kode_normalise(kode_in, kode, sizeof kode))) return err_set(ERR_NOT_FOUND, "kode", "Kode lacak tidak ditemukan.");
     e = store_case_by_kode(db, kode, &c);
@@ -976,7 +982,7 @@ typedef struct {
 static err_t locate_evidence_tx(db_t *db, void *ud) {
   open_ev_t *o = ud;
   case_row_t c;
-  err_t e = load_visible(db, o->cx, o->who, o->kode, &c);
+  err_t e = load_visible(db, o->cx, o->who, o->kode, &c, NULL);
   if (e) return e;
   e = store_bukti_get(db, c.id, o->bukti_id, &o->b);
   if (!e && !caseseal_bukti_ok(o->cx->keys, c.kode, &o->b)) e = broken_seal("bukti", c.kode);
@@ -1072,7 +1078,8 @@ typedef struct {
 static err_t add_match(void *ud, const case_row_t *c) {
   lookup_ctx_t *x = ud;
   if (x->exclude && strcmp(c->kode, x->exclude) == 0) return ERR_OK;
-  if (!sees_case(x->cx, x->who, c)) return ERR_OK; /* pemda/BKN: not even the kode of an early case */
+  if (!sees_case(x->who, c, caseseal_kasus_ok(x->cx->keys, c)))
+    return ERR_OK; /* pemda/BKN: not even the kode of an early case */
   double sim = x->by_nip ? 1.0 : nama_mirip(x->q, c->terlapor_nama);
   if (!x->by_nip && sim < 0.85) return ERR_OK;
   if (!x->by_nip && x->instansi && strcasecmp(x->instansi, c->instansi) != 0) return ERR_OK;

@@ -115,6 +115,12 @@ static err_t walk_rekom(void *ud, const rekom_row_t *r) {
   return visit(w, 2, r->kode_kasus, want, r->segel) ? store_rekom_set_segel(w->db, r->id, want) : ERR_OK;
 }
 
+/* The evidence rows of the one case being resealed (w->kode). */
+static err_t walk_case_bukti(void *ud, const bukti_row_t *b) {
+  walk_t *w = ud;
+  return walk_bukti(w, w->kode, b);
+}
+
 static err_t walk(walk_t *w, int64_t case_id) {
   err_t e = store_case_each(w->db, walk_kasus, w);
   if (!e) e = store_bukti_each(w->db, walk_bukti, w);
@@ -157,7 +163,7 @@ err_t caseseal_reseal(db_t *db, const keys_t *k, const char *actor, const char *
   if (e) return e;
   walk_t w = {.db = db, .k = k, .mode = WALK_RESEAL, .kode = c.kode};
   if ((e = walk_kasus(&w, &c))) goto done;
-  if ((e = store_bukti_each(db, walk_bukti, &w))) goto done;
+  if ((e = store_bukti_list(db, c.id, walk_case_bukti, &w))) goto done;
   if ((e = store_rekom_list(db, "", c.id, 0, walk_rekom, &w))) goto done;
   *changed = (int)total(w.touched);
   if (!*changed) goto done;
